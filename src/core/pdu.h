@@ -1,0 +1,41 @@
+/* pdu.h - operations on smi.h's ows_pdu and the PDU object behind an
+ * HSNMP_PDU handle. A PDU owns its varbind list (a deep copy of what the
+ * application gave, or a decoded list moved in with its arena).
+ *
+ * The v1 Trap-PDU's enterprise OID (enterprise.ids), when not NULL, lies in
+ * vbl.arena: the decoder puts it there, ows_pdu_copy allocates the copy's
+ * arena for it, and nobody frees it separately.
+ */
+#ifndef OWS_CORE_PDU_H
+#define OWS_CORE_PDU_H
+#include <stdint.h>
+#include "core/smi.h"
+#include "core/handle.h"
+
+/* All zero, an empty list. */
+void ows_pdu_init(ows_pdu *p);
+
+/* Frees the list (and its arena) and leaves the PDU in init state. */
+void ows_pdu_free(ows_pdu *p);
+
+/* Deep copy (dst overwritten). OWS_E_ALLOC (dst left in init state). */
+int ows_pdu_copy(ows_pdu *dst, const ows_pdu *src);
+
+/* True for the types an application may create or set: GET, GETNEXT,
+ * RESPONSE, SET, GETBULK, INFORM, TRAP (not V1TRAP). */
+int ows_pdu_type_settable(int32_t type);
+
+/* The object behind an HSNMP_PDU. */
+typedef struct ows_pdu_obj {
+    ows_object obj;      /* first member */
+    ows_pdu pdu;
+} ows_pdu_obj;
+
+/* Wraps an already-built PDU (moved in, not copied: *moved is left in init
+ * state on success) into a new PDU object under a new handle owned by
+ * `owner`. For SnmpCreatePdu, SnmpDuplicatePdu, SnmpDecodeMsg and
+ * SnmpRecvMsg. On failure (OWS_E_ALLOC) *moved is untouched and still the
+ * caller's to free. Requires the API lock. */
+int ows_pdu_obj_new(struct ows_session *owner, ows_pdu *moved, ows_pdu_obj **out);
+
+#endif
