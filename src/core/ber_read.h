@@ -1,0 +1,139 @@
+/* ber_read.h - a strict BER reader over a (p, end) cursor.
+ *
+ * No function reads past `end`: every length is checked against what is left
+ * of its container before it is used (mbedTLS's asn1parse habit). Decoding is
+ * strict where strictness costs no interoperability (OpenBSD ber.c): no
+ * indefinite lengths, no more than 4 length octets, no multi-octet tags, no
+ * non-minimal or oversized integers, no malformed OIDs. Long-form lengths that
+ * are longer than needed are accepted, because real encoders (net-snmp's
+ * forward encoder among them) emit them.
+ *
+ * Functions return 0 or a negative OWS_E_BER_* code.
+ */
+#ifndef OWS_CORE_BER_READ_H
+#define OWS_CORE_BER_READ_H
+#include <stddef.h>
+#include <stdint.h>
+#include "core/error.h"
+
+typedef struct ows_berr {
+    const uint8_t *p;
+    const uint8_t *end;
+} ows_berr;
+
+/* Reads a tag and a definite length; on success the cursor is at the first
+ * content octet and `len` fits in what is left. */
+static inline int ows_berr_header(ows_berr *r, unsigned *tag, size_t *len)
+{
+    const uint8_t *p = r->p;
+    size_t left = (size_t)(r->end - p), l;
+
+    if (left < 2)
+        return OWS_E_BER_TRUNCATED;
+    if ((p[0] & 0x1F) == 0x1F)
+        return OWS_E_BER_TAG;          /* multi-octet tags are not SNMP */
+    l = p[1];
+    p += 2;
+    left -= 2;
+    if (l & 0x80) {
+        size_t n = l & 0x7F;
+        if (n == 0)
+            return OWS_E_BER_INDEFINITE;
+        if (n > 4)
+            return OWS_E_BER_LENGTH;
+        if (left < n)
+            return OWS_E_BER_TRUNCATED;
+        l = 0;
+        for (size_t i = 0; i < n; i++)
+            l = (l << 8) | p[i];
+        p += n;
+        left -= n;
+    }
+    if (l > left)
+        return OWS_E_BER_TRUNCATED;
+    *tag = r->p[0];
+    *len = l;
+    r->p = p;
+    return 0;
+}
+
+/* Reads a header that must carry `tag`; `inner` gets the content and the
+ * cursor moves past it. */
+static inline int ows_berr_enter(ows_berr *r, unsigned tag, ows_berr *inner)
+{
+    unsigned t;
+    size_t len;
+    int err = ows_berr_header(r, &t, &len);
+    if (err)
+        return err;
+    if (t != tag)
+        return OWS_E_BER_TAG;
+    inner->p = r->p;
+    inner->end = r->p + len;
+    r->p += len;
+    return 0;
+}
+
+/* Content decoders: `p[0..n)` is the content of one primitive value. */
+
+/* INTEGER-like, at most 32 bits, minimal. */
+static inline int ows_ber_int32(const uint8_t *p, size_t n, int32_t *out)
+{
+    uint32_t v;
+    if (n == 0 || n > 4)
+        return OWS_E_BER_INTEGER;
+    if (n > 1 && ((p[0] == 0x00 && !(p[1] & 0x80)) || (p[0] == 0xFF && (p[1] & 0x80))))
+        return OWS_E_BER_INTEGER;
+    v = (p[0] & 0x80) ? 0xFFFFFFFFu : 0;
+    for (size_t i = 0; i < n; i++)
+        v = (v << 8) | p[i];
+    *out = (int32_t)v;
+    return 0;
+}
+
+/* An unsigned value of at most `bytes` octets (4 or 8), minimal, never
+ * negative (a set top bit without a leading zero octet). */
+static inline int ows_ber_uint(const uint8_t *p, size_t n, size_t bytes, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (n == 0 || (p[0] & 0x80))
+        return OWS_E_BER_INTEGER;
+    if (p[0] == 0 && n > 1) {
+        if (!(p[1] & 0x80))
+            return OWS_E_BER_INTEGER;  /* non-minimal */
+        p++;
+        n--;
+    }
+    if (n > bytes)
+        return OWS_E_BER_INTEGER;
+    for (size_t i = 0; i < n; i++)
+        v = (v << 8) | p[i];
+    *out = v;
+    return 0;
+}
+
+static inline int ows_ber_uint32(const uint8_t *p, size_t n, uint32_t *out)
+{
+    uint64_t v;
+    int err = ows_ber_uint(p, n, 4, &v);
+    if (!err)
+        *out = (uint32_t)v;
+    return err;
+}
+
+/* Number of sub-identifiers an OID's content encodes (terminal octets plus
+ * one for the combined first pair), without validating it. */
+static inline uint32_t ows_ber_oid_count(const uint8_t *p, size_t n)
+{
+    uint32_t c = 1;
+    for (size_t i = 0; i < n; i++)
+        c += !(p[i] & 0x80);
+    return c;
+}
+
+/* Decodes an OID into ids[0..max); *count gets the sub-id count. Rejects an
+ * empty or unterminated encoding, a sub-identifier with a leading 0x80 octet,
+ * one over 32 bits, and more than `max` sub-ids. */
+int ows_ber_oid(const uint8_t *p, size_t n, uint32_t *ids, uint32_t max, uint32_t *count);
+
+#endif

@@ -1,0 +1,40 @@
+/* msg_codec.h - SNMPv1/v2c community messages to and from BER.
+ *
+ * Message = SEQUENCE { version INTEGER (0 v1, 1 v2c), community OCTET STRING,
+ * PDU }, for all eight PDU types of smi.h; GETBULK carries non-repeaters and
+ * max-repetitions in error_status/error_index; the SNMPv1 Trap-PDU carries
+ * enterprise, agent-addr, generic-trap, specific-trap and time-stamp.
+ */
+#ifndef OWS_CORE_MSG_CODEC_H
+#define OWS_CORE_MSG_CODEC_H
+#include <stddef.h>
+#include <stdint.h>
+#include "core/smi.h"
+
+/* Most varbinds a decoded message may carry (BER_LIMIT beyond). */
+#define OWS_MSG_MAX_VARBINDS 8192
+
+/* Encodes `m` backwards into buf[0..cap): the message ends at buf + cap and
+ * starts at buf + *off, *len bytes long (*off + *len == cap). Never allocates.
+ * Errors: OWS_E_BUFFER_SMALL (nothing usable written), OWS_E_PDU_INVALID (bad
+ * version, PDU type or a type not carried by the version), OWS_E_SYNTAX_INVALID
+ * (unknown syntax, a v2-only syntax in v1, or a string/OID with a NULL
+ * pointer and a non-zero length), OWS_E_OID_INVALID (an OID BER cannot carry:
+ * fewer than 2 or more than 128 sub-ids, bad first pair). */
+int ows_msg_encode(const ows_msg *m, uint8_t *buf, size_t cap, size_t *off, size_t *len);
+
+/* Decodes exactly buf[0..len) (trailing bytes are an error) into *m with ONE
+ * allocation holding the varbinds, every name and value, the community and
+ * the enterprise OID; it is m->pdu.vbl.arena (items in it, cap 0) and
+ * ows_msg_free releases it. No allocation at all when there is nothing to hold.
+ * On failure *m is zeroed and nothing is allocated.
+ * Errors: OWS_E_ALLOC and the OWS_E_BER_* codes of error.h. */
+int ows_msg_decode(const uint8_t *buf, size_t len, ows_msg *m);
+
+/* Releases what ows_msg_decode allocated and zeroes *m. */
+void ows_msg_free(ows_msg *m);
+
+/* Field-by-field equality of two messages (tests and the fuzzer): 1 if equal. */
+int ows_msg_equal(const ows_msg *a, const ows_msg *b);
+
+#endif
