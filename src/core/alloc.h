@@ -17,5 +17,9 @@ void ows_free(void *p);
  * ows_alloc_count() counts successful allocations since start-up. */
 void ows_alloc_fail_after(long k);
 unsigned long ows_alloc_count(void);
+/* Added (core): allocations not yet freed (successful allocs minus frees of
+ * non-NULL pointers); a test compares it before and after a call to prove
+ * nothing leaked. */
+long ows_alloc_live(void);
 
 #endif

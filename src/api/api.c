@@ -1,0 +1,29 @@
+/* api.c - export glue: the ONE place where internal errors become SNMPAPI
+ * codes and where the process-wide and per-session last errors are set. */
+#include "api/api.h"
+#include "core/session.h"
+
+int ows_api_enter(void)
+{
+    ows_lock();
+    if (!ows_initialized()) {
+        ows_unlock();
+        return OWS_E_NOT_INITIALIZED;
+    }
+    return OWS_OK;
+}
+
+SNMPAPI_STATUS ows_api_return(struct ows_session *session, int err, SNMPAPI_STATUS ok)
+{
+    if (err) {
+        uint32_t code = ows_err_to_api(err);
+        /* The session's field is written while the lock still protects it. */
+        if (session)
+            session->last_error = code;
+        ows_set_last_error(code);
+        OWS_TRACE("-> failure %u (%s)", code, ows_strerror(err));
+    }
+    if (ows_lock_held())
+        ows_unlock();
+    return err ? SNMPAPI_FAILURE : ok;
+}

@@ -1,0 +1,34 @@
+/* context.h - the context object behind an HSNMP_CONTEXT: for SNMPv1/v2c a
+ * community string.
+ *
+ * Locking: everything here requires the API lock (state.h).
+ */
+#ifndef OWS_CORE_CONTEXT_H
+#define OWS_CORE_CONTEXT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "core/handle.h"
+#include "core/smi.h"
+
+struct ows_context {
+    ows_object hdr;               /* first member */
+    ows_octets community;         /* the community octets (own allocation, len >= 1) */
+    ows_octets name;              /* TRANSLATED mode: the friendly name given; else len 0 */
+};
+
+/* Creates a context holding a copy of the community bytes (received
+ * messages, SnmpDecodeMsg). OWS_E_CONTEXT_INVALID for len 0 or NULL bytes
+ * with len > 0, OWS_E_ALLOC. */
+int ows_context_new(struct ows_session *owner, const uint8_t *bytes, size_t len,
+                    struct ows_context **out);
+
+/* SnmpStrToContext: in TRANSLATED mode (mode 0) the octets are first looked
+ * up as a friendly name in the database (translate.h); unknown names are
+ * taken literally as the community. */
+int ows_context_new_str(struct ows_session *owner, const uint8_t *bytes, size_t len,
+                        uint32_t mode, struct ows_context **out);
+
+/* Looks up a context handle and takes a reference (ows_object_put). */
+int ows_context_get(uintptr_t value, struct ows_context **out);
+
+#endif

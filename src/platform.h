@@ -1,0 +1,151 @@
+/* platform.h - the one internal platform interface (locks, threads, clock,
+ * notification, name resolution, UDP sockets and a poller).
+ *
+ * The portable core includes only this header; src/posix/ and src/win32/ each
+ * define every function below (libuv's split). The few types that must be
+ * visible (so a mutex can be initialised statically) are chosen here; none of
+ * them needs a system header on Windows, so the core never sees <windows.h>.
+ *
+ * Error convention: functions returning int give 0 (OWS_OK) or a negative
+ * OWS_E_* code from core/error.h.
+ */
+#ifndef OWS_PLATFORM_H
+#define OWS_PLATFORM_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- Locks and condition variables ------------------------------------ */
+
+#if defined(_WIN32)
+/* An SRWLOCK and a CONDITION_VARIABLE are each one pointer, zero-initialised. */
+typedef struct { void *ptr; } ows_mutex;
+typedef struct { void *ptr; } ows_cond;
+typedef void *ows_thread;                    /* a thread HANDLE */
+#  define OWS_MUTEX_INIT { 0 }
+#else
+#  include <pthread.h>
+typedef struct { pthread_mutex_t m; } ows_mutex;
+typedef struct { pthread_cond_t c; } ows_cond;
+typedef pthread_t ows_thread;
+#  define OWS_MUTEX_INIT { PTHREAD_MUTEX_INITIALIZER }
+#endif
+
+/* A mutex is usable either from OWS_MUTEX_INIT (static) or after
+ * ows_mutex_init. Not recursive. */
+void ows_mutex_init(ows_mutex *m);
+void ows_mutex_destroy(ows_mutex *m);
+void ows_mutex_lock(ows_mutex *m);
+void ows_mutex_unlock(ows_mutex *m);
+
+/* Condition variables need ows_cond_init (POSIX binds them to the monotonic
+ * clock). ows_cond_wait: timeout_ms < 0 waits forever; returns 0 when
+ * signalled (or spuriously woken) and OWS_E_TL_TIMEOUT when the time ran out. */
+int ows_cond_init(ows_cond *c);
+void ows_cond_destroy(ows_cond *c);
+void ows_cond_signal(ows_cond *c);
+void ows_cond_broadcast(ows_cond *c);
+int ows_cond_wait(ows_cond *c, ows_mutex *m, long timeout_ms);
+
+/* ---- Threads and time ------------------------------------------------- */
+
+/* Starts fn(arg) on a new thread. OWS_E_ALLOC (or TL_RESOURCE_ERROR) when
+ * the system refuses. ows_thread_join waits for it and releases it: never
+ * call it from DllMain or from the thread itself. */
+int ows_thread_create(ows_thread *t, void (*fn)(void *), void *arg);
+void ows_thread_join(ows_thread t);
+/* Id of the calling thread; never 0. */
+uint64_t ows_thread_id(void);
+
+/* Monotonic clock in nanoseconds (arbitrary origin). */
+uint64_t ows_clock_ns(void);
+void ows_sleep_ms(unsigned ms);
+
+/* ---- Notification ----------------------------------------------------- */
+
+/* A generic function pointer for the application's SNMPAPI_CALLBACK: the
+ * core stores it without knowing the calling convention; only the platform
+ * layer calls it (stdcall on x86 Windows). */
+typedef void (*ows_fnptr)(void);
+
+/* True when hwnd names a window. POSIX has no windows: always false, so
+ * window sessions exist only on Windows. */
+int ows_plat_is_window(void *hwnd);
+/* PostMessage; 0 on success, OWS_E_HWND_INVALID when it cannot be posted. */
+int ows_plat_post_message(void *hwnd, uint32_t msg, uintptr_t wparam, intptr_t lparam);
+/* Calls an SNMPAPI_CALLBACK with the WINAPI convention; returns its result. */
+uint32_t ows_plat_call_callback(ows_fnptr cb, uintptr_t session, void *hwnd, uint32_t msg,
+                                uintptr_t wparam, intptr_t lparam, void *client_data);
+/* Extra sink for the debug trace (OutputDebugStringA on Windows; no-op on POSIX). */
+void ows_plat_debug_output(const char *line);
+/* Value of an environment variable, or NULL (no allocation; not thread-safe
+ * against concurrent setenv, read once at startup). */
+const char *ows_plat_getenv(const char *name);
+
+/* ---- Addresses and name resolution ------------------------------------ */
+
+enum { OWS_AF_INET = 4, OWS_AF_INET6 = 6 };
+
+/* A UDP transport address in one platform-neutral form. */
+struct ows_addr {
+    uint16_t family;        /* OWS_AF_INET or OWS_AF_INET6 (0 = none) */
+    uint16_t port;          /* host byte order */
+    uint32_t scope_id;      /* IPv6 scope, 0 otherwise */
+    uint8_t bytes[16];      /* 4 bytes used for IPv4, network order */
+};
+
+/* Resolves a numeric IPv4/IPv6 address or a host name (getaddrinfo). family
+ * 0 accepts either (IPv4 preferred for names). The port is left 0.
+ * OWS_E_ENTITY_UNKNOWN when nothing matches. */
+int ows_resolve(const char *name, int family, struct ows_addr *out);
+/* Numeric text of an address without port ("10.0.0.1", "fe80::1%2").
+ * OWS_E_OUTPUT_TRUNCATED when size is too small (46 + 11 always suffice). */
+int ows_addr_to_str(const struct ows_addr *a, char *buf, size_t size);
+#define OWS_ADDR_STRLEN 64
+
+/* ---- UDP sockets ------------------------------------------------------ */
+
+/* One type on both platforms: a file descriptor or a SOCKET. */
+typedef intptr_t ows_sock;
+#define OWS_SOCK_INVALID ((ows_sock)-1)
+
+/* Process-wide socket library start/stop (WSAStartup/WSACleanup on Windows,
+ * SIGPIPE-free no-op on POSIX). Counted; the engine calls them at its start
+ * and stop, never from DllMain. */
+int ows_sock_startup(void);
+void ows_sock_cleanup(void);
+
+/* A non-blocking UDP socket of the family (IPv6 sockets are IPv6-only). */
+int ows_sock_open(int family, ows_sock *out);
+void ows_sock_close(ows_sock s);
+/* Binds to addr (an all-zero address is the wildcard; port 0 = ephemeral).
+ * OWS_E_TL_IN_USE when the port is taken. */
+int ows_sock_bind(ows_sock s, const struct ows_addr *addr);
+int ows_sock_local_addr(ows_sock s, struct ows_addr *out);
+/* Sends one datagram. OWS_E_TL_PDU_TOO_BIG, OWS_E_TL_UNDELIVERABLE, ... */
+int ows_sock_sendto(ows_sock s, const void *buf, size_t len, const struct ows_addr *to);
+/* Receives one datagram into buf. Returns 0 and sets *got (a longer datagram
+ * is truncated to cap and reported as OWS_E_TL_PDU_TOO_BIG); OWS_E_NOOP when
+ * nothing is pending. ICMP "port unreachable" reports are swallowed. */
+int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows_addr *from);
+/* Maps an OS socket error (errno / WSAGetLastError) to an OWS_E_TL_* code. */
+int ows_sock_error_map(int oserr);
+/* The calling thread's last socket error (errno / WSAGetLastError). */
+int ows_sock_last_error(void);
+
+/* ---- Poller ----------------------------------------------------------- */
+
+/* Waits on N sockets plus a wake-up primitive (a pipe on POSIX, a loopback
+ * socket pair on Windows); ows_poller_wake may be called from any thread. */
+typedef struct ows_poller ows_poller;
+
+int ows_poller_new(ows_poller **out);
+void ows_poller_free(ows_poller *p);
+int ows_poller_wake(ows_poller *p);
+/* Waits up to timeout_ms (< 0: forever) until one of socks is readable or a
+ * wake arrives. ready[i] becomes 1 for each readable socket, 0 otherwise;
+ * *woken (may be NULL) becomes 1 if a wake was consumed. Returns the number
+ * of readable sockets (0 on timeout or wake only) or a negative error. */
+int ows_poller_wait(ows_poller *p, const ows_sock *socks, size_t n, uint8_t *ready,
+                    long timeout_ms, int *woken);
+
+#endif
