@@ -21,6 +21,7 @@ struct ows_entity {
     ows_object hdr;               /* first member */
     struct ows_addr addr;         /* resolved address; addr.port is the UDP port */
     char *name;                   /* the string it was created from (NUL-terminated), or NULL */
+    int from_db;                  /* name is a TRANSLATED-mode database name */
     uint32_t version;             /* enum ows_version (smi.h), fixed at creation */
     uint32_t timeout_cs;          /* policy timeout in centiseconds; 0 = OWS_DEFAULT_TIMEOUT_CS */
     uint32_t retries;             /* policy retry count; 0 = OWS_DEFAULT_RETRIES */
@@ -43,13 +44,19 @@ int ows_entity_new_addr(struct ows_session *owner, const struct ows_addr *addr,
 int ows_entity_new_str(struct ows_session *owner, const char *text, uint32_t mode,
                        struct ows_entity **out);
 
+/* The lock-free half of ows_entity_new_str: parses, translates and resolves
+ * text (may block in DNS, so exports call it without the API lock). */
+int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
+                       uint32_t *version, int *from_db);
+
 /* Looks up an entity handle and takes a reference (ows_object_put). */
 int ows_entity_get(uintptr_t value, struct ows_entity **out);
 
-/* SnmpEntityToStr's text: the numeric address, with ":port" (IPv4) or
- * "[addr]:port" (IPv6) appended when the port is not 161. Returns the length
- * without NUL; OWS_E_OUTPUT_TRUNCATED if it does not fit `size` with its NUL. */
-int ows_entity_to_str(const struct ows_entity *e, char *buf, size_t size);
+/* SnmpEntityToStr's text: in TRANSLATED mode (mode 0) the database name the
+ * entity was created from, otherwise the numeric address without port (what
+ * applications feed to inet_addr). Returns the length without NUL;
+ * OWS_E_OUTPUT_TRUNCATED if it does not fit `size` with its NUL. */
+int ows_entity_to_str(const struct ows_entity *e, uint32_t mode, char *buf, size_t size);
 
 /* Effective timeout (centiseconds) and retries, defaults applied. */
 uint32_t ows_entity_timeout_cs(const struct ows_entity *e);
