@@ -152,12 +152,17 @@ int ows_vbl_append(ows_vbl *l, const ows_oid *name, const ows_value *value)
 
     if (!err && value)
         err = ows_value_check(value);
-    if (!err)
-        err = reserve_one(l);
+    /* Build before growing, so a failure leaves even the items as they were
+     * (an arena list keeps cap 0). */
     if (!err)
         err = varbind_build(&vb, name, value);
     if (err)
         return err;
+    err = reserve_one(l);
+    if (err) {
+        ows_free(vb.own);
+        return err;
+    }
     l->items[l->count++] = vb;
     return OWS_OK;
 }
