@@ -1,0 +1,48 @@
+/* thread.c - Win32 threads (_beginthreadex) and thread ids. */
+#include <windows.h>
+#include <process.h>
+#include "core/alloc.h"
+#include "core/error.h"
+#include "platform.h"
+
+struct start {
+    void (*fn)(void *);
+    void *arg;
+};
+
+static unsigned __stdcall trampoline(void *p)
+{
+    struct start st = *(struct start *)p;
+    ows_free(p);
+    st.fn(st.arg);
+    return 0;
+}
+
+int ows_thread_create(ows_thread *t, void (*fn)(void *), void *arg)
+{
+    struct start *st = ows_malloc(sizeof(*st));
+    uintptr_t h;
+    if (!st)
+        return OWS_E_ALLOC;
+    st->fn = fn;
+    st->arg = arg;
+    h = _beginthreadex(NULL, 0, trampoline, st, 0, NULL);
+    if (!h) {
+        ows_free(st);
+        return OWS_E_TL_RESOURCE_ERROR;
+    }
+    *t = (ows_thread)h;
+    return OWS_OK;
+}
+
+void ows_thread_join(ows_thread t)
+{
+    WaitForSingleObject((HANDLE)t, INFINITE);
+    CloseHandle((HANDLE)t);
+}
+
+uint64_t ows_thread_id(void)
+{
+    /* Thread ids are never 0 on Windows. */
+    return (uint64_t)GetCurrentThreadId();
+}
