@@ -58,16 +58,19 @@ static inline int ows_berr_header(ows_berr *r, unsigned *tag, size_t *len)
 }
 
 /* Reads a header that must carry `tag`; `inner` gets the content and the
- * cursor moves past it. */
+ * cursor moves past it. On failure the cursor does not move. */
 static inline int ows_berr_enter(ows_berr *r, unsigned tag, ows_berr *inner)
 {
+    const uint8_t *save = r->p;
     unsigned t;
     size_t len;
     int err = ows_berr_header(r, &t, &len);
     if (err)
         return err;
-    if (t != tag)
+    if (t != tag) {
+        r->p = save;
         return OWS_E_BER_TAG;
+    }
     inner->p = r->p;
     inner->end = r->p + len;
     r->p += len;
