@@ -1,0 +1,270 @@
+/*
+ * test_codec.c - conformance: SnmpEncodeMsg and SnmpDecodeMsg through the
+ * public ABI: a known BER vector (RFC 1157 layout), round trips in v1 and
+ * v2c, and the documented errors.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "conf.h"
+
+#define JUNK ((HANDLE)(uintptr_t)0xc0dec0deu)
+
+/* GetRequest, SNMPv1, community "public", request-id 1, one varbind
+ * 1.3.6.1.2.1.1.1.0 = NULL. Hand-assembled from RFC 1157 / X.690. */
+static const smiBYTE v1_get[] = {
+    0x30, 0x26,
+    0x02, 0x01, 0x00,                                   /* version 0 (v1) */
+    0x04, 0x06, 'p', 'u', 'b', 'l', 'i', 'c',           /* community */
+    0xa0, 0x19,                                         /* GetRequest-PDU */
+    0x02, 0x01, 0x01,                                   /* request-id 1 */
+    0x02, 0x01, 0x00,                                   /* error-status 0 */
+    0x02, 0x01, 0x00,                                   /* error-index 0 */
+    0x30, 0x0e,                                         /* varbind list */
+    0x30, 0x0c,
+    0x06, 0x08, 0x2b, 0x06, 0x01, 0x02, 0x01, 0x01, 0x01, 0x00,
+    0x05, 0x00,
+};
+
+static smiUINT32 sysdescr_ids[9] = {1, 3, 6, 1, 2, 1, 1, 1, 0};
+
+struct codec_fx {
+    HSNMP_SESSION s;
+    HSNMP_ENTITY e;
+    HSNMP_CONTEXT c;
+    HSNMP_PDU p;
+    HSNMP_VBL v;
+};
+
+/* Entities take their SNMP version from the translate mode in force when
+ * they are created (spec section 4). */
+static void make(HSNMP_SESSION s, smiUINT32 mode, struct codec_fx *f)
+{
+    smiOCTETS comm = {6, (smiLPBYTE)"public"};
+    smiOID name = {9, sysdescr_ids};
+    EXPECT_OK(SnmpSetTranslateMode(mode));
+    f->s = s;
+    f->e = (HSNMP_ENTITY)EXPECT_OK(SnmpStrToEntity(s, "127.0.0.1"));
+    f->c = (HSNMP_CONTEXT)EXPECT_OK(SnmpStrToContext(s, &comm));
+    f->v = (HSNMP_VBL)EXPECT_OK(SnmpCreateVbl(s, &name, NULL));
+    f->p = (HSNMP_PDU)EXPECT_OK(SnmpCreatePdu(s, SNMP_PDU_GET, 1, 0, 0, f->v));
+    EXPECT_OK(SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V1));
+}
+
+static void encode_known_vector(void **state)
+{
+    struct codec_fx f;
+    smiOCTETS out = {0, NULL};
+    make(FX(state), SNMPAPI_UNTRANSLATED_V1, &f);
+    EXPECT_RET(SnmpEncodeMsg(f.s, f.e, f.e, f.c, f.p, &out), SNMPAPI_SUCCESS);
+    assert_int_equal(out.len, sizeof v1_get);
+    assert_memory_equal(out.ptr, v1_get, sizeof v1_get);
+    EXPECT_RET(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &out), SNMPAPI_SUCCESS);
+}
+
+/* The same PDU to a v2c entity differs only in the version byte. */
+static void encode_v2c_version(void **state)
+{
+    struct codec_fx f;
+    smiOCTETS out = {0, NULL};
+    make(FX(state), SNMPAPI_UNTRANSLATED_V2, &f);
+    EXPECT_OK(SnmpEncodeMsg(f.s, f.e, f.e, f.c, f.p, &out));
+    assert_int_equal(out.len, sizeof v1_get);
+    assert_int_equal(out.ptr[4], 0x01);
+    assert_memory_equal(out.ptr, v1_get, 4);
+    assert_memory_equal(out.ptr + 5, v1_get + 5, sizeof v1_get - 5);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &out));
+}
+
+static void decode_known_vector(void **state)
+{
+    HSNMP_SESSION s = FX(state);
+    smiOCTETS in = {sizeof v1_get, (smiLPBYTE)v1_get}, comm = {0, NULL};
+    HSNMP_ENTITY src = JUNK, dst = JUNK;
+    HSNMP_CONTEXT c = NULL;
+    HSNMP_PDU p = NULL;
+    HSNMP_VBL v = NULL;
+    smiINT t = 0, es = -1, ei = -1;
+    smiINT32 rid = 0;
+    smiOID name = {0, NULL};
+    smiVALUE val;
+    /* Returns the number of bytes decoded (spec section 7). */
+    EXPECT_RET(SnmpDecodeMsg(s, &src, &dst, &c, &p, &in), sizeof v1_get);
+    /* Community messages carry no entities. */
+    assert_null(src);
+    assert_null(dst);
+    assert_non_null(c);
+    assert_non_null(p);
+    EXPECT_OK(SnmpContextToStr(c, &comm));
+    assert_int_equal(comm.len, 6);
+    assert_memory_equal(comm.ptr, "public", 6);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &comm));
+    EXPECT_OK(SnmpGetPduData(p, &t, &rid, &es, &ei, &v));
+    assert_int_equal(t, SNMP_PDU_GET);
+    assert_int_equal(rid, 1);
+    assert_int_equal(es, 0);
+    assert_int_equal(ei, 0);
+    EXPECT_RET(SnmpCountVbl(v), 1);
+    memset(&val, 0x55, sizeof val);
+    EXPECT_OK(SnmpGetVb(v, 1, &name, &val));
+    assert_int_equal(name.len, 9);
+    assert_memory_equal(name.ptr, sysdescr_ids, sizeof sysdescr_ids);
+    assert_int_equal(val.syntax, SNMP_SYNTAX_NULL);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name));
+    EXPECT_OK(SnmpFreeVbl(v));
+    EXPECT_OK(SnmpFreePdu(p));
+    EXPECT_OK(SnmpFreeContext(c));
+}
+
+/* Encode then decode: every value syntax survives, in v2c. */
+static void round_trip_v2c(void **state)
+{
+    struct codec_fx f;
+    smiOCTETS out = {0, NULL};
+    smiUINT32 oid_ids[4] = {1, 3, 6, 1};
+    smiBYTE ip[4] = {127, 0, 0, 1};
+    smiVALUE val;
+    HSNMP_CONTEXT c = NULL;
+    HSNMP_PDU p = NULL;
+    HSNMP_VBL v = NULL;
+    HSNMP_ENTITY e1 = NULL, e2 = NULL;
+    smiOID name = {9, sysdescr_ids};
+    smiUINT32 n, i;
+    smiINT t = 0, es = 0, ei = 0;
+    smiINT32 rid = 0;
+    make(FX(state), SNMPAPI_UNTRANSLATED_V2, &f);
+    memset(&val, 0, sizeof val);
+    val.syntax = SNMP_SYNTAX_CNTR64;
+    val.value.hNumber.hipart = 0x80000000u;
+    val.value.hNumber.lopart = 1;
+    EXPECT_RET(SnmpSetVb(f.v, 0, &name, &val), 2);
+    val.syntax = SNMP_SYNTAX_OID;
+    val.value.oid.len = 4;
+    val.value.oid.ptr = oid_ids;
+    EXPECT_RET(SnmpSetVb(f.v, 0, &name, &val), 3);
+    val.syntax = SNMP_SYNTAX_IPADDR;
+    val.value.string.len = 4;
+    val.value.string.ptr = ip;
+    EXPECT_RET(SnmpSetVb(f.v, 0, &name, &val), 4);
+    val.syntax = SNMP_SYNTAX_INT;
+    val.value.sNumber = -1;
+    EXPECT_RET(SnmpSetVb(f.v, 0, &name, &val), 5);
+    val.syntax = SNMP_SYNTAX_ENDOFMIBVIEW;
+    EXPECT_RET(SnmpSetVb(f.v, 0, &name, &val), 6);
+    EXPECT_OK(SnmpFreePdu(f.p));
+    f.p = (HSNMP_PDU)EXPECT_OK(SnmpCreatePdu(f.s, SNMP_PDU_RESPONSE, 0x7fffffff, 0, 0, f.v));
+    EXPECT_OK(SnmpEncodeMsg(f.s, f.e, f.e, f.c, f.p, &out));
+    n = (smiUINT32)EXPECT_OK(SnmpDecodeMsg(f.s, &e1, &e2, &c, &p, &out));
+    assert_int_equal(n, out.len);
+    EXPECT_OK(SnmpGetPduData(p, &t, &rid, &es, &ei, &v));
+    assert_int_equal(t, SNMP_PDU_RESPONSE);
+    assert_int_equal(rid, 0x7fffffff);
+    EXPECT_RET(SnmpCountVbl(v), 6);
+    for (i = 2; i <= 6; i++) {
+        smiVALUE got;
+        memset(&got, 0, sizeof got);
+        EXPECT_OK(SnmpGetVb(v, i, NULL, &got));
+        switch (i) {
+        case 2:
+            assert_int_equal(got.syntax, SNMP_SYNTAX_CNTR64);
+            assert_int_equal(got.value.hNumber.hipart, 0x80000000u);
+            assert_int_equal(got.value.hNumber.lopart, 1);
+            break;
+        case 3:
+            assert_int_equal(got.syntax, SNMP_SYNTAX_OID);
+            assert_int_equal(got.value.oid.len, 4);
+            assert_memory_equal(got.value.oid.ptr, oid_ids, sizeof oid_ids);
+            EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&got.value.oid));
+            break;
+        case 4:
+            assert_int_equal(got.syntax, SNMP_SYNTAX_IPADDR);
+            assert_int_equal(got.value.string.len, 4);
+            assert_memory_equal(got.value.string.ptr, ip, 4);
+            EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_IPADDR, &got.value.string));
+            break;
+        case 5:
+            assert_int_equal(got.syntax, SNMP_SYNTAX_INT);
+            assert_int_equal(got.value.sNumber, -1);
+            break;
+        default:
+            assert_int_equal(got.syntax, SNMP_SYNTAX_ENDOFMIBVIEW);
+            break;
+        }
+    }
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &out));
+    EXPECT_OK(SnmpFreeVbl(v));
+    EXPECT_OK(SnmpFreePdu(p));
+    EXPECT_OK(SnmpFreeContext(c));
+}
+
+static void encode_errors(void **state)
+{
+    struct codec_fx f;
+    smiOCTETS out = {0, NULL};
+    HSNMP_PDU bad;
+    make(FX(state), SNMPAPI_UNTRANSLATED_V1, &f);
+    EXPECT_FAIL(SnmpEncodeMsg(NULL, f.e, f.e, f.c, f.p, &out), SNMPAPI_SESSION_INVALID);
+    EXPECT_FAIL(SnmpEncodeMsg(JUNK, f.e, f.e, f.c, f.p, &out), SNMPAPI_SESSION_INVALID);
+    EXPECT_FAIL_S(f.s, SnmpEncodeMsg(f.s, JUNK, f.e, f.c, f.p, &out), SNMPAPI_ENTITY_INVALID);
+    EXPECT_FAIL_S(f.s, SnmpEncodeMsg(f.s, f.e, JUNK, f.c, f.p, &out), SNMPAPI_ENTITY_INVALID);
+    EXPECT_FAIL_S(f.s, SnmpEncodeMsg(f.s, f.e, f.e, JUNK, f.p, &out), SNMPAPI_CONTEXT_INVALID);
+    EXPECT_FAIL_S(f.s, SnmpEncodeMsg(f.s, f.e, f.e, f.c, JUNK, &out), SNMPAPI_PDU_INVALID);
+    EXPECT_FAIL_S(f.s, SnmpEncodeMsg(f.s, f.e, f.e, f.c, (HSNMP_PDU)f.v, &out), SNMPAPI_PDU_INVALID);
+    /* A GET with a non-zero error status is not a valid PDU to encode. */
+    bad = (HSNMP_PDU)EXPECT_OK(SnmpCreatePdu(f.s, SNMP_PDU_GET, 1, 2, 1, f.v));
+    EXPECT_FAIL_S(f.s, SnmpEncodeMsg(f.s, f.e, f.e, f.c, bad, &out), SNMPAPI_PDU_INVALID);
+    assert_null(out.ptr);
+    EXPECT_OK(SnmpFreePdu(bad));
+}
+
+/* INFORM cannot be sent to an SNMPv1 entity (spec section 5). */
+static void encode_inform_v1_operation_invalid(void **state)
+{
+    struct codec_fx f;
+    smiOCTETS out = {0, NULL};
+    HSNMP_PDU inform;
+    make(FX(state), SNMPAPI_UNTRANSLATED_V1, &f);
+    inform = (HSNMP_PDU)EXPECT_OK(SnmpCreatePdu(f.s, SNMP_PDU_INFORM, 1, 0, 0, f.v));
+    EXPECT_FAIL_S(f.s, SnmpEncodeMsg(f.s, f.e, f.e, f.c, inform, &out), SNMPAPI_OPERATION_INVALID);
+    assert_null(out.ptr);
+}
+
+static void decode_errors(void **state)
+{
+    HSNMP_SESSION s = FX(state);
+    HSNMP_ENTITY e1 = NULL, e2 = NULL;
+    HSNMP_CONTEXT c = NULL;
+    HSNMP_PDU p = NULL;
+    smiBYTE trunc[sizeof v1_get - 1];
+    smiOCTETS good = {sizeof v1_get, (smiLPBYTE)v1_get};
+    smiOCTETS garbage = {5, (smiLPBYTE)"\x01\x02\x03\x04\x05"};
+    smiOCTETS truncated = {sizeof trunc, trunc};
+    smiOCTETS empty = {0, (smiLPBYTE)v1_get};
+    smiBYTE indefinite[sizeof v1_get];
+    smiOCTETS indef = {sizeof indefinite, indefinite};
+    memcpy(trunc, v1_get, sizeof trunc);
+    memcpy(indefinite, v1_get, sizeof indefinite);
+    indefinite[1] = 0x80;   /* indefinite length: not allowed in SNMP */
+    EXPECT_FAIL(SnmpDecodeMsg(NULL, &e1, &e2, &c, &p, &good), SNMPAPI_SESSION_INVALID);
+    EXPECT_FAIL(SnmpDecodeMsg(JUNK, &e1, &e2, &c, &p, &good), SNMPAPI_SESSION_INVALID);
+    EXPECT_FAIL_S(s, SnmpDecodeMsg(s, &e1, &e2, &c, &p, &garbage), SNMPAPI_MESSAGE_INVALID);
+    EXPECT_FAIL_S(s, SnmpDecodeMsg(s, &e1, &e2, &c, &p, &truncated), SNMPAPI_MESSAGE_INVALID);
+    EXPECT_FAIL_S(s, SnmpDecodeMsg(s, &e1, &e2, &c, &p, &empty), SNMPAPI_MESSAGE_INVALID);
+    EXPECT_FAIL_S(s, SnmpDecodeMsg(s, &e1, &e2, &c, &p, &indef), SNMPAPI_MESSAGE_INVALID);
+    /* Failures hand out no handles. */
+    assert_null(c);
+    assert_null(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        CONF_TEST(encode_known_vector),
+        CONF_TEST(encode_v2c_version),
+        CONF_TEST(decode_known_vector),
+        CONF_TEST(round_trip_v2c),
+        CONF_TEST(encode_errors),
+        CONF_TEST(encode_inform_v1_operation_invalid),
+        CONF_TEST(decode_errors),
+    };
+    return cmocka_run_group_tests_name("conformance.codec", tests, NULL, NULL);
+}
