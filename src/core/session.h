@@ -43,8 +43,9 @@ int32_t ows_session_new_request_id(struct ows_session *s);
 /* THE release path: marks the session closing (its handle and every handle
  * it owns stop resolving), lets the engine drop its sockets, queues and
  * requests (ows_net_session_release, which may drop and retake the API
- * lock), deletes every owned handle, then the session's own handle. Safe to
- * call twice; the second call does nothing. */
+ * lock), deletes every owned handle, then the session's own handle. The
+ * session is freed when the last reference goes; a caller that holds a
+ * reference may call this again safely (it does nothing). */
 void ows_session_release(struct ows_session *s);
 
 /* Releases every live session (SnmpCleanup). Returns how many. */
