@@ -34,7 +34,7 @@
  * that a sentinel exists for every expected code: an invalid translate mode
  * (MODE_INVALID) and an over-long compare length (SIZE_INVALID). Before
  * startup both give NOT_INITIALIZED, which is the only error possible then. */
-static unsigned conf_sentinel(unsigned avoid)
+static inline unsigned conf_sentinel(unsigned avoid)
 {
     if (avoid != SNMPAPI_MODE_INVALID) {
         SnmpSetTranslateMode(0x7f7fu);
@@ -47,7 +47,7 @@ static unsigned conf_sentinel(unsigned avoid)
     return SnmpGetLastError(NULL);
 }
 
-static const char *conf_errname(unsigned code)
+static inline const char *conf_errname(unsigned code)
 {
     switch (code) {
     case 0: return "0";
@@ -90,7 +90,7 @@ static const char *conf_errname(unsigned code)
  * sentinel on the left of a comma operator guarantees it runs first. */
 static unsigned conf_before_;
 
-static void conf_check_fail_(uintptr_t ret, HSNMP_SESSION s, unsigned code,
+static inline void conf_check_fail_(uintptr_t ret, HSNMP_SESSION s, unsigned code,
                              const char *expr, const char *file, int line)
 {
     unsigned got = (unsigned)SnmpGetLastError(NULL);
@@ -113,7 +113,7 @@ static void conf_check_fail_(uintptr_t ret, HSNMP_SESSION s, unsigned code,
 
 /* OpenWinSNMP decision (WinSNMP documents nothing here): a successful call
  * leaves the last error alone, like most Win32 APIs. */
-static uintptr_t conf_check_ok_(uintptr_t ret, const char *expr, const char *file, int line)
+static inline uintptr_t conf_check_ok_(uintptr_t ret, const char *expr, const char *file, int line)
 {
     unsigned got = (unsigned)SnmpGetLastError(NULL);
     if (ret == 0) {
@@ -151,7 +151,7 @@ static uintptr_t conf_check_ok_(uintptr_t ret, const char *expr, const char *fil
 
 /* ---- fixtures ------------------------------------------------------------ */
 
-static SNMPAPI_STATUS CALLBACK conf_callback(HSNMP_SESSION s, HWND w, UINT m, WPARAM wp,
+static inline SNMPAPI_STATUS CALLBACK conf_callback(HSNMP_SESSION s, HWND w, UINT m, WPARAM wp,
                                             LPARAM lp, LPVOID data)
 {
     (void)s; (void)w; (void)m; (void)wp; (void)lp; (void)data;
@@ -164,7 +164,7 @@ struct conf_fx {
     HSNMP_SESSION s;
 };
 
-static int conf_setup(void **state)
+static inline int conf_setup(void **state)
 {
     static struct conf_fx fx;
     smiUINT32 maj = 0, min = 0, lvl = 0, tm = 0, rm = 0;
@@ -182,7 +182,7 @@ static int conf_setup(void **state)
     return 0;
 }
 
-static int conf_teardown(void **state)
+static inline int conf_teardown(void **state)
 {
     (void)state;
     /* SnmpCleanup closes the session and frees everything it owns. */
@@ -195,7 +195,7 @@ static int conf_teardown(void **state)
 /* ---- small builders -------------------------------------------------------- */
 
 /* Parses "1.3.6..." into a caller-owned buffer (no library call involved). */
-static smiOID conf_oid(smiUINT32 *buf, size_t cap, const char *text)
+static inline smiOID conf_oid(smiUINT32 *buf, size_t cap, const char *text)
 {
     smiOID o;
     size_t n = 0;
@@ -212,7 +212,7 @@ static smiOID conf_oid(smiUINT32 *buf, size_t cap, const char *text)
 
 /* Deterministic PRNG (splitmix64) for the handle-safety tests. */
 static uint64_t conf_rng_state = 0x5eed0f0dc0ffee11ull;
-static uint64_t conf_rand64(void)
+static inline uint64_t conf_rand64(void)
 {
     uint64_t z = (conf_rng_state += 0x9e3779b97f4a7c15ull);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
@@ -221,7 +221,7 @@ static uint64_t conf_rand64(void)
 }
 
 /* A random handle value: 32-bit on odd draws, full pointer width on even. */
-static HANDLE conf_random_handle(void)
+static inline HANDLE conf_random_handle(void)
 {
     uint64_t r = conf_rand64();
     uintptr_t v = (r & 1) ? (uintptr_t)(uint32_t)(r >> 16) : (uintptr_t)r;

@@ -60,6 +60,11 @@ static void check_objs(const struct objs *o)
     assert_int_equal(t, SNMP_PDU_GET);
 }
 
+/* Which exports the probes call: the local ones (issue 2), or only the
+ * network and codec ones (issues 3-5), so that an unfinished area does not
+ * hide the results of the other. */
+static int conf_net;
+
 /* Every handle-taking export, with `h` in the session position. */
 static void probe_session(const struct objs *o, HANDLE h)
 {
@@ -69,19 +74,19 @@ static void probe_session(const struct objs *o, HANDLE h)
     HSNMP_ENTITY e1 = NULL, e2 = NULL;
     HSNMP_CONTEXT c1 = NULL;
     HSNMP_PDU p1 = NULL;
-    EXPECT_FAIL(SnmpClose(h), E);
-    EXPECT_FAIL(SnmpCreatePdu(h, SNMP_PDU_GET, 0, 0, 0, NULL), E);
-    EXPECT_FAIL(SnmpDuplicatePdu(h, o->p), E);
-    EXPECT_FAIL(SnmpCreateVbl(h, NULL, NULL), E);
-    EXPECT_FAIL(SnmpDuplicateVbl(h, o->v), E);
-    EXPECT_FAIL(SnmpStrToEntity(h, "127.0.0.1"), E);
-    EXPECT_FAIL(SnmpStrToContext(h, &comm), E);
-    EXPECT_FAIL(SnmpSendMsg(h, NULL, o->e, o->c, o->p), E);
-    EXPECT_FAIL(SnmpRecvMsg(h, &e1, &e2, &c1, &p1), E);
-    EXPECT_FAIL(SnmpRegister(h, NULL, NULL, NULL, NULL, SNMPAPI_ON), E);
-    EXPECT_FAIL(SnmpCancelMsg(h, 1), E);
-    EXPECT_FAIL(SnmpEncodeMsg(h, o->e, o->e, o->c, o->p, &out), E);
-    EXPECT_FAIL(SnmpDecodeMsg(h, &e1, &e2, &c1, &p1, &msg), E);
+    if (!conf_net) EXPECT_FAIL(SnmpClose(h), E);
+    if (!conf_net) EXPECT_FAIL(SnmpCreatePdu(h, SNMP_PDU_GET, 0, 0, 0, NULL), E);
+    if (!conf_net) EXPECT_FAIL(SnmpDuplicatePdu(h, o->p), E);
+    if (!conf_net) EXPECT_FAIL(SnmpCreateVbl(h, NULL, NULL), E);
+    if (!conf_net) EXPECT_FAIL(SnmpDuplicateVbl(h, o->v), E);
+    if (!conf_net) EXPECT_FAIL(SnmpStrToEntity(h, "127.0.0.1"), E);
+    if (!conf_net) EXPECT_FAIL(SnmpStrToContext(h, &comm), E);
+    if (conf_net) EXPECT_FAIL(SnmpSendMsg(h, NULL, o->e, o->c, o->p), E);
+    if (conf_net) EXPECT_FAIL(SnmpRecvMsg(h, &e1, &e2, &c1, &p1), E);
+    if (conf_net) EXPECT_FAIL(SnmpRegister(h, NULL, NULL, NULL, NULL, SNMPAPI_ON), E);
+    if (conf_net) EXPECT_FAIL(SnmpCancelMsg(h, 1), E);
+    if (conf_net) EXPECT_FAIL(SnmpEncodeMsg(h, o->e, o->e, o->c, o->p, &out), E);
+    if (conf_net) EXPECT_FAIL(SnmpDecodeMsg(h, &e1, &e2, &c1, &p1, &msg), E);
     /* SnmpGetLastError with a bad session must simply answer. */
     (void)SnmpGetLastError(h);
     assert_null(out.ptr);
@@ -93,21 +98,21 @@ static void probe_entity(const struct objs *o, HANDLE h)
     char buf[64];
     smiUINT32 a = 0, b = 0;
     smiOCTETS out = {0, NULL};
-    EXPECT_FAIL(SnmpEntityToStr(h, sizeof buf, buf), E);
-    EXPECT_FAIL(SnmpFreeEntity(h), E);
-    EXPECT_FAIL(SnmpSetPort(h, 161), E);
-    EXPECT_FAIL(SnmpGetTimeout(h, &a, &b), E);
-    EXPECT_FAIL(SnmpSetTimeout(h, 100), E);
-    EXPECT_FAIL(SnmpGetRetry(h, &a, &b), E);
-    EXPECT_FAIL(SnmpSetRetry(h, 1), E);
-    EXPECT_FAIL(SnmpListen(h, SNMPAPI_ON), E);
-    EXPECT_FAIL(SnmpListenEx(h, SNMPAPI_ON, SNMPLISTEN_USEENTITY_ADDR), E);
-    EXPECT_FAIL_S(o->s, SnmpSendMsg(o->s, NULL, h, o->c, o->p), E);
-    EXPECT_FAIL_S(o->s, SnmpSendMsg(o->s, h, o->e, o->c, o->p), E);
-    EXPECT_FAIL_S(o->s, SnmpRegister(o->s, h, NULL, NULL, NULL, SNMPAPI_ON), E);
-    EXPECT_FAIL_S(o->s, SnmpRegister(o->s, NULL, h, NULL, NULL, SNMPAPI_ON), E);
-    EXPECT_FAIL_S(o->s, SnmpEncodeMsg(o->s, h, o->e, o->c, o->p, &out), E);
-    EXPECT_FAIL_S(o->s, SnmpEncodeMsg(o->s, o->e, h, o->c, o->p, &out), E);
+    if (!conf_net) EXPECT_FAIL(SnmpEntityToStr(h, sizeof buf, buf), E);
+    if (!conf_net) EXPECT_FAIL(SnmpFreeEntity(h), E);
+    if (!conf_net) EXPECT_FAIL(SnmpSetPort(h, 161), E);
+    if (!conf_net) EXPECT_FAIL(SnmpGetTimeout(h, &a, &b), E);
+    if (!conf_net) EXPECT_FAIL(SnmpSetTimeout(h, 100), E);
+    if (!conf_net) EXPECT_FAIL(SnmpGetRetry(h, &a, &b), E);
+    if (!conf_net) EXPECT_FAIL(SnmpSetRetry(h, 1), E);
+    if (conf_net) EXPECT_FAIL(SnmpListen(h, SNMPAPI_ON), E);
+    if (conf_net) EXPECT_FAIL(SnmpListenEx(h, SNMPAPI_ON, SNMPLISTEN_USEENTITY_ADDR), E);
+    if (conf_net) EXPECT_FAIL_S(o->s, SnmpSendMsg(o->s, NULL, h, o->c, o->p), E);
+    if (conf_net) EXPECT_FAIL_S(o->s, SnmpSendMsg(o->s, h, o->e, o->c, o->p), E);
+    if (conf_net) EXPECT_FAIL_S(o->s, SnmpRegister(o->s, h, NULL, NULL, NULL, SNMPAPI_ON), E);
+    if (conf_net) EXPECT_FAIL_S(o->s, SnmpRegister(o->s, NULL, h, NULL, NULL, SNMPAPI_ON), E);
+    if (conf_net) EXPECT_FAIL_S(o->s, SnmpEncodeMsg(o->s, h, o->e, o->c, o->p, &out), E);
+    if (conf_net) EXPECT_FAIL_S(o->s, SnmpEncodeMsg(o->s, o->e, h, o->c, o->p, &out), E);
     assert_null(out.ptr);
 }
 
@@ -115,11 +120,11 @@ static void probe_context(const struct objs *o, HANDLE h)
 {
     const unsigned E = SNMPAPI_CONTEXT_INVALID;
     smiOCTETS out = {0, NULL};
-    EXPECT_FAIL(SnmpContextToStr(h, &out), E);
-    EXPECT_FAIL(SnmpFreeContext(h), E);
-    EXPECT_FAIL_S(o->s, SnmpSendMsg(o->s, NULL, o->e, h, o->p), E);
-    EXPECT_FAIL_S(o->s, SnmpRegister(o->s, NULL, NULL, h, NULL, SNMPAPI_ON), E);
-    EXPECT_FAIL_S(o->s, SnmpEncodeMsg(o->s, o->e, o->e, h, o->p, &out), E);
+    if (!conf_net) EXPECT_FAIL(SnmpContextToStr(h, &out), E);
+    if (!conf_net) EXPECT_FAIL(SnmpFreeContext(h), E);
+    if (conf_net) EXPECT_FAIL_S(o->s, SnmpSendMsg(o->s, NULL, o->e, h, o->p), E);
+    if (conf_net) EXPECT_FAIL_S(o->s, SnmpRegister(o->s, NULL, NULL, h, NULL, SNMPAPI_ON), E);
+    if (conf_net) EXPECT_FAIL_S(o->s, SnmpEncodeMsg(o->s, o->e, o->e, h, o->p, &out), E);
     assert_null(out.ptr);
 }
 
@@ -129,12 +134,12 @@ static void probe_pdu(const struct objs *o, HANDLE h)
     smiINT t = SNMP_PDU_GET;
     smiINT32 r = 1;
     smiOCTETS out = {0, NULL};
-    EXPECT_FAIL(SnmpGetPduData(h, &t, &r, NULL, NULL, NULL), E);
-    EXPECT_FAIL(SnmpSetPduData(h, &t, &r, NULL, NULL, NULL), E);
-    EXPECT_FAIL_S(o->s, SnmpDuplicatePdu(o->s, h), E);
-    EXPECT_FAIL(SnmpFreePdu(h), E);
-    EXPECT_FAIL_S(o->s, SnmpSendMsg(o->s, NULL, o->e, o->c, h), E);
-    EXPECT_FAIL_S(o->s, SnmpEncodeMsg(o->s, o->e, o->e, o->c, h, &out), E);
+    if (!conf_net) EXPECT_FAIL(SnmpGetPduData(h, &t, &r, NULL, NULL, NULL), E);
+    if (!conf_net) EXPECT_FAIL(SnmpSetPduData(h, &t, &r, NULL, NULL, NULL), E);
+    if (!conf_net) EXPECT_FAIL_S(o->s, SnmpDuplicatePdu(o->s, h), E);
+    if (!conf_net) EXPECT_FAIL(SnmpFreePdu(h), E);
+    if (conf_net) EXPECT_FAIL_S(o->s, SnmpSendMsg(o->s, NULL, o->e, o->c, h), E);
+    if (conf_net) EXPECT_FAIL_S(o->s, SnmpEncodeMsg(o->s, o->e, o->e, o->c, h, &out), E);
     assert_null(out.ptr);
 }
 
@@ -146,14 +151,14 @@ static void probe_vbl(const struct objs *o, HANDLE h)
     smiVALUE val;
     HSNMP_VBL hv = h;
     memset(&val, 0, sizeof val);
-    EXPECT_FAIL_S(o->s, SnmpCreatePdu(o->s, SNMP_PDU_GET, 0, 0, 0, h), E);
-    EXPECT_FAIL(SnmpSetPduData(o->p, NULL, NULL, NULL, NULL, &hv), E);
-    EXPECT_FAIL_S(o->s, SnmpDuplicateVbl(o->s, h), E);
-    EXPECT_FAIL(SnmpFreeVbl(h), E);
-    EXPECT_FAIL(SnmpCountVbl(h), E);
-    EXPECT_FAIL(SnmpGetVb(h, 1, &gname, &val), E);
-    EXPECT_FAIL(SnmpSetVb(h, 0, &name, NULL), E);
-    EXPECT_FAIL(SnmpDeleteVb(h, 1), E);
+    if (!conf_net) EXPECT_FAIL_S(o->s, SnmpCreatePdu(o->s, SNMP_PDU_GET, 0, 0, 0, h), E);
+    if (!conf_net) EXPECT_FAIL(SnmpSetPduData(o->p, NULL, NULL, NULL, NULL, &hv), E);
+    if (!conf_net) EXPECT_FAIL_S(o->s, SnmpDuplicateVbl(o->s, h), E);
+    if (!conf_net) EXPECT_FAIL(SnmpFreeVbl(h), E);
+    if (!conf_net) EXPECT_FAIL(SnmpCountVbl(h), E);
+    if (!conf_net) EXPECT_FAIL(SnmpGetVb(h, 1, &gname, &val), E);
+    if (!conf_net) EXPECT_FAIL(SnmpSetVb(h, 0, &name, NULL), E);
+    if (!conf_net) EXPECT_FAIL(SnmpDeleteVb(h, 1), E);
     assert_null(gname.ptr);
 }
 
@@ -217,6 +222,7 @@ static void null_handles(void **state)
      * so only the positions where NULL is not allowed are probed). */
     {
         smiOCTETS out = {0, NULL};
+        if (!conf_net) {
         EXPECT_FAIL(SnmpClose(NULL), SNMPAPI_SESSION_INVALID);
         EXPECT_FAIL(SnmpFreeEntity(NULL), SNMPAPI_ENTITY_INVALID);
         EXPECT_FAIL(SnmpFreeContext(NULL), SNMPAPI_CONTEXT_INVALID);
@@ -224,10 +230,14 @@ static void null_handles(void **state)
         EXPECT_FAIL(SnmpFreeVbl(NULL), SNMPAPI_VBL_INVALID);
         EXPECT_FAIL(SnmpCountVbl(NULL), SNMPAPI_VBL_INVALID);
         EXPECT_FAIL(SnmpContextToStr(NULL, &out), SNMPAPI_CONTEXT_INVALID);
-        EXPECT_FAIL(SnmpListen(NULL, SNMPAPI_ON), SNMPAPI_ENTITY_INVALID);
-        EXPECT_FAIL(SnmpCancelMsg(NULL, 1), SNMPAPI_SESSION_INVALID);
-        EXPECT_FAIL_S(o.s, SnmpSendMsg(o.s, NULL, o.e, o.c, NULL), SNMPAPI_PDU_INVALID);
-        EXPECT_FAIL_S(o.s, SnmpSendMsg(o.s, NULL, NULL, o.c, o.p), SNMPAPI_ENTITY_INVALID);
+        }
+        if (conf_net) {
+            EXPECT_FAIL(SnmpListen(NULL, SNMPAPI_ON), SNMPAPI_ENTITY_INVALID);
+            EXPECT_FAIL(SnmpCancelMsg(NULL, 1), SNMPAPI_SESSION_INVALID);
+            EXPECT_FAIL_S(o.s, SnmpSendMsg(o.s, NULL, o.e, o.c, NULL), SNMPAPI_PDU_INVALID);
+            EXPECT_FAIL_S(o.s, SnmpSendMsg(o.s, NULL, NULL, o.c, o.p), SNMPAPI_ENTITY_INVALID);
+            EXPECT_FAIL_S(o.s, SnmpEncodeMsg(o.s, o.e, o.e, o.c, NULL, &out), SNMPAPI_PDU_INVALID);
+        }
     }
     check_objs(&o);
 }
@@ -401,18 +411,40 @@ static void create_free_100k(void **state)
         assert_true(after - before < 4u * 1024u * 1024u);
 }
 
+static int local_setup(void **state)
+{
+    conf_net = 0;
+    return conf_setup(state);
+}
+
+static int net_setup(void **state)
+{
+    conf_net = 1;
+    return conf_setup(state);
+}
+
+#define LOCAL_TEST(f) cmocka_unit_test_setup_teardown(f, local_setup, conf_teardown)
+/* The same test, probing only the network and codec exports. */
+#define NET_TEST(f) { #f "_network_codec", f, net_setup, conf_teardown, NULL }
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        CONF_TEST(random_handles),
-        CONF_TEST(near_miss_handles),
-        CONF_TEST(null_handles),
-        CONF_TEST(freed_handles),
-        CONF_TEST(handles_of_closed_session),
-        CONF_TEST(wrong_type_handles),
-        CONF_TEST(double_frees),
-        CONF_TEST(pdu_to_free_vbl),
-        CONF_TEST(create_free_100k),
+        LOCAL_TEST(random_handles),
+        LOCAL_TEST(near_miss_handles),
+        LOCAL_TEST(null_handles),
+        LOCAL_TEST(freed_handles),
+        LOCAL_TEST(handles_of_closed_session),
+        LOCAL_TEST(wrong_type_handles),
+        LOCAL_TEST(double_frees),
+        LOCAL_TEST(pdu_to_free_vbl),
+        LOCAL_TEST(create_free_100k),
+        NET_TEST(random_handles),
+        NET_TEST(near_miss_handles),
+        NET_TEST(null_handles),
+        NET_TEST(freed_handles),
+        NET_TEST(handles_of_closed_session),
+        NET_TEST(wrong_type_handles),
     };
     return cmocka_run_group_tests_name("conformance.handles", tests, NULL, NULL);
 }
