@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/smi.h"
+#include "core/error.h"
 
 /* Most varbinds a decoded message may carry (BER_LIMIT beyond). */
 #define OWS_MSG_MAX_VARBINDS 8192

@@ -32,7 +32,7 @@ static int is_string_tag(unsigned t)
 static int scan(const uint8_t *buf, size_t len, struct sizes *s)
 {
     ows_berr r = { buf, buf + len }, msg, pdu, vbl, part;
-    unsigned tag;
+    unsigned tag, pdutag;
     size_t n;
 
     TRY(ows_berr_enter(&r, 0x30, &msg));
@@ -44,16 +44,17 @@ static int scan(const uint8_t *buf, size_t len, struct sizes *s)
     TRY(ows_berr_header(&msg, &tag, &n));
     if (tag < OWS_PDU_GET || tag > OWS_PDU_TRAP)
         return OWS_E_BER_TAG;
+    pdutag = tag;
     pdu.p = msg.p;
     pdu.end = msg.p + n;
     msg.p += n;
     if (msg.p != msg.end)
         return OWS_E_BER_TRAILING;
-    if (tag == OWS_PDU_V1TRAP) {
+    if (pdutag == OWS_PDU_V1TRAP) {
         TRY(ows_berr_enter(&pdu, 0x06, &part));      /* enterprise */
         s->nids += ows_ber_oid_count(part.p, (size_t)(part.end - part.p));
     }
-    for (int i = 0; i < (tag == OWS_PDU_V1TRAP ? 4 : 3); i++) {
+    for (int i = 0; i < (pdutag == OWS_PDU_V1TRAP ? 4 : 3); i++) {
         TRY(ows_berr_header(&pdu, &tag, &n));
         pdu.p += n;
     }

@@ -1,0 +1,554 @@
+/* test_msg.c - whole-message encode/decode: every syntax, every PDU type,
+ * every rejection rule, buffer limits and allocation failures. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "core/msg_codec.h"
+#include "core/alloc.h"
+
+/* ---- a forward TLV builder for hand-made (often broken) messages ---- */
+
+typedef struct { uint8_t b[70000]; size_t n; } bytes;
+
+static void put(bytes *o, const void *p, size_t n)
+{
+    assert_true(o->n + n <= sizeof o->b);
+    memcpy(o->b + o->n, p, n);
+    o->n += n;
+}
+
+static void tlv(bytes *o, unsigned tag, const void *c, size_t n)
+{
+    uint8_t h[6];
+    size_t k = 0;
+    h[k++] = (uint8_t)tag;
+    if (n < 0x80) {
+        h[k++] = (uint8_t)n;
+    } else if (n < 0x100) {
+        h[k++] = 0x81; h[k++] = (uint8_t)n;
+    } else if (n < 0x10000) {
+        h[k++] = 0x82; h[k++] = (uint8_t)(n >> 8); h[k++] = (uint8_t)n;
+    } else {
+        h[k++] = 0x83; h[k++] = (uint8_t)(n >> 16); h[k++] = (uint8_t)(n >> 8); h[k++] = (uint8_t)n;
+    }
+    put(o, h, k);
+    put(o, c, n);
+}
+
+#define HEX(...) ((const uint8_t[]){ __VA_ARGS__ }), sizeof((const uint8_t[]){ __VA_ARGS__ })
+
+/* A message around a raw PDU body: version, "public", tag { body }. */
+static bytes *wrap(int version, unsigned pdutag, const bytes *body)
+{
+    static bytes pdu, inner, out;
+    uint8_t v = (uint8_t)version;
+    pdu.n = inner.n = out.n = 0;
+    tlv(&pdu, pdutag, body->b, body->n);
+    tlv(&inner, 0x02, &v, 1);
+    tlv(&inner, 0x04, "public", 6);
+    put(&inner, pdu.b, pdu.n);
+    tlv(&out, 0x30, inner.b, inner.n);
+    return &out;
+}
+
+/* A GET/RESPONSE-style body: request-id 1, status 0, index 0, then varbinds. */
+static bytes *body_with(const bytes *vbs)
+{
+    static bytes b;
+    b.n = 0;
+    put(&b, HEX(0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00));
+    tlv(&b, 0x30, vbs->b, vbs->n);
+    return &b;
+}
+
+/* A message with one varbind 1.3.6.1 = raw value bytes. */
+static bytes *one_vb(int version, const uint8_t *val, size_t n)
+{
+    static bytes vb, vbs;
+    vb.n = vbs.n = 0;
+    put(&vb, HEX(0x06, 0x03, 0x2B, 0x06, 0x01));
+    put(&vb, val, n);
+    tlv(&vbs, 0x30, vb.b, vb.n);
+    return wrap(version, 0xA2, body_with(&vbs));
+}
+
+static int decode(const bytes *b)
+{
+    ows_msg m;
+    int err = ows_msg_decode(b->b, b->n, &m);
+    if (err) {
+        assert_null(m.pdu.vbl.arena);
+        assert_int_equal(m.pdu.vbl.count, 0);
+    }
+    ows_msg_free(&m);
+    return err;
+}
+
+/* ---- building messages with the encoder ---- */
+
+static uint32_t oid_a[] = { 1, 3, 6, 1, 2, 1, 1, 1, 0 };
+static uint32_t oid_b[] = { 1, 3, 6, 1, 4, 1, 311, 1, 4294967295u };
+static uint8_t str20[20] = "abcdefghijklmnopqrst";
+static uint8_t ip[4] = { 127, 0, 0, 1 };
+
+static ows_varbind mkvb(uint32_t syntax)
+{
+    ows_varbind v;
+    memset(&v, 0, sizeof v);
+    v.name.ids = oid_a;
+    v.name.len = 9;
+    v.value.syntax = syntax;
+    switch (syntax) {
+    case OWS_SYN_INT: v.value.v.i = -123456; break;
+    case OWS_SYN_CNTR32: case OWS_SYN_GAUGE32: case OWS_SYN_TIMETICKS: case OWS_SYN_UINT32:
+        v.value.v.u = 0xFEDCBA98u; break;
+    case OWS_SYN_CNTR64: v.value.v.u64 = 0xFEDCBA9876543210ull; break;
+    case OWS_SYN_OCTETS: case OWS_SYN_BITS: case OWS_SYN_OPAQUE: case OWS_SYN_NSAPADDR:
+        v.value.v.str.ptr = str20; v.value.v.str.len = 20; break;
+    case OWS_SYN_IPADDR: v.value.v.str.ptr = ip; v.value.v.str.len = 4; break;
+    case OWS_SYN_OID: v.value.v.oid.ids = oid_b; v.value.v.oid.len = 9; break;
+    default: break;
+    }
+    return v;
+}
+
+static void mkmsg(ows_msg *m, int version, int type, ows_varbind *vbs, uint32_t n)
+{
+    memset(m, 0, sizeof *m);
+    m->version = version;
+    m->community.ptr = (uint8_t *)"community";
+    m->community.len = 9;
+    m->pdu.type = type;
+    m->pdu.request_id = 0x12345678;
+    m->pdu.error_status = type == OWS_PDU_GETBULK ? 2 : 0;
+    m->pdu.error_index = type == OWS_PDU_GETBULK ? 25 : 0;
+    if (type == OWS_PDU_RESPONSE) {
+        m->pdu.error_status = 5;
+        m->pdu.error_index = 1;
+    }
+    m->pdu.vbl.items = vbs;
+    m->pdu.vbl.count = n;
+    if (type == OWS_PDU_V1TRAP) {
+        m->pdu.enterprise.ids = oid_b;
+        m->pdu.enterprise.len = 8;
+        memcpy(m->pdu.agent_addr, ip, 4);
+        m->pdu.generic_trap = 6;
+        m->pdu.specific_trap = 17;
+        m->pdu.time_stamp = 4000000000u;
+    }
+}
+
+static uint8_t ebuf[65536];
+
+/* Encodes, decodes, compares; returns the decoded message (caller frees). */
+static void roundtrip(const ows_msg *m, ows_msg *out)
+{
+    size_t off, len;
+    unsigned long before;
+    assert_int_equal(ows_msg_encode(m, ebuf, sizeof ebuf, &off, &len), 0);
+    assert_int_equal(off + len, sizeof ebuf);
+    before = ows_alloc_count();
+    assert_int_equal(ows_msg_decode(ebuf + off, len, out), 0);
+    assert_true(ows_alloc_count() - before <= 1);   /* one arena, at most */
+    assert_int_equal(out->pdu.vbl.cap, 0);
+}
+
+static void test_every_syntax_v2c(void **state)
+{
+    static const uint32_t syn[] = {
+        OWS_SYN_INT, OWS_SYN_BITS, OWS_SYN_OCTETS, OWS_SYN_NULL, OWS_SYN_OID, OWS_SYN_IPADDR,
+        OWS_SYN_CNTR32, OWS_SYN_GAUGE32, OWS_SYN_TIMETICKS, OWS_SYN_OPAQUE, OWS_SYN_NSAPADDR,
+        OWS_SYN_CNTR64, OWS_SYN_UINT32, OWS_SYN_NOSUCHOBJECT, OWS_SYN_NOSUCHINSTANCE,
+        OWS_SYN_ENDOFMIBVIEW };
+    ows_varbind vbs[16];
+    ows_msg m, d;
+    for (int i = 0; i < 16; i++)
+        vbs[i] = mkvb(syn[i]);
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_RESPONSE, vbs, 16);
+    roundtrip(&m, &d);
+    /* BITS goes out as an OCTET STRING and UINT32 as a Gauge32. */
+    vbs[1].value.syntax = OWS_SYN_OCTETS;
+    vbs[12].value.syntax = OWS_SYN_GAUGE32;
+    assert_true(ows_msg_equal(&m, &d));
+    assert_int_equal(d.pdu.vbl.items[11].value.v.u64, 0xFEDCBA9876543210ull);
+    assert_int_equal(d.pdu.vbl.items[0].value.v.i, -123456);
+    assert_memory_equal(d.pdu.vbl.items[2].value.v.str.ptr, str20, 20);
+    assert_null(d.pdu.vbl.items[0].own);
+    ows_msg_free(&d);
+}
+
+static void test_every_syntax_v1(void **state)
+{
+    static const uint32_t syn[] = {
+        OWS_SYN_INT, OWS_SYN_OCTETS, OWS_SYN_NULL, OWS_SYN_OID, OWS_SYN_IPADDR,
+        OWS_SYN_CNTR32, OWS_SYN_GAUGE32, OWS_SYN_TIMETICKS, OWS_SYN_OPAQUE, OWS_SYN_NSAPADDR };
+    ows_varbind vbs[10];
+    ows_msg m, d;
+    for (int i = 0; i < 10; i++)
+        vbs[i] = mkvb(syn[i]);
+    mkmsg(&m, OWS_SNMPV1, OWS_PDU_SET, vbs, 10);
+    roundtrip(&m, &d);
+    assert_true(ows_msg_equal(&m, &d));
+    ows_msg_free(&d);
+}
+
+static void test_every_pdu_type(void **state)
+{
+    static const int v1[] = { OWS_PDU_GET, OWS_PDU_GETNEXT, OWS_PDU_RESPONSE, OWS_PDU_SET, OWS_PDU_V1TRAP };
+    static const int v2[] = { OWS_PDU_GET, OWS_PDU_GETNEXT, OWS_PDU_RESPONSE, OWS_PDU_SET,
+                              OWS_PDU_GETBULK, OWS_PDU_INFORM, OWS_PDU_TRAP };
+    ows_varbind vbs[3] = { mkvb(OWS_SYN_INT), mkvb(OWS_SYN_OCTETS), mkvb(OWS_SYN_TIMETICKS) };
+    ows_msg m, d;
+    for (size_t i = 0; i < sizeof v1 / sizeof v1[0]; i++) {
+        mkmsg(&m, OWS_SNMPV1, v1[i], vbs, 3);
+        roundtrip(&m, &d);
+        assert_true(ows_msg_equal(&m, &d));
+        if (v1[i] == OWS_PDU_V1TRAP) {
+            assert_int_equal(d.pdu.enterprise.len, 8);
+            assert_int_equal(d.pdu.time_stamp, 4000000000u);
+            assert_int_equal(d.pdu.specific_trap, 17);
+            assert_memory_equal(d.pdu.agent_addr, ip, 4);
+        }
+        ows_msg_free(&d);
+    }
+    for (size_t i = 0; i < sizeof v2 / sizeof v2[0]; i++) {
+        mkmsg(&m, OWS_SNMPV2C, v2[i], vbs, 3);
+        roundtrip(&m, &d);
+        assert_true(ows_msg_equal(&m, &d));
+        if (v2[i] == OWS_PDU_GETBULK) {
+            assert_int_equal(d.pdu.error_status, 2);   /* non-repeaters */
+            assert_int_equal(d.pdu.error_index, 25);   /* max-repetitions */
+        }
+        ows_msg_free(&d);
+    }
+}
+
+static void test_empty_message_no_alloc(void **state)
+{
+    ows_msg m, d;
+    unsigned long before;
+    size_t off, len;
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GET, NULL, 0);
+    m.community.len = 0;
+    m.community.ptr = NULL;
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), 0);
+    before = ows_alloc_count();
+    assert_int_equal(ows_msg_decode(ebuf + off, len, &d), 0);
+    assert_int_equal(ows_alloc_count(), before);
+    assert_true(ows_msg_equal(&m, &d));
+    ows_msg_free(&d);
+}
+
+static void test_exact_bytes(void **state)
+{
+    /* GET 1.3.6.1.2.1.1.1.0, v1, community "public", request-id 1. */
+    static const uint8_t want[] = {
+        0x30, 0x26, 0x02, 0x01, 0x00, 0x04, 0x06, 'p', 'u', 'b', 'l', 'i', 'c',
+        0xA0, 0x19, 0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00,
+        0x30, 0x0E, 0x30, 0x0C, 0x06, 0x08, 0x2B, 0x06, 0x01, 0x02, 0x01, 0x01, 0x01, 0x00,
+        0x05, 0x00 };
+    ows_varbind vb = mkvb(OWS_SYN_NULL);
+    ows_msg m;
+    size_t off, len;
+    mkmsg(&m, OWS_SNMPV1, OWS_PDU_GET, &vb, 1);
+    m.community.ptr = (uint8_t *)"public";
+    m.community.len = 6;
+    m.pdu.request_id = 1;
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), 0);
+    assert_int_equal(len, sizeof want);
+    assert_memory_equal(ebuf + off, want, sizeof want);
+}
+
+static void test_buffer_small(void **state)
+{
+    ows_varbind vbs[4] = { mkvb(OWS_SYN_INT), mkvb(OWS_SYN_OCTETS), mkvb(OWS_SYN_OID), mkvb(OWS_SYN_CNTR64) };
+    ows_msg m;
+    size_t off, len, need;
+    uint8_t *buf;
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_RESPONSE, vbs, 4);
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &need), 0);
+    for (size_t cap = 0; cap < need; cap++) {
+        buf = malloc(cap + 1);   /* exact-size heap block: ASan sees any overflow */
+        assert_int_equal(ows_msg_encode(&m, buf + 1, cap, &off, &len), OWS_E_BUFFER_SMALL);
+        free(buf);
+    }
+    buf = malloc(need);
+    assert_int_equal(ows_msg_encode(&m, buf, need, &off, &len), 0);
+    assert_int_equal(off, 0);
+    assert_int_equal(len, need);
+    free(buf);
+}
+
+static void test_encode_rejects(void **state)
+{
+    ows_varbind vb = mkvb(OWS_SYN_CNTR64);
+    uint32_t bad[] = { 3, 1 };
+    ows_msg m;
+    size_t off, len;
+    mkmsg(&m, OWS_SNMPV1, OWS_PDU_GET, &vb, 1);
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), OWS_E_SYNTAX_INVALID);
+    vb = mkvb(OWS_SYN_NOSUCHINSTANCE);
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), OWS_E_SYNTAX_INVALID);
+    vb = mkvb(OWS_SYN_INT);
+    vb.value.syntax = 0x47 + 10;
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), OWS_E_SYNTAX_INVALID);
+    vb = mkvb(OWS_SYN_OCTETS);
+    vb.value.v.str.ptr = NULL;
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), OWS_E_SYNTAX_INVALID);
+    vb = mkvb(OWS_SYN_INT);
+    vb.name.ids = bad;
+    vb.name.len = 2;
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), OWS_E_OID_INVALID);
+    vb.name.ids = oid_a;
+    vb.name.len = 129;
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), OWS_E_OID_INVALID);
+    vb = mkvb(OWS_SYN_INT);
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_V1TRAP, &vb, 1);
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), OWS_E_PDU_INVALID);
+    mkmsg(&m, OWS_SNMPV1, OWS_PDU_GETBULK, &vb, 1);
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), OWS_E_PDU_INVALID);
+    mkmsg(&m, 3, OWS_PDU_GET, &vb, 1);
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), OWS_E_PDU_INVALID);
+    mkmsg(&m, OWS_SNMPV2C, 0xA8, &vb, 1);
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), OWS_E_PDU_INVALID);
+}
+
+static void test_short_oid_value_padded(void **state)
+{
+    uint32_t one[] = { 1 };
+    ows_varbind vb = mkvb(OWS_SYN_OID);
+    ows_msg m, d;
+    vb.value.v.oid.ids = NULL;
+    vb.value.v.oid.len = 0;
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_SET, &vb, 1);
+    roundtrip(&m, &d);
+    assert_int_equal(d.pdu.vbl.items[0].value.v.oid.len, 2);   /* 0.0 */
+    ows_msg_free(&d);
+    vb.value.v.oid.ids = one;
+    vb.value.v.oid.len = 1;
+    roundtrip(&m, &d);
+    assert_int_equal(d.pdu.vbl.items[0].value.v.oid.len, 2);   /* 1.0 */
+    assert_int_equal(d.pdu.vbl.items[0].value.v.oid.ids[0], 1);
+    ows_msg_free(&d);
+}
+
+/* ---- decoder rejection rules, each with its own error ---- */
+
+static void test_reject_values(void **state)
+{
+    assert_int_equal(decode(one_vb(1, HEX(0x02, 0x01, 0x05))), 0);
+    assert_int_equal(decode(one_vb(1, HEX(0x02, 0x02, 0x00, 0x05))), OWS_E_BER_INTEGER);
+    assert_int_equal(decode(one_vb(1, HEX(0x02, 0x05, 0x01, 0, 0, 0, 0))), OWS_E_BER_INTEGER);
+    assert_int_equal(decode(one_vb(1, HEX(0x02, 0x00))), OWS_E_BER_INTEGER);
+    assert_int_equal(decode(one_vb(1, HEX(0x41, 0x05, 0x01, 0, 0, 0, 0))), OWS_E_BER_INTEGER);
+    assert_int_equal(decode(one_vb(1, HEX(0x42, 0x01, 0x80))), OWS_E_BER_INTEGER);
+    assert_int_equal(decode(one_vb(1, HEX(0x43, 0x02, 0x00, 0x01))), OWS_E_BER_INTEGER);
+    assert_int_equal(decode(one_vb(1, HEX(0x46, 0x09, 0x01, 0, 0, 0, 0, 0, 0, 0, 0))), OWS_E_BER_INTEGER);
+    assert_int_equal(decode(one_vb(1, HEX(0x46, 0x09, 0x00, 0x80, 0, 0, 0, 0, 0, 0, 0))), 0);
+    assert_int_equal(decode(one_vb(1, HEX(0x06, 0x00))), OWS_E_BER_OID);
+    assert_int_equal(decode(one_vb(1, HEX(0x06, 0x02, 0x2B, 0x81))), OWS_E_BER_OID);
+    assert_int_equal(decode(one_vb(1, HEX(0x06, 0x06, 0x2B, 0x90, 0x80, 0x80, 0x80, 0x00))), OWS_E_BER_OID);
+    assert_int_equal(decode(one_vb(1, HEX(0x05, 0x01, 0x00))), OWS_E_BER_LENGTH);
+    assert_int_equal(decode(one_vb(1, HEX(0x40, 0x03, 1, 2, 3))), OWS_E_BER_LENGTH);
+    assert_int_equal(decode(one_vb(1, HEX(0x80, 0x01, 0x00))), OWS_E_BER_LENGTH);
+    assert_int_equal(decode(one_vb(1, HEX(0x47, 0x01, 0x00))), OWS_E_BER_TAG);
+    assert_int_equal(decode(one_vb(1, HEX(0x30, 0x00))), OWS_E_BER_TAG);
+    assert_int_equal(decode(one_vb(1, HEX(0x83, 0x00))), OWS_E_BER_TAG);
+    /* Value runs past its varbind: the outer lengths are fixed up by the
+     * builder, so give the value a length beyond the message. */
+    assert_int_equal(decode(one_vb(1, HEX(0x04, 0x05, 'a'))), OWS_E_BER_TRUNCATED);
+    /* Trailing bytes after the value inside the varbind. */
+    assert_int_equal(decode(one_vb(1, HEX(0x05, 0x00, 0x05, 0x00))), OWS_E_BER_TRAILING);
+    assert_int_equal(decode(one_vb(1, HEX(0x04, 0x80, 0x00, 0x00))), OWS_E_BER_INDEFINITE);
+    assert_int_equal(decode(one_vb(1, HEX(0x04, 0x85, 0, 0, 0, 0, 0))), OWS_E_BER_LENGTH);
+}
+
+static void test_reject_version_rules(void **state)
+{
+    /* Counter64 and the exceptions are v2 only. */
+    assert_int_equal(decode(one_vb(0, HEX(0x46, 0x01, 0x01))), OWS_E_BER_VERSION);
+    assert_int_equal(decode(one_vb(0, HEX(0x80, 0x00))), OWS_E_BER_VERSION);
+    assert_int_equal(decode(one_vb(0, HEX(0x81, 0x00))), OWS_E_BER_VERSION);
+    assert_int_equal(decode(one_vb(0, HEX(0x82, 0x00))), OWS_E_BER_VERSION);
+    assert_int_equal(decode(one_vb(1, HEX(0x82, 0x00))), 0);
+    /* Unknown versions. */
+    assert_int_equal(decode(one_vb(2, HEX(0x05, 0x00))), OWS_E_BER_VERSION);
+    assert_int_equal(decode(one_vb(3, HEX(0x05, 0x00))), OWS_E_BER_VERSION);
+    /* PDU types the version lacks. */
+    {
+        bytes vbs;
+        vbs.n = 0;
+        assert_int_equal(decode(wrap(0, 0xA5, body_with(&vbs))), OWS_E_BER_VERSION);
+        assert_int_equal(decode(wrap(0, 0xA6, body_with(&vbs))), OWS_E_BER_VERSION);
+        assert_int_equal(decode(wrap(0, 0xA7, body_with(&vbs))), OWS_E_BER_VERSION);
+        assert_int_equal(decode(wrap(1, 0xA4, body_with(&vbs))), OWS_E_BER_TAG);
+        assert_int_equal(decode(wrap(1, 0xA8, body_with(&vbs))), OWS_E_BER_TAG);
+        assert_int_equal(decode(wrap(1, 0xA7, body_with(&vbs))), 0);
+    }
+}
+
+static void test_reject_structure(void **state)
+{
+    bytes vbs, *msg;
+    static bytes b;
+    vbs.n = 0;
+    msg = wrap(1, 0xA0, body_with(&vbs));
+    assert_int_equal(decode(msg), 0);
+    /* Trailing garbage after the message. */
+    msg->b[msg->n++] = 0x00;
+    assert_int_equal(decode(msg), OWS_E_BER_TRAILING);
+    /* Every truncation of a valid message fails cleanly. */
+    {
+        ows_varbind v[3] = { mkvb(OWS_SYN_OID), mkvb(OWS_SYN_OCTETS), mkvb(OWS_SYN_CNTR64) };
+        ows_msg m, d;
+        size_t off, len;
+        mkmsg(&m, OWS_SNMPV2C, OWS_PDU_INFORM, v, 3);
+        assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), 0);
+        for (size_t n = 0; n < len; n++) {
+            assert_true(ows_msg_decode(ebuf + off, n, &d) < 0);
+            assert_null(d.pdu.vbl.arena);
+        }
+    }
+    /* Extra bytes after the varbind list inside the PDU. */
+    b.n = 0;
+    put(&b, HEX(0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x30, 0x00, 0x05, 0x00));
+    assert_int_equal(decode(wrap(1, 0xA0, &b)), OWS_E_BER_TRAILING);
+    /* Missing error-index. */
+    b.n = 0;
+    put(&b, HEX(0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x30, 0x00));
+    assert_int_equal(decode(wrap(1, 0xA0, &b)), OWS_E_BER_TRUNCATED);
+    /* Oversized request-id. */
+    b.n = 0;
+    put(&b, HEX(0x02, 0x05, 0x01, 0, 0, 0, 0, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x30, 0x00));
+    assert_int_equal(decode(wrap(1, 0xA0, &b)), OWS_E_BER_INTEGER);
+    /* Not a SEQUENCE at all, and an indefinite outer length. */
+    b.n = 0;
+    put(&b, HEX(0x31, 0x00));
+    assert_int_equal(decode(&b), OWS_E_BER_TAG);
+    b.n = 0;
+    put(&b, HEX(0x30, 0x80, 0x02, 0x01, 0x00, 0x00, 0x00));
+    assert_int_equal(decode(&b), OWS_E_BER_INDEFINITE);
+    /* A varbind that is not a SEQUENCE, and a name that is not an OID. */
+    vbs.n = 0;
+    put(&vbs, HEX(0x31, 0x00));
+    assert_int_equal(decode(wrap(1, 0xA0, body_with(&vbs))), OWS_E_BER_TAG);
+    vbs.n = 0;
+    put(&vbs, HEX(0x30, 0x04, 0x04, 0x00, 0x05, 0x00));
+    assert_int_equal(decode(wrap(1, 0xA0, body_with(&vbs))), OWS_E_BER_TAG);
+    /* Empty input. */
+    {
+        ows_msg d;
+        assert_int_equal(ows_msg_decode(NULL, 0, &d), OWS_E_BER_TRUNCATED);
+    }
+}
+
+static void test_reject_oid_limits(void **state)
+{
+    bytes vbs, vb, name;
+    vb.n = vbs.n = name.n = 0;
+    /* A name of 129 sub-ids. */
+    {
+        uint8_t ids[128];
+        memset(ids, 0x01, sizeof ids);
+        ids[0] = 0x2B;
+        tlv(&name, 0x06, ids, 128);
+        put(&vb, name.b, name.n);
+        put(&vb, HEX(0x05, 0x00));
+        tlv(&vbs, 0x30, vb.b, vb.n);
+        assert_int_equal(decode(wrap(1, 0xA0, body_with(&vbs))), OWS_E_BER_OID);
+        /* 128 is fine. */
+        name.n = vb.n = vbs.n = 0;
+        tlv(&name, 0x06, ids, 127);
+        put(&vb, name.b, name.n);
+        put(&vb, HEX(0x05, 0x00));
+        tlv(&vbs, 0x30, vb.b, vb.n);
+        assert_int_equal(decode(wrap(1, 0xA0, body_with(&vbs))), 0);
+    }
+}
+
+static void test_reject_too_many_varbinds(void **state)
+{
+    static bytes vbs;
+    vbs.n = 0;
+    for (int i = 0; i < OWS_MSG_MAX_VARBINDS; i++)
+        put(&vbs, HEX(0x30, 0x05, 0x06, 0x01, 0x2B, 0x05, 0x00));
+    assert_int_equal(decode(wrap(1, 0xA2, body_with(&vbs))), 0);
+    put(&vbs, HEX(0x30, 0x05, 0x06, 0x01, 0x2B, 0x05, 0x00));
+    assert_int_equal(decode(wrap(1, 0xA2, body_with(&vbs))), OWS_E_BER_LIMIT);
+}
+
+static void test_v1_trap_rules(void **state)
+{
+    static bytes b;
+    /* enterprise, agent-addr, generic, specific, time-stamp, varbinds */
+    b.n = 0;
+    put(&b, HEX(0x06, 0x03, 0x2B, 0x06, 0x01, 0x40, 0x04, 127, 0, 0, 1,
+                0x02, 0x01, 0x06, 0x02, 0x01, 0x11, 0x43, 0x02, 0x30, 0x39, 0x30, 0x00));
+    assert_int_equal(decode(wrap(0, 0xA4, &b)), 0);
+    b.n = 0;   /* agent-addr of 3 octets */
+    put(&b, HEX(0x06, 0x03, 0x2B, 0x06, 0x01, 0x40, 0x03, 127, 0, 0,
+                0x02, 0x01, 0x06, 0x02, 0x01, 0x11, 0x43, 0x02, 0x30, 0x39, 0x30, 0x00));
+    assert_int_equal(decode(wrap(0, 0xA4, &b)), OWS_E_BER_LENGTH);
+    b.n = 0;   /* time-stamp as INTEGER */
+    put(&b, HEX(0x06, 0x03, 0x2B, 0x06, 0x01, 0x40, 0x04, 127, 0, 0, 1,
+                0x02, 0x01, 0x06, 0x02, 0x01, 0x11, 0x02, 0x02, 0x30, 0x39, 0x30, 0x00));
+    assert_int_equal(decode(wrap(0, 0xA4, &b)), OWS_E_BER_TAG);
+    b.n = 0;   /* bad enterprise */
+    put(&b, HEX(0x06, 0x00, 0x40, 0x04, 127, 0, 0, 1,
+                0x02, 0x01, 0x06, 0x02, 0x01, 0x11, 0x43, 0x02, 0x30, 0x39, 0x30, 0x00));
+    assert_int_equal(decode(wrap(0, 0xA4, &b)), OWS_E_BER_OID);
+}
+
+static void test_decode_alloc_failure(void **state)
+{
+    ows_varbind v[3] = { mkvb(OWS_SYN_OID), mkvb(OWS_SYN_OCTETS), mkvb(OWS_SYN_INT) };
+    ows_msg m, d;
+    size_t off, len;
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_RESPONSE, v, 3);
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), 0);
+    ows_alloc_fail_after(0);
+    assert_int_equal(ows_msg_decode(ebuf + off, len, &d), OWS_E_ALLOC);
+    ows_alloc_fail_after(-1);
+    assert_null(d.pdu.vbl.arena);
+    assert_int_equal(d.pdu.vbl.count, 0);
+    assert_int_equal(ows_msg_decode(ebuf + off, len, &d), 0);
+    ows_msg_free(&d);
+}
+
+static void test_encode_never_allocates(void **state)
+{
+    ows_varbind v[3] = { mkvb(OWS_SYN_OID), mkvb(OWS_SYN_OCTETS), mkvb(OWS_SYN_INT) };
+    ows_msg m;
+    size_t off, len;
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GET, v, 3);
+    ows_alloc_fail_after(0);
+    assert_int_equal(ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len), 0);
+    ows_alloc_fail_after(-1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_syntax_v2c),
+        cmocka_unit_test(test_every_syntax_v1),
+        cmocka_unit_test(test_every_pdu_type),
+        cmocka_unit_test(test_empty_message_no_alloc),
+        cmocka_unit_test(test_exact_bytes),
+        cmocka_unit_test(test_buffer_small),
+        cmocka_unit_test(test_encode_rejects),
+        cmocka_unit_test(test_short_oid_value_padded),
+        cmocka_unit_test(test_reject_values),
+        cmocka_unit_test(test_reject_version_rules),
+        cmocka_unit_test(test_reject_structure),
+        cmocka_unit_test(test_reject_oid_limits),
+        cmocka_unit_test(test_reject_too_many_varbinds),
+        cmocka_unit_test(test_v1_trap_rules),
+        cmocka_unit_test(test_decode_alloc_failure),
+        cmocka_unit_test(test_encode_never_allocates),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
