@@ -306,6 +306,29 @@ static void test_alloc_torture(void **st)
     assert_int_equal(SnmpFreePdu(d), SNMPAPI_SUCCESS);
 }
 
+/* 100,000 create/free cycles of lists and PDUs leave no handle and no
+ * allocation behind. */
+static void test_cycles(void **st)
+{
+    size_t pdus = ows_handle_live(OWS_T_PDU), vbls = ows_handle_live(OWS_T_VBL);
+    long live = ows_alloc_live();
+    int i;
+
+    (void)st;
+    for (i = 0; i < 100000; i++) {
+        HSNMP_VBL v = SnmpCreateVbl(sess, &name1, NULL);
+        HSNMP_PDU p = SnmpCreatePdu(sess, SNMP_PDU_GET, i + 1, 0, 0, v);
+
+        assert_non_null(v);
+        assert_non_null(p);
+        assert_int_equal(SnmpFreeVbl(v), SNMPAPI_SUCCESS);
+        assert_int_equal(SnmpFreePdu(p), SNMPAPI_SUCCESS);
+    }
+    assert_int_equal(ows_handle_live(OWS_T_PDU), pdus);
+    assert_int_equal(ows_handle_live(OWS_T_VBL), vbls);
+    assert_true(ows_alloc_live() <= live);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +341,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_not_initialized, setup, teardown),
         cmocka_unit_test_setup_teardown(test_garbage_handles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_alloc_torture, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cycles, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
