@@ -1,44 +1,143 @@
-/* network.c - the communication exports: SnmpSendMsg, SnmpRecvMsg,
- * SnmpCancelMsg (issue 4). Stubs until the engine lands. */
+/* network.c - the communication exports: SnmpSendMsg, SnmpRecvMsg and
+ * SnmpCancelMsg. They validate their arguments and hand over to the engine
+ * (src/core/request.c, queue.c). */
 #include "api/api.h"
+#include "core/context.h"
+#include "core/engine.h"
+#include "core/entity.h"
+#include "core/pdu.h"
+#include "core/session.h"
 
 /* SnmpSendMsg: sends a PDU from a session to an entity. */
-SNMPAPI_STATUS WINAPI SnmpSendMsg(HSNMP_SESSION session, HSNMP_ENTITY src,
-                                  HSNMP_ENTITY dst, HSNMP_CONTEXT ctx, HSNMP_PDU pdu)
+SNMPAPI_STATUS WINAPI SnmpSendMsg(HSNMP_SESSION session, HSNMP_ENTITY srcEntity,
+                                  HSNMP_ENTITY dstEntity, HSNMP_CONTEXT context, HSNMP_PDU PDU)
 {
-    ows_object *so;
+    struct ows_session *s;
+    struct ows_entity *src = NULL, *dst = NULL;
+    struct ows_context *ctx = NULL;
+    ows_object *po = NULL;
     int err = ows_api_enter();
-    if (err) return ows_api_fail(NULL, err);
-    err = ows_handle_get(OWS_H2V(session), OWS_T_SESSION, &so);
-    if (err) return ows_api_fail(NULL, err);
-    ows_object_put(so);
-    (void)src; (void)dst; (void)ctx; (void)pdu;
-    return ows_api_fail(NULL, OWS_E_TL_NOT_INITIALIZED);
+    if (err)
+        return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpSendMsg(%p, %p, %p, %p, %p)", (void *)session, (void *)srcEntity,
+                  (void *)dstEntity, (void *)context, (void *)PDU);
+    err = ows_session_get(OWS_H2V(session), &s);
+    if (err)
+        return ows_api_fail(NULL, err);
+    /* The source entity is optional: many applications pass none. */
+    if (srcEntity)
+        err = ows_entity_get(OWS_H2V(srcEntity), &src);
+    if (!err)
+        err = ows_entity_get(OWS_H2V(dstEntity), &dst);
+    if (!err)
+        err = ows_context_get(OWS_H2V(context), &ctx);
+    if (!err)
+        err = ows_handle_get(OWS_H2V(PDU), OWS_T_PDU, &po);
+    if (!err)
+        err = ows_net_send(s, src, dst, ctx, &((ows_pdu_obj *)po)->pdu);
+    if (po)
+        ows_object_put(po);
+    if (ctx)
+        ows_object_put(&ctx->hdr);
+    if (dst)
+        ows_object_put(&dst->hdr);
+    if (src)
+        ows_object_put(&src->hdr);
+    ows_object_put(&s->hdr);
+    return ows_api_return(s, err, SNMPAPI_SUCCESS);
 }
 
-/* SnmpRecvMsg: dequeues one received message of a session. */
-SNMPAPI_STATUS WINAPI SnmpRecvMsg(HSNMP_SESSION session, LPHSNMP_ENTITY src,
-                                  LPHSNMP_ENTITY dst, LPHSNMP_CONTEXT ctx, LPHSNMP_PDU pdu)
+/* Builds the four handles of one received item. On failure nothing is left
+ * behind and the item is unchanged. */
+static int make_handles(struct ows_session *s, struct ows_rxitem *it, int want_src,
+                        int want_dst, int want_ctx, int want_pdu, uintptr_t out[4])
 {
-    ows_object *so;
+    struct ows_entity *se = NULL, *de = NULL;
+    struct ows_context *cx = NULL;
+    ows_pdu_obj *po = NULL;
+    uint32_t version = it->msg.version == OWS_SNMPV2C ? OWS_SNMPV2C : OWS_SNMPV1;
+    int err = 0;
+
+    out[0] = out[1] = out[2] = out[3] = 0;
+    if (want_src && it->peer.family)
+        err = ows_entity_new_addr(s, &it->peer, version, NULL, &se);
+    if (!err && want_dst && it->local.family)
+        err = ows_entity_new_addr(s, &it->local, version, NULL, &de);
+    /* The community lives in the PDU's arena: copy it before moving the PDU. */
+    if (!err && want_ctx && it->msg.community.len)
+        err = ows_context_new(s, it->msg.community.ptr, it->msg.community.len, &cx);
+    if (!err && want_pdu && it->msg.pdu.type)
+        err = ows_pdu_obj_new(s, &it->msg.pdu, &po);
+    if (err) {
+        if (cx)
+            ows_handle_delete(&cx->hdr);
+        if (de)
+            ows_handle_delete(&de->hdr);
+        if (se)
+            ows_handle_delete(&se->hdr);
+        return err;
+    }
+    out[0] = se ? se->hdr.handle : 0;
+    out[1] = de ? de->hdr.handle : 0;
+    out[2] = cx ? cx->hdr.handle : 0;
+    out[3] = po ? po->obj.handle : 0;
+    return OWS_OK;
+}
+
+/* SnmpRecvMsg: dequeues one received message (or transport error report). */
+SNMPAPI_STATUS WINAPI SnmpRecvMsg(HSNMP_SESSION session, LPHSNMP_ENTITY srcEntity,
+                                  LPHSNMP_ENTITY dstEntity, LPHSNMP_CONTEXT context,
+                                  LPHSNMP_PDU PDU)
+{
+    struct ows_session *s;
+    struct ows_rxitem *it;
+    uintptr_t h[4];
     int err = ows_api_enter();
-    if (err) return ows_api_fail(NULL, err);
-    err = ows_handle_get(OWS_H2V(session), OWS_T_SESSION, &so);
-    if (err) return ows_api_fail(NULL, err);
-    ows_object_put(so);
-    (void)src; (void)dst; (void)ctx; (void)pdu;
-    return ows_api_fail(NULL, OWS_E_NOOP);
+    if (err)
+        return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpRecvMsg(%p, %p, %p, %p, %p)", (void *)session, (void *)srcEntity,
+                  (void *)dstEntity, (void *)context, (void *)PDU);
+    err = ows_session_get(OWS_H2V(session), &s);
+    if (err)
+        return ows_api_fail(NULL, err);
+    if (!s->net || !(it = ows_queue_pop(s->net))) {
+        err = OWS_E_NOOP;
+    } else {
+        /* NULL output pointers are tolerated: that handle is not created. */
+        err = make_handles(s, it, srcEntity != NULL, dstEntity != NULL, context != NULL,
+                           PDU != NULL, h);
+        if (err) {
+            ows_queue_unpop(s->net, it);
+        } else {
+            if (srcEntity)
+                *srcEntity = OWS_V2H(h[0]);
+            if (dstEntity)
+                *dstEntity = OWS_V2H(h[1]);
+            if (context)
+                *context = OWS_V2H(h[2]);
+            if (PDU)
+                *PDU = OWS_V2H(h[3]);
+            /* A transport error report fills the outputs and then fails. */
+            err = it->err;
+            ows_rxitem_free(it);
+        }
+    }
+    ows_object_put(&s->hdr);
+    return ows_api_return(s, err, SNMPAPI_SUCCESS);
 }
 
 /* SnmpCancelMsg: stops retransmission and delivery of one request. */
-SNMPAPI_STATUS WINAPI SnmpCancelMsg(HSNMP_SESSION session, smiINT32 req_id)
+SNMPAPI_STATUS WINAPI SnmpCancelMsg(HSNMP_SESSION session, smiINT32 reqId)
 {
-    ows_object *so;
+    struct ows_session *s;
     int err = ows_api_enter();
-    if (err) return ows_api_fail(NULL, err);
-    err = ows_handle_get(OWS_H2V(session), OWS_T_SESSION, &so);
-    if (err) return ows_api_fail(NULL, err);
-    ows_object_put(so);
-    (void)req_id;
-    return ows_api_fail(NULL, OWS_E_PDU_INVALID);
+    if (err)
+        return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpCancelMsg(%p, %ld)", (void *)session, (long)reqId);
+    err = ows_session_get(OWS_H2V(session), &s);
+    if (err)
+        return ows_api_fail(NULL, err);
+    err = ows_net_cancel(s, (int32_t)reqId);
+    ows_object_put(&s->hdr);
+    return ows_api_return(s, err, SNMPAPI_SUCCESS);
 }

@@ -1,7 +1,407 @@
-/* net.c - placeholder network engine: no sockets yet, nothing to release.
- * Replaced by the real engine (issue 4). */
+/* net.c - the network engine: its lifecycle (ows_net_start/ows_net_stop),
+ * the I/O thread's loop, the sockets of each session, and the engine's part
+ * of the one session release path (ows_net_session_release).
+ *
+ * See engine.h for the design. The loop, in short: with the API lock held,
+ * close released sockets, run due timers, deliver pending callbacks (which
+ * drops the lock), then drop the lock and wait in the poller until a socket
+ * is readable, the earliest deadline passes or someone wakes us; read and
+ * decode a batch of datagrams without the lock, and match them with it.
+ */
+#include <string.h>
+#include "core/alloc.h"
+#include "core/engine.h"
+#include "core/error.h"
+#include "core/msg_codec.h"
 #include "core/net.h"
+#include "core/session.h"
+#include "core/state.h"
+#include "core/trace.h"
 
-int ows_net_start(void) { return 0; }
-void ows_net_stop(void) {}
-void ows_net_session_release(struct ows_session *s) { (void)s; }
+struct ows_engine *ows_eng;
+ows_cond ows_net_deliver_cond;
+static int deliver_cond_ready;
+
+/* An engine stopped from its own thread (SnmpCleanup inside a callback)
+ * cannot join itself; the next start or stop from another thread joins it. */
+static ows_thread zombie;
+static uint64_t zombie_id;
+static int have_zombie;
+
+/* Datagrams read per loop turn before matching them (fairness and latency). */
+#define RX_BATCH 64
+
+struct rx_slot {
+    struct ows_net_sock *ns;
+    struct ows_addr from;
+    ows_msg msg;
+};
+
+void ows_net_wake(void)
+{
+    if (ows_eng)
+        ows_poller_wake(ows_eng->poller);
+}
+
+struct ows_net_session *ows_net_state(struct ows_session *s, int create)
+{
+    if (!s->net && create)
+        s->net = ows_calloc(1, sizeof(struct ows_net_session));
+    return s->net;
+}
+
+int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out)
+{
+    struct ows_engine *e = ows_eng;
+    struct ows_net_session *n = s->net;
+    struct ows_net_sock *ns;
+    struct ows_addr any;
+    int idx = family == OWS_AF_INET6 ? 1 : 0, err;
+
+    if (n->sock[idx]) {
+        *out = n->sock[idx];
+        return OWS_OK;
+    }
+    if (e->nsocks == e->socks_cap) {
+        uint32_t cap = e->socks_cap ? e->socks_cap * 2 : 16;
+        struct ows_net_sock **a = ows_realloc(e->socks, cap * sizeof(*a));
+        if (!a)
+            return OWS_E_ALLOC;
+        e->socks = a;
+        e->socks_cap = cap;
+    }
+    ns = ows_calloc(1, sizeof(*ns));
+    if (!ns)
+        return OWS_E_ALLOC;
+    ns->family = family;
+    err = ows_sock_open(family, &ns->fd);
+    if (err) {
+        ows_free(ns);
+        return err;
+    }
+    memset(&any, 0, sizeof(any));
+    any.family = (uint16_t)family;
+    err = ows_sock_bind(ns->fd, &any);
+    if (!err)
+        err = ows_sock_local_addr(ns->fd, &ns->local);
+    if (err) {
+        ows_sock_close(ns->fd);
+        ows_free(ns);
+        return err;
+    }
+    ns->s = s;
+    ns->index = e->nsocks;
+    e->socks[e->nsocks++] = ns;
+    e->socks_gen++;
+    n->sock[idx] = ns;
+    ows_poller_wake(e->poller);
+    *out = ns;
+    return OWS_OK;
+}
+
+/* Hands a session's socket to the engine for closing (or closes it now when
+ * no engine runs). */
+static void retire_socket(struct ows_engine *e, struct ows_net_sock *ns)
+{
+    ns->s = NULL;
+    if (!e) {
+        ows_sock_close(ns->fd);
+        ows_free(ns);
+        return;
+    }
+    if (ns->index < e->nsocks && e->socks[ns->index] == ns) {
+        struct ows_net_sock *last = e->socks[--e->nsocks];
+        e->socks[ns->index] = last;
+        last->index = ns->index;
+    }
+    ns->next_dead = e->dead;
+    e->dead = ns;
+    e->socks_gen++;
+}
+
+static void close_dead(struct ows_engine *e)
+{
+    while (e->dead) {
+        struct ows_net_sock *ns = e->dead;
+        e->dead = ns->next_dead;
+        ows_sock_close(ns->fd);
+        ows_free(ns);
+    }
+}
+
+void ows_net_session_release(struct ows_session *s)
+{
+    struct ows_net_session *n = s->net;
+    struct ows_engine *e = ows_eng;
+    int i;
+
+    if (!n)
+        return;
+    /* Nothing more is matched to this session once its sockets are gone. */
+    for (i = 0; i < 2; i++) {
+        if (n->sock[i]) {
+            retire_socket(e, n->sock[i]);
+            n->sock[i] = NULL;
+        }
+    }
+    if (e)
+        ows_poller_wake(e->poller);
+    ows_req_free_all(n);
+    ows_queue_free_all(n);
+    /* A callback of this session running on the engine thread must end
+     * before SnmpClose returns, unless we are that callback. */
+    while ((e = ows_eng) != NULL && e->delivering == s && e->thread_id != ows_thread_id())
+        ows_lock_wait(&ows_net_deliver_cond, -1);
+    /* The wait dropped the lock: anything queued meanwhile goes too. */
+    ows_req_free_all(n);
+    ows_queue_free_all(n);
+    s->net = NULL;
+    ows_free(n);
+}
+
+/* Rebuilds the engine thread's private copy of the socket list. */
+static int snapshot(struct ows_engine *e, ows_sock **fds, struct ows_net_sock ***ents,
+                    uint8_t **ready, uint32_t *cap, uint32_t *n)
+{
+    uint32_t i;
+    if (e->nsocks > *cap) {
+        uint32_t c = e->socks_cap;
+        ows_sock *f = ows_realloc(*fds, c * sizeof(**fds));
+        if (!f)
+            return OWS_E_ALLOC;
+        *fds = f;
+        struct ows_net_sock **en = ows_realloc(*ents, c * sizeof(**ents));
+        if (!en)
+            return OWS_E_ALLOC;
+        *ents = en;
+        uint8_t *r = ows_realloc(*ready, c);
+        if (!r)
+            return OWS_E_ALLOC;
+        *ready = r;
+        *cap = c;
+    }
+    for (i = 0; i < e->nsocks; i++) {
+        (*fds)[i] = e->socks[i]->fd;
+        (*ents)[i] = e->socks[i];
+    }
+    *n = e->nsocks;
+    return OWS_OK;
+}
+
+static void engine_free(struct ows_engine *e);
+
+static void engine_main(void *arg)
+{
+    struct ows_engine *e = arg;
+    ows_sock *fds = NULL;
+    struct ows_net_sock **ents = NULL;
+    uint8_t *ready = NULL, *buf = ows_malloc(OWS_NET_MAX_DGRAM + 1);
+    struct rx_slot *rx = ows_calloc(RX_BATCH, sizeof(*rx));
+    uint32_t cap = 0, nfds = 0, gen = 0;
+    int have_snap = 0, detached;
+
+    ows_lock();
+    e->thread_id = ows_thread_id();
+    while (!e->stop) {
+        uint64_t now, next;
+        long timeout_ms;
+        int rc, nb = 0;
+        unsigned long bad = 0;
+        uint32_t i;
+
+        if (!buf || !rx) {
+            /* Cannot work without buffers: wait for stop, retrying the allocation. */
+            ows_unlock();
+            ows_sleep_ms(50);
+            if (!buf) buf = ows_malloc(OWS_NET_MAX_DGRAM + 1);
+            if (!rx) rx = ows_calloc(RX_BATCH, sizeof(*rx));
+            ows_lock();
+            continue;
+        }
+        close_dead(e);
+        now = ows_clock_ns();
+        next = ows_req_run_timers(now);
+        if (e->nnotes) {
+            ows_notify_deliver(e);
+            continue;
+        }
+        if (!have_snap || gen != e->socks_gen) {
+            if (snapshot(e, &fds, &ents, &ready, &cap, &nfds)) {
+                ows_unlock();
+                ows_sleep_ms(10);
+                ows_lock();
+                continue;
+            }
+            gen = e->socks_gen;
+            have_snap = 1;
+        }
+        if (next == UINT64_MAX)
+            timeout_ms = -1;
+        else
+            timeout_ms = (long)((next - now + 999999u) / 1000000u);
+        e->sleep_until = next;
+        ows_unlock();
+
+        rc = ows_poller_wait(e->poller, fds, nfds, ready, timeout_ms, NULL);
+        /* Sockets are closed only by this thread, so every fd in the snapshot
+         * is still open here even if its session has gone. */
+        for (i = 0; rc > 0 && i < nfds && nb < RX_BATCH; i++) {
+            if (!ready[i])
+                continue;
+            while (nb < RX_BATCH) {
+                size_t got;
+                int err = ows_sock_recvfrom(fds[i], buf, OWS_NET_MAX_DGRAM + 1, &got,
+                                            &rx[nb].from);
+                if (err == OWS_E_NOOP)
+                    break;
+                if (err) {
+                    bad++;
+                    if (err == OWS_E_TL_PDU_TOO_BIG)
+                        continue;
+                    break;
+                }
+                if (ows_msg_decode(buf, got, &rx[nb].msg)) {
+                    bad++;
+                    continue;
+                }
+                rx[nb].ns = ents[i];
+                nb++;
+            }
+        }
+        ows_lock();
+        e->sleep_until = 0;
+        if (bad) {
+            e->n_malformed += bad;
+            OWS_TRACE("dropped %lu malformed datagrams (%lu so far)", bad, e->n_malformed);
+        }
+        for (i = 0; i < (uint32_t)nb; i++)
+            ows_queue_received(rx[i].ns, &rx[i].from, &rx[i].msg);
+    }
+    /* Stopping: every session is gone; close what is left. */
+    ows_notify_discard(e);
+    detached = e->thread_id == 0;   /* set by a stop from this very thread */
+    OWS_TRACE("engine stops: sent %lu, retransmitted %lu, timeouts %lu, received %lu, "
+              "unmatched %lu, malformed %lu, foreign %lu, queue full %lu",
+              e->n_sent, e->n_retrans, e->n_timeouts, e->n_received, e->n_unmatched,
+              e->n_malformed, e->n_foreign, e->n_queue_full);
+    ows_unlock();
+    ows_free(fds);
+    ows_free(ents);
+    ows_free(ready);
+    ows_free(buf);
+    ows_free(rx);
+    if (detached)
+        engine_free(e);
+}
+
+static void engine_free(struct ows_engine *e)
+{
+    uint32_t i;
+    close_dead(e);
+    for (i = 0; i < e->nsocks; i++) {
+        ows_sock_close(e->socks[i]->fd);
+        ows_free(e->socks[i]);
+    }
+    ows_free(e->socks);
+    ows_free(e->heap);
+    ows_free(e->notes);
+    ows_poller_free(e->poller);
+    if (e->sock_started)
+        ows_sock_cleanup();
+    ows_free(e);
+}
+
+/* Joins an engine thread left by a stop from inside its own callback. Called
+ * with the API lock held; drops it for the join, since that thread takes the
+ * lock on its way out. */
+static void join_zombie(void)
+{
+    if (have_zombie && zombie_id != ows_thread_id()) {
+        ows_thread t = zombie;
+        have_zombie = 0;
+        ows_unlock();
+        ows_thread_join(t);
+        ows_lock();
+    }
+}
+
+int ows_net_start(void)
+{
+    struct ows_engine *e;
+    int err;
+
+    ows_lock();
+    if (!deliver_cond_ready) {
+        err = ows_cond_init(&ows_net_deliver_cond);
+        if (err) {
+            ows_unlock();
+            return err;
+        }
+        deliver_cond_ready = 1;
+    }
+    join_zombie();
+    if (ows_eng) {
+        ows_unlock();
+        return OWS_OK;
+    }
+    ows_unlock();
+
+    e = ows_calloc(1, sizeof(*e));
+    if (!e)
+        return OWS_E_ALLOC;
+    e->sleep_until = UINT64_MAX;
+    err = ows_sock_startup();
+    if (err) {
+        ows_free(e);
+        return err;
+    }
+    e->sock_started = 1;
+    err = ows_poller_new(&e->poller);
+    if (err) {
+        engine_free(e);
+        return err;
+    }
+    ows_lock();
+    ows_eng = e;
+    ows_unlock();
+    err = ows_thread_create(&e->thread, engine_main, e);
+    if (err) {
+        ows_lock();
+        ows_eng = NULL;
+        ows_unlock();
+        engine_free(e);
+        return err;
+    }
+    return OWS_OK;
+}
+
+void ows_net_stop(void)
+{
+    struct ows_engine *e;
+    int self;
+
+    ows_lock();
+    join_zombie();
+    e = ows_eng;
+    if (!e) {
+        ows_unlock();
+        return;
+    }
+    ows_eng = NULL;
+    e->stop = 1;
+    self = e->thread_id == ows_thread_id();
+    if (self) {
+        /* Inside a callback: the thread frees the engine when the callback
+         * returns; a later start or stop joins it. */
+        e->thread_id = 0;
+        zombie = e->thread;
+        zombie_id = ows_thread_id();
+        have_zombie = 1;
+    }
+    ows_poller_wake(e->poller);
+    ows_unlock();
+    if (!self) {
+        ows_thread_join(e->thread);
+        engine_free(e);
+    }
+}

@@ -1,0 +1,161 @@
+/* engine.h - the network engine's internals, shared by net.c (the I/O
+ * thread and its lifecycle), request.c (outstanding requests, timers,
+ * sending), queue.c (received messages and their matching) and notify.c
+ * (notification delivery). Nothing outside the engine includes this.
+ *
+ * Design, in one paragraph: one engine per process, started by
+ * ows_net_start and joined by ows_net_stop. Its thread waits in the poller
+ * on every session socket and on the earliest retransmission deadline.
+ * Everything below is guarded by the API lock (state.h), except the
+ * engine-thread-private receive buffers and poll snapshot. Sockets are
+ * opened lazily by SnmpSendMsg (one per address family per session) and are
+ * closed only by the engine thread, between two polls, so a socket that is
+ * being polled is never closed under the poller. Callbacks run on the engine
+ * thread with no lock held; SnmpClose waits (dropping the lock) while its
+ * session's callback is running on another thread.
+ */
+#ifndef OWS_CORE_ENGINE_H
+#define OWS_CORE_ENGINE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "core/smi.h"
+#include "platform.h"
+
+struct ows_session;
+struct ows_entity;
+
+/* Most received messages waiting in one session's queue. At the bound a
+ * further response is dropped (and counted) and its request stays
+ * outstanding, so it is retransmitted and may still be answered once the
+ * application has drained the queue. Timeout reports are always queued. */
+#define OWS_NET_QUEUE_MAX 4096u
+
+/* Largest datagram we send or receive (the UDP maximum over IPv4). */
+#define OWS_NET_MAX_DGRAM 65507u
+
+/* One UDP socket of a session. Freed only by the engine thread. */
+struct ows_net_sock {
+    ows_sock fd;
+    int family;                       /* OWS_AF_INET or OWS_AF_INET6 */
+    struct ows_addr local;            /* where it is bound */
+    struct ows_session *s;            /* NULL once the session let go of it */
+    uint32_t index;                   /* in eng->socks while live */
+    struct ows_net_sock *next_dead;   /* in eng->dead once released */
+};
+
+/* An outstanding request: what to retransmit and when. */
+struct ows_req {
+    int32_t id;
+    uint32_t heap_index;              /* in eng->heap */
+    uint64_t deadline_ns;
+    uint64_t timeout_ns;
+    uint32_t retries_left;
+    struct ows_session *s;
+    struct ows_net_sock *sock;
+    struct ows_req *hnext;            /* in the session's id hash chain */
+    struct ows_addr to;               /* the destination entity's address */
+    struct ows_addr src;              /* the source entity's address (family 0: none) */
+    size_t len;
+    uint8_t bytes[];                  /* the encoded message */
+};
+
+/* A received message (or a transport error report) waiting for SnmpRecvMsg. */
+struct ows_rxitem {
+    struct ows_rxitem *next;
+    int err;                          /* 0, or the OWS_E_TL_* code to report */
+    int32_t request_id;
+    struct ows_addr peer;             /* who sent it (the agent) */
+    struct ows_addr local;            /* our side */
+    ows_msg msg;                      /* decoded; zeroed when unavailable */
+};
+
+/* The engine's per-session state, behind session->net. */
+struct ows_net_session {
+    struct ows_net_sock *sock[2];     /* [0] IPv4, [1] IPv6; NULL until needed */
+    struct ows_req **buckets;         /* request id hash (power-of-two size) */
+    uint32_t nbuckets, nreqs;
+    struct ows_rxitem *qhead, *qtail;
+    uint32_t qlen;
+};
+
+/* A notification waiting for delivery by the engine thread. */
+struct ows_notice {
+    struct ows_session *s;            /* holds a reference */
+    uintptr_t wparam;
+    intptr_t lparam;
+};
+
+struct ows_engine {
+    ows_thread thread;
+    uint64_t thread_id;               /* the engine thread's id, once running */
+    ows_poller *poller;
+    ows_cond cond;                    /* broadcast when a delivery ends */
+    int stop;
+    int sock_started;
+
+    struct ows_net_sock **socks;      /* live sockets */
+    uint32_t nsocks, socks_cap;
+    uint32_t socks_gen;               /* bumped on every change */
+    struct ows_net_sock *dead;        /* released, waiting to be closed */
+
+    struct ows_req **heap;            /* min-heap on deadline_ns */
+    uint32_t heap_n, heap_cap;
+    uint64_t sleep_until;             /* deadline of the current wait (UINT64_MAX: none) */
+
+    struct ows_notice *notes;
+    uint32_t nnotes, notes_cap;
+    struct ows_session *delivering;   /* whose callback runs now, or NULL */
+
+    /* Counters, shown in the debug trace when the engine stops. */
+    unsigned long n_sent, n_retrans, n_timeouts, n_received;
+    unsigned long n_unmatched, n_malformed, n_queue_full, n_foreign;
+};
+
+/* The running engine, or NULL (before startup, after cleanup). */
+extern struct ows_engine *ows_eng;
+/* Broadcast whenever a callback delivery ends (never destroyed). */
+extern ows_cond ows_net_deliver_cond;
+
+struct ows_context;
+
+/* The export layer's entry points (API lock held). */
+int ows_net_send(struct ows_session *s, const struct ows_entity *src,
+                 const struct ows_entity *dst, const struct ows_context *ctx, ows_pdu *pdu);
+int ows_net_cancel(struct ows_session *s, int32_t id);
+
+/* net.c */
+struct ows_net_session *ows_net_state(struct ows_session *s, int create);
+int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out);
+void ows_net_wake(void);
+
+/* request.c */
+struct ows_req *ows_req_find(struct ows_net_session *n, int32_t id);
+int ows_req_add(struct ows_net_session *n, struct ows_req *r);
+void ows_req_unlink(struct ows_net_session *n, struct ows_req *r);
+void ows_req_free_all(struct ows_net_session *n);
+void ows_heap_push(struct ows_req *r);
+void ows_heap_remove(struct ows_req *r);
+void ows_heap_fix(struct ows_req *r);
+/* Runs due timers; returns the next deadline (UINT64_MAX: none). */
+uint64_t ows_req_run_timers(uint64_t now);
+
+/* queue.c */
+void ows_queue_push(struct ows_net_session *n, struct ows_rxitem *it);
+struct ows_rxitem *ows_queue_pop(struct ows_net_session *n);
+void ows_queue_unpop(struct ows_net_session *n, struct ows_rxitem *it);
+size_t ows_queue_purge_id(struct ows_net_session *n, int32_t id);
+void ows_queue_free_all(struct ows_net_session *n);
+void ows_rxitem_free(struct ows_rxitem *it);
+/* Matches one received, decoded datagram; takes ownership of *m. */
+void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m);
+
+/* notify.c */
+/* Notifies s now (window: PostMessage) or later from the engine thread
+ * (callback); polling sessions get nothing. */
+void ows_notify(struct ows_session *s, uintptr_t wparam, intptr_t lparam);
+/* Delivers pending callback notifications; drops and retakes the lock. */
+void ows_notify_deliver(struct ows_engine *e);
+/* Drops pending notices (engine stop). */
+void ows_notify_discard(struct ows_engine *e);
+
+#endif

@@ -1,0 +1,386 @@
+/* request.c - outstanding requests: the per-session request-id hash, the
+ * engine's deadline heap, retransmission and timeouts, and the send path of
+ * SnmpSendMsg. Everything here runs with the API lock held. */
+#include <string.h>
+#include "core/alloc.h"
+#include "core/context.h"
+#include "core/engine.h"
+#include "core/entity.h"
+#include "core/error.h"
+#include "core/msg_codec.h"
+#include "core/net.h"
+#include "core/session.h"
+#include "core/state.h"
+#include "core/trace.h"
+
+/* ---- The request-id hash of one session -------------------------------- */
+
+static uint32_t bucket_of(int32_t id, uint32_t nbuckets)
+{
+    /* Ids are usually sequential; a multiplicative hash spreads them. */
+    return ((uint32_t)id * 2654435761u) >> 7 & (nbuckets - 1);
+}
+
+struct ows_req *ows_req_find(struct ows_net_session *n, int32_t id)
+{
+    struct ows_req *r;
+    if (!n->nbuckets)
+        return NULL;
+    for (r = n->buckets[bucket_of(id, n->nbuckets)]; r; r = r->hnext)
+        if (r->id == id)
+            return r;
+    return NULL;
+}
+
+static int grow_buckets(struct ows_net_session *n)
+{
+    uint32_t nb = n->nbuckets ? n->nbuckets * 2 : 16, i;
+    struct ows_req **b = ows_calloc(nb, sizeof(*b));
+    if (!b)
+        return OWS_E_ALLOC;
+    for (i = 0; i < n->nbuckets; i++) {
+        struct ows_req *r = n->buckets[i], *next;
+        for (; r; r = next) {
+            uint32_t k = bucket_of(r->id, nb);
+            next = r->hnext;
+            r->hnext = b[k];
+            b[k] = r;
+        }
+    }
+    ows_free(n->buckets);
+    n->buckets = b;
+    n->nbuckets = nb;
+    return OWS_OK;
+}
+
+int ows_req_add(struct ows_net_session *n, struct ows_req *r)
+{
+    uint32_t k;
+    if (n->nreqs >= n->nbuckets) {
+        int err = grow_buckets(n);
+        /* A full table still works, only slower; only the first must succeed. */
+        if (err && !n->nbuckets)
+            return err;
+    }
+    k = bucket_of(r->id, n->nbuckets);
+    r->hnext = n->buckets[k];
+    n->buckets[k] = r;
+    n->nreqs++;
+    return OWS_OK;
+}
+
+void ows_req_unlink(struct ows_net_session *n, struct ows_req *r)
+{
+    struct ows_req **pp;
+    if (!n->nbuckets)
+        return;
+    for (pp = &n->buckets[bucket_of(r->id, n->nbuckets)]; *pp; pp = &(*pp)->hnext) {
+        if (*pp == r) {
+            *pp = r->hnext;
+            r->hnext = NULL;
+            n->nreqs--;
+            return;
+        }
+    }
+}
+
+void ows_req_free_all(struct ows_net_session *n)
+{
+    uint32_t i;
+    for (i = 0; i < n->nbuckets; i++) {
+        struct ows_req *r = n->buckets[i], *next;
+        for (; r; r = next) {
+            next = r->hnext;
+            ows_heap_remove(r);
+            ows_free(r);
+        }
+    }
+    ows_free(n->buckets);
+    n->buckets = NULL;
+    n->nbuckets = n->nreqs = 0;
+}
+
+/* ---- The deadline heap ------------------------------------------------- */
+
+#define NO_HEAP UINT32_MAX
+
+static void heap_set(struct ows_engine *e, uint32_t i, struct ows_req *r)
+{
+    e->heap[i] = r;
+    r->heap_index = i;
+}
+
+static void sift_up(struct ows_engine *e, uint32_t i)
+{
+    struct ows_req *r = e->heap[i];
+    while (i > 0) {
+        uint32_t p = (i - 1) / 2;
+        if (e->heap[p]->deadline_ns <= r->deadline_ns)
+            break;
+        heap_set(e, i, e->heap[p]);
+        i = p;
+    }
+    heap_set(e, i, r);
+}
+
+static void sift_down(struct ows_engine *e, uint32_t i)
+{
+    struct ows_req *r = e->heap[i];
+    for (;;) {
+        uint32_t c = 2 * i + 1;
+        if (c >= e->heap_n)
+            break;
+        if (c + 1 < e->heap_n && e->heap[c + 1]->deadline_ns < e->heap[c]->deadline_ns)
+            c++;
+        if (r->deadline_ns <= e->heap[c]->deadline_ns)
+            break;
+        heap_set(e, i, e->heap[c]);
+        i = c;
+    }
+    heap_set(e, i, r);
+}
+
+static int heap_reserve(struct ows_engine *e)
+{
+    if (e->heap_n == e->heap_cap) {
+        uint32_t cap = e->heap_cap ? e->heap_cap * 2 : 64;
+        struct ows_req **h = ows_realloc(e->heap, cap * sizeof(*h));
+        if (!h)
+            return OWS_E_ALLOC;
+        e->heap = h;
+        e->heap_cap = cap;
+    }
+    return OWS_OK;
+}
+
+void ows_heap_push(struct ows_req *r)
+{
+    struct ows_engine *e = ows_eng;
+    /* The caller reserved room with heap_reserve. */
+    heap_set(e, e->heap_n++, r);
+    sift_up(e, r->heap_index);
+}
+
+void ows_heap_remove(struct ows_req *r)
+{
+    struct ows_engine *e = ows_eng;
+    uint32_t i = r->heap_index;
+    if (!e || i == NO_HEAP || i >= e->heap_n || e->heap[i] != r)
+        return;
+    r->heap_index = NO_HEAP;
+    e->heap_n--;
+    if (i == e->heap_n)
+        return;
+    {
+        struct ows_req *moved = e->heap[e->heap_n];
+        heap_set(e, i, moved);
+        sift_down(e, i);
+        sift_up(e, moved->heap_index);
+    }
+}
+
+void ows_heap_fix(struct ows_req *r)
+{
+    struct ows_engine *e = ows_eng;
+    sift_down(e, r->heap_index);
+    sift_up(e, r->heap_index);
+}
+
+/* ---- Timers ------------------------------------------------------------ */
+
+/* Reports a request whose retries are spent: queues a TL_TIMEOUT item that
+ * carries the original message, so SnmpRecvMsg can fill its outputs. */
+static void time_out(struct ows_req *r)
+{
+    struct ows_session *s = r->s;
+    struct ows_net_session *n = s->net;
+    struct ows_rxitem *it = ows_calloc(1, sizeof(*it));
+
+    ows_eng->n_timeouts++;
+    OWS_TRACE("session %08x: request %d timed out", s->hdr.handle, r->id);
+    if (it) {
+        it->err = OWS_E_TL_TIMEOUT;
+        it->request_id = r->id;
+        it->peer = r->to;
+        it->local = r->src;
+        if (ows_msg_decode(r->bytes, r->len, &it->msg))
+            memset(&it->msg, 0, sizeof(it->msg));
+        ows_queue_push(n, it);
+    }
+    ows_notify(s, 108 /* SNMPAPI_TL_TIMEOUT */, (intptr_t)r->id);
+}
+
+uint64_t ows_req_run_timers(uint64_t now)
+{
+    struct ows_engine *e = ows_eng;
+    while (e->heap_n && e->heap[0]->deadline_ns <= now) {
+        struct ows_req *r = e->heap[0];
+        if (r->retries_left && ows_state.retransmit_mode) {
+            int err;
+            r->retries_left--;
+            r->deadline_ns += r->timeout_ns;
+            if (r->deadline_ns <= now)
+                r->deadline_ns = now + r->timeout_ns;
+            ows_heap_fix(r);
+            err = ows_sock_sendto(r->sock->fd, r->bytes, r->len, &r->to);
+            e->n_retrans++;
+            if (err)
+                OWS_WARN("retransmission of request %d failed: %s", r->id, ows_strerror(err));
+            continue;
+        }
+        ows_heap_remove(r);
+        ows_req_unlink(r->s->net, r);
+        time_out(r);
+        ows_free(r);
+    }
+    return e->heap_n ? e->heap[0]->deadline_ns : UINT64_MAX;
+}
+
+/* ---- Sending ----------------------------------------------------------- */
+
+static int expects_response(int32_t type)
+{
+    return type == OWS_PDU_GET || type == OWS_PDU_GETNEXT || type == OWS_PDU_SET ||
+           type == OWS_PDU_GETBULK || type == OWS_PDU_INFORM;
+}
+
+/* One encode buffer for the whole process: the API lock serializes senders. */
+static uint8_t encode_buf[OWS_NET_MAX_DGRAM + 1];
+
+int ows_net_send(struct ows_session *s, const struct ows_entity *src,
+                 const struct ows_entity *dst, const struct ows_context *ctx, ows_pdu *pdu)
+{
+    struct ows_engine *e = ows_eng;
+    struct ows_net_session *n;
+    struct ows_net_sock *ns;
+    struct ows_req *r = NULL, *old;
+    ows_msg m;
+    size_t off, len;
+    int err, fam;
+
+    if (!e)
+        return OWS_E_TL_NOT_INITIALIZED;
+    switch (pdu->type) {
+    case OWS_PDU_GET: case OWS_PDU_GETNEXT: case OWS_PDU_SET: case OWS_PDU_GETBULK:
+    case OWS_PDU_INFORM: case OWS_PDU_TRAP: case OWS_PDU_RESPONSE: case OWS_PDU_V1TRAP:
+        break;
+    default:
+        return OWS_E_PDU_INVALID;
+    }
+    if ((pdu->error_status || pdu->error_index) &&
+        pdu->type != OWS_PDU_RESPONSE && pdu->type != OWS_PDU_GETBULK)
+        return OWS_E_PDU_INVALID;
+    if (dst->addr.family != OWS_AF_INET && dst->addr.family != OWS_AF_INET6)
+        return OWS_E_ENTITY_INVALID;
+
+    memset(&m, 0, sizeof(m));
+    m.version = (int32_t)dst->version;
+    m.community = ctx->community;
+    m.pdu = *pdu;   /* shallow: the encoder only reads */
+    if (dst->version == OWS_SNMPV1) {
+        if (pdu->type == OWS_PDU_GETBULK) {
+            /* RFC 3584 section 4.1.1: a GetBulk to a v1 agent goes as GetNext. */
+            m.pdu.type = OWS_PDU_GETNEXT;
+            m.pdu.error_status = m.pdu.error_index = 0;
+        } else if (pdu->type == OWS_PDU_INFORM) {
+            return OWS_E_OPERATION_INVALID;
+        } else if (pdu->type == OWS_PDU_TRAP) {
+            OWS_FIXME("SNMPv2 trap to an SNMPv1 entity: translation not implemented");
+            return OWS_E_OPERATION_INVALID;
+        }
+    } else if (pdu->type == OWS_PDU_V1TRAP) {
+        return OWS_E_OPERATION_INVALID;
+    }
+    if (pdu->request_id == 0 && pdu->type != OWS_PDU_V1TRAP) {
+        pdu->request_id = ows_session_new_request_id(s);
+        m.pdu.request_id = pdu->request_id;
+    }
+
+    err = ows_msg_encode(&m, encode_buf, sizeof(encode_buf), &off, &len);
+    if (err)
+        return err;
+    if (len > OWS_NET_MAX_DGRAM)
+        return OWS_E_TL_PDU_TOO_BIG;
+
+    n = ows_net_state(s, 1);
+    if (!n)
+        return OWS_E_ALLOC;
+    fam = dst->addr.family;
+    err = ows_net_socket(s, fam, &ns);
+    if (err)
+        return err;
+
+    if (expects_response(m.pdu.type)) {
+        uint32_t tcs = ows_entity_timeout_cs(dst);
+        r = ows_malloc(sizeof(*r) + len);
+        if (!r)
+            return OWS_E_ALLOC;
+        memset(r, 0, sizeof(*r));
+        r->id = m.pdu.request_id;
+        r->heap_index = NO_HEAP;
+        r->timeout_ns = (uint64_t)(tcs ? tcs : 1) * 10000000ull;
+        r->retries_left = ows_entity_retries(dst);
+        r->s = s;
+        r->sock = ns;
+        r->to = dst->addr;
+        if (src && src->addr.family == fam)
+            r->src = src->addr;
+        else
+            r->src = ns->local;
+        r->len = len;
+        memcpy(r->bytes, encode_buf + off, len);
+        if ((err = heap_reserve(e)) != 0) {
+            ows_free(r);
+            return err;
+        }
+        /* A request id already outstanding in this session is replaced: the
+         * newer request takes over its id, the older one is forgotten. */
+        if ((old = ows_req_find(n, r->id)) != NULL) {
+            ows_heap_remove(old);
+            ows_req_unlink(n, old);
+            ows_free(old);
+        }
+        if ((err = ows_req_add(n, r)) != 0) {
+            ows_free(r);
+            return err;
+        }
+        r->deadline_ns = ows_clock_ns() + r->timeout_ns;
+        ows_heap_push(r);
+    }
+
+    err = ows_sock_sendto(ns->fd, encode_buf + off, len, &dst->addr);
+    if (err) {
+        OWS_TRACE("sendto failed: %s", ows_strerror(err));
+        if (r) {
+            ows_heap_remove(r);
+            ows_req_unlink(n, r);
+            ows_free(r);
+        }
+        return err;
+    }
+    e->n_sent++;
+    if (r && r->deadline_ns < e->sleep_until) {
+        /* The engine sleeps past this deadline: make it recompute. */
+        e->sleep_until = r->deadline_ns;
+        ows_net_wake();
+    }
+    return OWS_OK;
+}
+
+int ows_net_cancel(struct ows_session *s, int32_t id)
+{
+    struct ows_net_session *n = s->net;
+    struct ows_req *r;
+    size_t purged;
+    if (!n)
+        return OWS_E_PDU_INVALID;
+    r = ows_req_find(n, id);
+    if (r) {
+        ows_heap_remove(r);
+        ows_req_unlink(n, r);
+        ows_free(r);
+    }
+    /* A reply or timeout report already queued is not delivered either. */
+    purged = ows_queue_purge_id(n, id);
+    return (r || purged) ? OWS_OK : OWS_E_PDU_INVALID;
+}

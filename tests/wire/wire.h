@@ -1,0 +1,156 @@
+/* wire.h - helpers shared by the wire tests (issue 4). Public API only, so the
+ * same programs run natively (POSIX engine) and under Wine against the DLL;
+ * natively they also link the static library and check for live handles. */
+#ifndef OWS_TESTS_WIRE_H
+#define OWS_TESTS_WIRE_H
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "winsnmp.h"
+#ifdef _WIN32
+#  include <windows.h>
+#else
+#  include <unistd.h>
+#  include "core/handle.h"
+#  include "core/state.h"
+#endif
+
+static int wire_failures;
+
+#define CHECK(cond) do { if (!(cond)) { wire_failures++; \
+    fprintf(stderr, "%s:%d: CHECK failed: %s (last error %lu)\n", __FILE__, __LINE__, \
+            #cond, (unsigned long)SnmpGetLastError(NULL)); } } while (0)
+#define CHECK_EQ(a, b) do { long long a_ = (long long)(a), b_ = (long long)(b); \
+    if (a_ != b_) { wire_failures++; fprintf(stderr, "%s:%d: %s == %lld, expected %s == %lld\n", \
+    __FILE__, __LINE__, #a, a_, #b, b_); } } while (0)
+
+#define AGENT_PORT "16161"
+#define AGENT4 "127.0.0.1:" AGENT_PORT
+#define AGENT6 "[::1]:" AGENT_PORT
+
+static double wire_now(void)
+{
+#ifdef _WIN32
+    LARGE_INTEGER f, c;
+    QueryPerformanceFrequency(&f);
+    QueryPerformanceCounter(&c);
+    return (double)c.QuadPart / (double)f.QuadPart;
+#else
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+#endif
+}
+
+static void wire_sleep_ms(unsigned ms)
+{
+#ifdef _WIN32
+    Sleep(ms);
+#else
+    usleep(ms * 1000u);
+#endif
+}
+
+/* Live handles of every type: natively from the handle table; under Wine
+ * the check is skipped (-1). */
+static long wire_live_handles(void)
+{
+#ifdef _WIN32
+    return -1;
+#else
+    long n;
+    ows_lock();
+    n = (long)ows_handle_live(0);
+    ows_unlock();
+    return n;
+#endif
+}
+
+static void wire_startup(smiUINT32 translate)
+{
+    smiUINT32 a, b, c, d, e;
+    CHECK(SnmpStartup(&a, &b, &c, &d, &e) == SNMPAPI_SUCCESS);
+    CHECK(SnmpSetTranslateMode(translate) == SNMPAPI_SUCCESS);
+    CHECK(SnmpSetRetransmitMode(SNMPAPI_ON) == SNMPAPI_SUCCESS);
+}
+
+/* One result of a synchronous request. */
+struct wire_reply {
+    smiUINT32 status;          /* SNMPAPI_SUCCESS or the failing code */
+    smiINT type, reqid, err_status, err_index;
+    HSNMP_VBL vbl;             /* caller frees (0 if none) */
+};
+
+/* Polls a session (no window, no callback) until one message arrives or
+ * `seconds` pass. Returns 1 when something was received. */
+static int wire_poll_recv(HSNMP_SESSION s, double seconds, struct wire_reply *r)
+{
+    double end = wire_now() + seconds;
+    memset(r, 0, sizeof(*r));
+    while (wire_now() < end) {
+        HSNMP_ENTITY src = 0, dst = 0;
+        HSNMP_CONTEXT ctx = 0;
+        HSNMP_PDU pdu = 0;
+        SNMPAPI_STATUS st = SnmpRecvMsg(s, &src, &dst, &ctx, &pdu);
+        smiUINT32 err = st == SNMPAPI_SUCCESS ? SNMPAPI_SUCCESS : SnmpGetLastError(s);
+        if (st != SNMPAPI_SUCCESS && err == SNMPAPI_NOOP) {
+            wire_sleep_ms(1);
+            continue;
+        }
+        r->status = err;
+        if (pdu) {
+            SnmpGetPduData(pdu, &r->type, &r->reqid, &r->err_status, &r->err_index, &r->vbl);
+            SnmpFreePdu(pdu);
+        }
+        if (src) SnmpFreeEntity(src);
+        if (dst) SnmpFreeEntity(dst);
+        if (ctx) SnmpFreeContext(ctx);
+        return 1;
+    }
+    return 0;
+}
+
+/* Sends one PDU of `type` for one OID and waits for the reply (polling). */
+static int wire_request(HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx, smiINT type,
+                        const char *oid, smiINT nonrep, smiINT maxrep, const smiVALUE *value,
+                        struct wire_reply *r)
+{
+    smiOID name;
+    HSNMP_VBL vbl;
+    HSNMP_PDU pdu;
+    int ok;
+    if (SnmpStrToOid(oid, &name) == SNMPAPI_FAILURE)
+        return 0;
+    vbl = SnmpCreateVbl(s, &name, value);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    pdu = SnmpCreatePdu(s, type, 0, nonrep, maxrep, vbl);
+    SnmpFreeVbl(vbl);
+    if (!pdu)
+        return 0;
+    ok = SnmpSendMsg(s, 0, dst, ctx, pdu) == SNMPAPI_SUCCESS;
+    SnmpFreePdu(pdu);
+    if (!ok)
+        return 0;
+    return wire_poll_recv(s, 10.0, r);
+}
+
+/* Text of an OID (static buffer). */
+static const char *wire_oid_str(const smiOID *o)
+{
+    static char buf[1500];
+    if (SnmpOidToStr(o, sizeof(buf), buf) == SNMPAPI_FAILURE)
+        strcpy(buf, "?");
+    return buf;
+}
+
+static int wire_done(const char *name)
+{
+    if (wire_failures)
+        fprintf(stderr, "%s: %d check(s) failed\n", name, wire_failures);
+    else
+        printf("%s: all checks passed\n", name);
+    return wire_failures ? 1 : 0;
+}
+
+#endif
