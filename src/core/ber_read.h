@@ -21,40 +21,23 @@ typedef struct ows_berr {
     const uint8_t *end;
 } ows_berr;
 
+/* Long-form lengths, multi-octet tags and every error: out of line. */
+int ows_berr_header_slow(ows_berr *r, unsigned *tag, size_t *len);
+
 /* Reads a tag and a definite length; on success the cursor is at the first
  * content octet and `len` fits in what is left. */
 static inline int ows_berr_header(ows_berr *r, unsigned *tag, size_t *len)
 {
     const uint8_t *p = r->p;
-    size_t left = (size_t)(r->end - p), l;
-
-    if (left < 2)
-        return OWS_E_BER_TRUNCATED;
-    if ((p[0] & 0x1F) == 0x1F)
-        return OWS_E_BER_TAG;          /* multi-octet tags are not SNMP */
-    l = p[1];
-    p += 2;
-    left -= 2;
-    if (l & 0x80) {
-        size_t n = l & 0x7F;
-        if (n == 0)
-            return OWS_E_BER_INDEFINITE;
-        if (n > 4)
-            return OWS_E_BER_LENGTH;
-        if (left < n)
-            return OWS_E_BER_TRUNCATED;
-        l = 0;
-        for (size_t i = 0; i < n; i++)
-            l = (l << 8) | p[i];
-        p += n;
-        left -= n;
+    /* The common case inline: one tag octet, a short-form length. */
+    if (r->end - p >= 2 && p[1] < 0x80 && (size_t)p[1] <= (size_t)(r->end - p) - 2 &&
+        (p[0] & 0x1F) != 0x1F) {
+        *tag = p[0];
+        *len = p[1];
+        r->p = p + 2;
+        return 0;
     }
-    if (l > left)
-        return OWS_E_BER_TRUNCATED;
-    *tag = r->p[0];
-    *len = l;
-    r->p = p;
-    return 0;
+    return ows_berr_header_slow(r, tag, len);
 }
 
 /* Reads a header that must carry `tag`; `inner` gets the content and the

@@ -45,7 +45,7 @@ int ows_berw_len(ows_berw *w, size_t len)
     }
 }
 
-int ows_berw_header(ows_berw *w, uint8_t tag, size_t len)
+int ows_berw_header_slow(ows_berw *w, uint8_t tag, size_t len)
 {
     int n = ows_berw_len(w, len);
     if (n < 0)
@@ -116,22 +116,22 @@ int ows_berw_octets(ows_berw *w, uint8_t tag, const uint8_t *data, size_t n)
     return a + b;
 }
 
-/* Writes one sub-identifier in base 128, backwards. */
-static inline int put_subid(uint8_t **pp, uint8_t *start, uint32_t v)
+/* Writes one sub-identifier in base 128, backwards; the caller made sure
+ * there is room for five octets. */
+static inline uint8_t *put_subid(uint8_t *p, uint32_t v)
 {
-    uint8_t *p = *pp;
-    if (p == start)
-        return -1;
     *--p = (uint8_t)(v & 0x7F);
     v >>= 7;
     while (v) {
-        if (p == start)
-            return -1;
         *--p = (uint8_t)(0x80 | (v & 0x7F));
         v >>= 7;
     }
-    *pp = p;
-    return 0;
+    return p;
+}
+
+static size_t subid_len(uint32_t v)
+{
+    return v < (1u << 7) ? 1 : v < (1u << 14) ? 2 : v < (1u << 21) ? 3 : v < (1u << 28) ? 4 : 5;
 }
 
 int ows_berw_oid(ows_berw *w, uint8_t tag, const uint32_t *ids, size_t n)
@@ -145,11 +145,33 @@ int ows_berw_oid(ows_berw *w, uint8_t tag, const uint32_t *ids, size_t n)
     if (ids[0] < 2 ? ids[1] >= 40 : ids[1] > 0xFFFFFFFFu - 80)
         return OWS_E_OID_INVALID;
     first = ids[0] * 40 + ids[1];
-    for (size_t i = n - 1; i >= 2; i--)
-        if (put_subid(&p, w->start, ids[i]))
+    if (ROOM(w) < 5 * n) {
+        /* Tight buffer: measure exactly before writing anything. */
+        size_t need = subid_len(first);
+        for (size_t i = 2; i < n; i++)
+            need += subid_len(ids[i]);
+        if (ROOM(w) < need)
             return OWS_E_BUFFER_SMALL;
-    if (put_subid(&p, w->start, first))
-        return OWS_E_BUFFER_SMALL;
+    }
+    for (const uint32_t *s = ids + n, *stop = ids + 2; s > stop;) {
+        uint32_t v;
+        /* Four one-octet sub-ids at a time, the common case. */
+        if (s - stop >= 4 && (s[-1] | s[-2] | s[-3] | s[-4]) < 0x80) {
+            p[-1] = (uint8_t)s[-1];
+            p[-2] = (uint8_t)s[-2];
+            p[-3] = (uint8_t)s[-3];
+            p[-4] = (uint8_t)s[-4];
+            p -= 4;
+            s -= 4;
+            continue;
+        }
+        v = *--s;
+        if (v < 0x80)
+            *--p = (uint8_t)v;
+        else
+            p = put_subid(p, v);
+    }
+    p = put_subid(p, first);
     len = (size_t)(end - p);
     w->p = p;
     {

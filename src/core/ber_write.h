@@ -31,7 +31,18 @@ int ows_berw_raw(ows_berw *w, const void *data, size_t n);
 /* A definite length in minimal form (short form below 128, else 1-4 octets). */
 int ows_berw_len(ows_berw *w, size_t len);
 /* A length then a single-octet tag: the header of `len` content bytes. */
-int ows_berw_header(ows_berw *w, uint8_t tag, size_t len);
+int ows_berw_header_slow(ows_berw *w, uint8_t tag, size_t len);
+static inline int ows_berw_header(ows_berw *w, uint8_t tag, size_t len)
+{
+    /* The common case inline: a short-form length with room to spare. */
+    if (len < 0x80 && w->p - w->start >= 2) {
+        w->p[-1] = (uint8_t)len;
+        w->p[-2] = tag;
+        w->p -= 2;
+        return 2;
+    }
+    return ows_berw_header_slow(w, tag, len);
+}
 /* A signed INTEGER-like value in minimal two's complement. */
 int ows_berw_int(ows_berw *w, uint8_t tag, int32_t v);
 /* An unsigned value (Counter32, Gauge32, TimeTicks, Counter64), minimal, with

@@ -1,11 +1,16 @@
 /* msg_decode.c - BER to ows_msg with exactly one allocation per message.
  *
- * Two passes over the input. The first walks the structure only (bounds,
- * tags of the containers) and counts what the message holds: varbinds,
- * sub-identifiers, string bytes. One arena of exactly that size is then
- * allocated, and the second pass validates every value strictly while it
- * fills the arena. A failure in either pass frees the arena (if any) once,
- * so no failure path can leak and nothing is ever freed piecemeal.
+ * One validating pass fills a region: varbinds grow up from its start, and
+ * sub-identifiers and string bytes grow down from its end. The region is
+ * first a scratch buffer on the stack; when the message fits (the usual
+ * case), one arena of exactly the used size is allocated and the two parts
+ * are copied into it with their pointers rebased. A message too big for the
+ * scratch is sized by a cheap skeleton pass instead (varbinds and string
+ * bytes exactly, sub-ids by a bound: n octets hold at most n + 1), and the
+ * validating pass then fills an arena of that size directly.
+ *
+ * Either way a failure frees the arena (if any) once, so no failure path can
+ * leak and nothing is ever freed piecemeal.
  */
 #include <string.h>
 #include "core/msg_codec.h"
@@ -14,21 +19,36 @@
 
 /* Bigger inputs are refused before any size arithmetic could overflow. */
 #define MAX_MSG_LEN (16u * 1024 * 1024)
+#define SCRATCH_SIZE 4096
 
-struct sizes {
-    uint32_t nvb;     /* varbinds */
-    size_t nids;      /* sub-identifiers: names, OID values, enterprise */
-    size_t nbytes;    /* string values and the community */
-};
+/* Internal: the region is full (only the scratch can be). */
+#define REGION_FULL 1
 
 #define TRY(x) do { int e_ = (x); if (e_) return e_; } while (0)
+
+struct region {
+    ows_varbind *items;   /* base of the region, varbinds grow up */
+    uint32_t nitems;
+    uint8_t *lo;          /* first byte not used by varbinds */
+    uint8_t *hi;          /* lowest byte used by data; data grows down */
+    uint8_t *top;         /* end of the region */
+    int32_t version;
+};
 
 static int is_string_tag(unsigned t)
 {
     return t == 0x04 || t == 0x40 || t == 0x44 || t == 0x45;
 }
 
-/* Pass 1: the skeleton. */
+/* ---- the skeleton pass (big messages only) ---- */
+
+struct sizes {
+    uint32_t nvb;     /* varbinds */
+    uint32_t noids;   /* OIDs (each may need 3 bytes of alignment) */
+    size_t nids;      /* sub-identifiers, bounded */
+    size_t nbytes;    /* string values and the community */
+};
+
 static int scan(const uint8_t *buf, size_t len, struct sizes *s)
 {
     ows_berr r = { buf, buf + len }, msg, pdu, vbl, part;
@@ -36,78 +56,75 @@ static int scan(const uint8_t *buf, size_t len, struct sizes *s)
     size_t n;
 
     TRY(ows_berr_enter(&r, 0x30, &msg));
-    if (r.p != r.end)
-        return OWS_E_BER_TRAILING;
     TRY(ows_berr_enter(&msg, 0x02, &part));          /* version */
     TRY(ows_berr_enter(&msg, 0x04, &part));          /* community */
     s->nbytes += (size_t)(part.end - part.p);
-    TRY(ows_berr_header(&msg, &tag, &n));
-    if (tag < OWS_PDU_GET || tag > OWS_PDU_TRAP)
-        return OWS_E_BER_TAG;
-    pdutag = tag;
+    TRY(ows_berr_header(&msg, &pdutag, &n));
     pdu.p = msg.p;
     pdu.end = msg.p + n;
-    msg.p += n;
-    if (msg.p != msg.end)
-        return OWS_E_BER_TRAILING;
     if (pdutag == OWS_PDU_V1TRAP) {
         TRY(ows_berr_enter(&pdu, 0x06, &part));      /* enterprise */
-        s->nids += ows_ber_oid_count(part.p, (size_t)(part.end - part.p));
+        s->nids += (size_t)(part.end - part.p) + 1;
+        s->noids++;
     }
     for (int i = 0; i < (pdutag == OWS_PDU_V1TRAP ? 4 : 3); i++) {
         TRY(ows_berr_header(&pdu, &tag, &n));
         pdu.p += n;
     }
     TRY(ows_berr_enter(&pdu, 0x30, &vbl));
-    if (pdu.p != pdu.end)
-        return OWS_E_BER_TRAILING;
     while (vbl.p < vbl.end) {
         ows_berr vb;
         if (++s->nvb > OWS_MSG_MAX_VARBINDS)
             return OWS_E_BER_LIMIT;
         TRY(ows_berr_enter(&vbl, 0x30, &vb));
         TRY(ows_berr_enter(&vb, 0x06, &part));
-        s->nids += ows_ber_oid_count(part.p, (size_t)(part.end - part.p));
+        s->nids += (size_t)(part.end - part.p) + 1;
+        s->noids++;
         TRY(ows_berr_header(&vb, &tag, &n));
-        if (tag == 0x06)
-            s->nids += ows_ber_oid_count(vb.p, n);
-        else if (is_string_tag(tag))
+        if (tag == 0x06) {
+            s->nids += n + 1;
+            s->noids++;
+        } else if (is_string_tag(tag)) {
             s->nbytes += n;
-        vb.p += n;
-        if (vb.p != vb.end)
-            return OWS_E_BER_TRAILING;
+        }
     }
     return 0;
 }
 
-/* Where pass 2 puts things; the limits are pass 1's exact counts. */
-struct fill {
-    uint32_t *ids, *ids_end;
-    uint8_t *bytes;
-    int32_t version;
-};
+/* ---- the validating pass ---- */
 
-static int get_oid(struct fill *f, const ows_berr *c, ows_oid *o)
+static int get_oid(struct region *g, const uint8_t *p, size_t n, ows_oid *o)
 {
-    size_t left = (size_t)(f->ids_end - f->ids);
-    uint32_t max = left < OWS_MAX_OID_LEN ? (uint32_t)left : OWS_MAX_OID_LEN;
+    /* Room for the most sub-ids n octets can hold, 4-byte aligned. */
+    size_t most = n + 1 < OWS_MAX_OID_LEN ? n + 1 : OWS_MAX_OID_LEN;
+    uintptr_t room = (uintptr_t)(g->hi - g->lo);
+    uint8_t *at;
     uint32_t k;
-    TRY(ows_ber_oid(c->p, (size_t)(c->end - c->p), f->ids, max, &k));
-    o->ids = f->ids;
+    if (room < most * sizeof(uint32_t) + 3)
+        return REGION_FULL;
+    at = g->hi - most * sizeof(uint32_t);
+    at -= (uintptr_t)at & 3;
+    /* Multi-octet sub-ids leave a few unused slots above the ids: a small
+     * waste that saves moving them. */
+    TRY(ows_ber_oid(p, n, (uint32_t *)(void *)at, (uint32_t)most, &k));
+    o->ids = (uint32_t *)(void *)at;
     o->len = k;
-    f->ids += k;
+    g->hi = at;
     return 0;
 }
 
-static void get_bytes(struct fill *f, const uint8_t *p, size_t n, ows_octets *s)
+static int get_bytes(struct region *g, const uint8_t *p, size_t n, ows_octets *s)
 {
     s->len = (uint32_t)n;
     s->ptr = NULL;
     if (n) {
-        memcpy(f->bytes, p, n);
-        s->ptr = f->bytes;
-        f->bytes += n;
+        if ((size_t)(g->hi - g->lo) < n)
+            return REGION_FULL;
+        g->hi -= n;
+        memcpy(g->hi, p, n);
+        s->ptr = g->hi;
     }
+    return 0;
 }
 
 static int get_int(ows_berr *r, unsigned tag, int32_t *v)
@@ -117,7 +134,7 @@ static int get_int(ows_berr *r, unsigned tag, int32_t *v)
     return ows_ber_int32(c.p, (size_t)(c.end - c.p), v);
 }
 
-static int get_value(struct fill *f, ows_berr *vb, ows_value *v)
+static int get_value(struct region *g, ows_berr *vb, ows_value *v)
 {
     unsigned tag;
     size_t n;
@@ -135,22 +152,19 @@ static int get_value(struct fill *f, ows_berr *vb, ows_value *v)
             return OWS_E_BER_LENGTH;   /* IpAddress is SIZE (4) */
         /* fall through */
     case 0x04: case 0x44: case 0x45:
-        get_bytes(f, p, n, &v->v.str);
-        return 0;
+        return get_bytes(g, p, n, &v->v.str);
     case 0x05:
         return n ? OWS_E_BER_LENGTH : 0;
-    case 0x06: {
-        ows_berr c = { p, p + n };
-        return get_oid(f, &c, &v->v.oid);
-    }
+    case 0x06:
+        return get_oid(g, p, n, &v->v.oid);
     case 0x41: case 0x42: case 0x43:
         return ows_ber_uint32(p, n, &v->v.u);
     case 0x46:
-        if (f->version == OWS_SNMPV1)
+        if (g->version == OWS_SNMPV1)
             return OWS_E_BER_VERSION;
         return ows_ber_uint(p, n, 8, &v->v.u64);
     case 0x80: case 0x81: case 0x82:
-        if (f->version == OWS_SNMPV1)
+        if (g->version == OWS_SNMPV1)
             return OWS_E_BER_VERSION;
         return n ? OWS_E_BER_LENGTH : 0;
     default:
@@ -158,34 +172,37 @@ static int get_value(struct fill *f, ows_berr *vb, ows_value *v)
     }
 }
 
-/* Pass 2: strict validation while filling the arena. */
-static int fill(const uint8_t *buf, size_t len, ows_msg *m, struct fill *f,
-                ows_varbind *items, uint32_t nvb)
+static int fill(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
 {
     ows_berr r = { buf, buf + len }, msg, pdu, vbl, part;
     ows_pdu *d = &m->pdu;
     unsigned tag;
     size_t n;
-    uint32_t k = 0;
 
     TRY(ows_berr_enter(&r, 0x30, &msg));
+    if (r.p != r.end)
+        return OWS_E_BER_TRAILING;
     TRY(get_int(&msg, 0x02, &m->version));
     if (m->version != OWS_SNMPV1 && m->version != OWS_SNMPV2C)
         return OWS_E_BER_VERSION;
-    f->version = m->version;
+    g->version = m->version;
     TRY(ows_berr_enter(&msg, 0x04, &part));
-    get_bytes(f, part.p, (size_t)(part.end - part.p), &m->community);
+    TRY(get_bytes(g, part.p, (size_t)(part.end - part.p), &m->community));
 
     TRY(ows_berr_header(&msg, &tag, &n));
     pdu.p = msg.p;
     pdu.end = msg.p + n;
+    msg.p += n;
+    if (msg.p != msg.end)
+        return OWS_E_BER_TRAILING;
+    if (tag < OWS_PDU_GET || tag > OWS_PDU_TRAP)
+        return OWS_E_BER_TAG;
     d->type = (int32_t)tag;
-    if (m->version == OWS_SNMPV1 ? tag > OWS_PDU_V1TRAP
-                                 : tag == OWS_PDU_V1TRAP)
-        return OWS_E_BER_VERSION;   /* a PDU type the version lacks */
+    if (m->version == OWS_SNMPV1 ? tag > OWS_PDU_V1TRAP : tag == OWS_PDU_V1TRAP)
+        return m->version == OWS_SNMPV1 ? OWS_E_BER_VERSION : OWS_E_BER_TAG;
     if (tag == OWS_PDU_V1TRAP) {
         TRY(ows_berr_enter(&pdu, 0x06, &part));
-        TRY(get_oid(f, &part, &d->enterprise));
+        TRY(get_oid(g, part.p, (size_t)(part.end - part.p), &d->enterprise));
         TRY(ows_berr_enter(&pdu, 0x40, &part));
         if (part.end - part.p != 4)
             return OWS_E_BER_LENGTH;
@@ -200,30 +217,81 @@ static int fill(const uint8_t *buf, size_t len, ows_msg *m, struct fill *f,
         TRY(get_int(&pdu, 0x02, &d->error_index));
     }
     TRY(ows_berr_enter(&pdu, 0x30, &vbl));
+    if (pdu.p != pdu.end)
+        return OWS_E_BER_TRAILING;
     while (vbl.p < vbl.end) {
         ows_berr vb;
         ows_varbind *it;
-        if (k >= nvb)
-            return OWS_E_BER_LIMIT;     /* cannot happen after pass 1 */
-        it = &items[k++];
+        if (g->nitems >= OWS_MSG_MAX_VARBINDS)
+            return OWS_E_BER_LIMIT;
+        if ((size_t)(g->hi - g->lo) < sizeof(ows_varbind))
+            return REGION_FULL;
+        it = &g->items[g->nitems++];
+        g->lo += sizeof(ows_varbind);
         TRY(ows_berr_enter(&vbl, 0x30, &vb));
         TRY(ows_berr_enter(&vb, 0x06, &part));
-        TRY(get_oid(f, &part, &it->name));
-        TRY(get_value(f, &vb, &it->value));
+        TRY(get_oid(g, part.p, (size_t)(part.end - part.p), &it->name));
+        TRY(get_value(g, &vb, &it->value));
         it->own = NULL;
+        if (vb.p != vb.end)
+            return OWS_E_BER_TRAILING;
     }
-    d->vbl.items = k ? items : NULL;
-    d->vbl.count = k;
+    d->vbl.items = g->nitems ? g->items : NULL;
+    d->vbl.count = g->nitems;
     d->vbl.cap = 0;
+    return 0;
+}
+
+static void region_init(struct region *g, void *base, size_t size)
+{
+    g->items = base;
+    g->nitems = 0;
+    g->lo = base;
+    g->top = g->hi = (uint8_t *)base + size;
+    g->version = 0;
+}
+
+/* Moves a pointer into the scratch data area to the same place in the
+ * arena's data area (both end 8-byte aligned, so alignment is kept). */
+#define REBASE(ptr, type) ((ptr) ? (type)(void *)(arena_top - (g->top - (uint8_t *)(ptr))) : NULL)
+
+static int from_scratch(const struct region *g, ows_msg *m)
+{
+    size_t items_size = (size_t)g->nitems * sizeof(ows_varbind);
+    size_t data_size = (size_t)(g->top - g->hi);
+    size_t total = items_size + ((data_size + 7) & ~(size_t)7);
+    uint8_t *arena, *arena_top;
+
+    if (!total)
+        return 0;
+    arena = ows_malloc(total);
+    if (!arena)
+        return OWS_E_ALLOC;
+    arena_top = arena + total;
+    memcpy(arena, g->items, items_size);
+    memcpy(arena_top - data_size, g->hi, data_size);
+    m->community.ptr = REBASE(m->community.ptr, uint8_t *);
+    m->pdu.enterprise.ids = REBASE(m->pdu.enterprise.ids, uint32_t *);
+    m->pdu.vbl.items = g->nitems ? (ows_varbind *)(void *)arena : NULL;
+    for (uint32_t i = 0; i < g->nitems; i++) {
+        ows_varbind *vb = &m->pdu.vbl.items[i];
+        vb->name.ids = REBASE(vb->name.ids, uint32_t *);
+        if (vb->value.syntax == 0x06)
+            vb->value.v.oid.ids = REBASE(vb->value.v.oid.ids, uint32_t *);
+        else if (is_string_tag(vb->value.syntax))
+            vb->value.v.str.ptr = REBASE(vb->value.v.str.ptr, uint8_t *);
+    }
+    m->pdu.vbl.arena = arena;
     return 0;
 }
 
 int ows_msg_decode(const uint8_t *buf, size_t len, ows_msg *m)
 {
-    struct sizes s = { 0, 0, 0 };
-    struct fill f;
-    size_t items_size, total;
-    uint8_t *arena = NULL;
+    union { uint64_t align; uint8_t b[SCRATCH_SIZE]; } scratch;
+    struct region g;
+    struct sizes s = { 0, 0, 0, 0 };
+    size_t total;
+    uint8_t *arena;
     int err;
 
     memset(m, 0, sizeof *m);
@@ -231,29 +299,36 @@ int ows_msg_decode(const uint8_t *buf, size_t len, ows_msg *m)
         return OWS_E_BER_TRUNCATED;
     if (len > MAX_MSG_LEN)
         return OWS_E_BER_LIMIT;
+
+    region_init(&g, scratch.b, sizeof scratch.b);
+    err = fill(buf, len, m, &g);
+    if (!err) {
+        err = from_scratch(&g, m);
+        if (!err)
+            return 0;
+    }
+    if (err != REGION_FULL) {
+        memset(m, 0, sizeof *m);
+        return err;
+    }
+
+    /* Too big for the scratch: size it, then fill one arena directly. */
+    memset(m, 0, sizeof *m);
     err = scan(buf, len, &s);
     if (err)
         return err;
-    items_size = (size_t)s.nvb * sizeof(ows_varbind);
-    total = items_size + s.nids * sizeof(uint32_t) + s.nbytes;
-    if (total) {
-        arena = ows_malloc(total);
-        if (!arena)
-            return OWS_E_ALLOC;
-    }
-    f.ids = f.ids_end = NULL;
-    f.bytes = NULL;
-    if (arena) {
-        f.ids = (uint32_t *)(void *)(arena + items_size);
-        f.ids_end = f.ids + s.nids;
-        f.bytes = arena + items_size + s.nids * sizeof(uint32_t);
-    }
-    f.version = 0;
-    err = fill(buf, len, m, &f, (ows_varbind *)(void *)arena, s.nvb);
+    total = (size_t)s.nvb * sizeof(ows_varbind) + s.nids * sizeof(uint32_t) +
+            (size_t)s.noids * 3 + s.nbytes;
+    arena = ows_malloc(total ? total : 1);
+    if (!arena)
+        return OWS_E_ALLOC;
+    region_init(&g, arena, total);
+    err = fill(buf, len, m, &g);
     if (err) {
         ows_free(arena);
         memset(m, 0, sizeof *m);
-        return err;
+        /* The bounds make REGION_FULL impossible here; never leak it. */
+        return err == REGION_FULL ? OWS_E_BER_LIMIT : err;
     }
     m->pdu.vbl.arena = arena;
     return 0;

@@ -420,7 +420,7 @@ static void test_reject_structure(void **state)
     /* Missing error-index. */
     b.n = 0;
     put(&b, HEX(0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x30, 0x00));
-    assert_int_equal(decode(wrap(1, 0xA0, &b)), OWS_E_BER_TRUNCATED);
+    assert_int_equal(decode(wrap(1, 0xA0, &b)), OWS_E_BER_TAG);
     /* Oversized request-id. */
     b.n = 0;
     put(&b, HEX(0x02, 0x05, 0x01, 0, 0, 0, 0, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x30, 0x00));
