@@ -29,7 +29,7 @@
 set -euo pipefail
 arch=$1 def=$2 out=$3 dlltool=$4 llvm_mc=${5:-} lld_link=${6:-}
 dll=wsnmp32.dll
-work="$out/implib-work-$arch"
+work="$(dirname "$out")/implib-work-$arch"
 rm -rf "$work" && mkdir -p "$work"
 
 # The EXPORTS lines of the DLL .def: "<export> [= <internal>] @<ordinal>".

@@ -17,15 +17,15 @@ if(WIN32)
   set_source_files_properties(${CMAKE_SOURCE_DIR}/src/win32/wsnmp32.rc PROPERTIES
     OBJECT_DEPENDS ${CMAKE_BINARY_DIR}/generated/ows_version.h)
   target_include_directories(wsnmp32 PRIVATE ${CMAKE_BINARY_DIR}/generated)
-  set_property(TARGET wsnmp32 APPEND PROPERTY LINK_DEPENDS ${OWS_DEF})
-  # The linker's own import library cannot express the x86 name mapping (see
-  # cmake/implib.sh), so it is parked aside and the real ones are built below.
-  set_target_properties(wsnmp32 PROPERTIES
-    ARCHIVE_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/ld-implib)
+  set_property(TARGET wsnmp32 APPEND PROPERTY LINK_DEPENDS
+    ${OWS_DEF} ${CMAKE_SOURCE_DIR}/cmake/implib.sh)
 
-  # Import libraries, next to the DLL: libwsnmp32.dll.a (mingw) and
-  # wsnmp32.lib (MSVC style, made with llvm-mc and lld-link).
-  get_filename_component(_ows_tool_dir ${CMAKE_C_COMPILER} DIRECTORY)
+  # Import libraries, next to the DLL: libwsnmp32.dll.a (mingw) and wsnmp32.lib
+  # (MSVC style, made with llvm-mc and lld-link). The linker's own import
+  # library cannot express the x86 name mapping (see cmake/implib.sh), so right
+  # after the link step the script replaces it; everything that links the
+  # wsnmp32 target therefore gets the right one.
+  set_target_properties(wsnmp32 PROPERTIES ARCHIVE_OUTPUT_DIRECTORY ${CMAKE_RUNTIME_OUTPUT_DIRECTORY})
   string(REGEX REPLACE "gcc(-[0-9.]+)?$" "" _ows_triplet_prefix "${CMAKE_C_COMPILER}")
   find_program(OWS_DLLTOOL NAMES ${_ows_triplet_prefix}dlltool dlltool REQUIRED)
   find_program(OWS_LLVM_MC NAMES llvm-mc-14 llvm-mc)
@@ -40,13 +40,11 @@ if(WIN32)
     message(WARNING "llvm-mc/lld-link not found (scripts/deps.sh installs llvm-14 and lld-14): "
                     "the MSVC-style wsnmp32.lib will not be built")
   endif()
-  add_custom_command(OUTPUT ${OWS_IMPLIBS}
+  add_custom_command(TARGET wsnmp32 POST_BUILD
     COMMAND bash ${CMAKE_SOURCE_DIR}/cmake/implib.sh ${OWS_ARCH} ${OWS_DEF} ${OWS_IMPLIB_DIR}
             ${OWS_DLLTOOL} ${_ows_llvm_args}
-    DEPENDS ${OWS_DEF} ${CMAKE_SOURCE_DIR}/cmake/implib.sh
+    BYPRODUCTS ${OWS_IMPLIB_DIR}/wsnmp32.lib
     COMMENT "Import libraries for wsnmp32.dll (${OWS_ARCH})" VERBATIM)
-  add_custom_target(wsnmp32_implib ALL DEPENDS ${OWS_IMPLIBS})
-  add_dependencies(wsnmp32_implib wsnmp32)
 
   install(TARGETS wsnmp32 RUNTIME DESTINATION bin)
   install(FILES ${OWS_IMPLIBS} DESTINATION lib)
