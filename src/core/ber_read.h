@@ -120,6 +120,55 @@ static inline uint32_t ows_ber_oid_count(const uint8_t *p, size_t n)
 /* Decodes an OID into ids[0..max); *count gets the sub-id count. Rejects an
  * empty or unterminated encoding, a sub-identifier with a leading 0x80 octet,
  * one over 32 bits, and more than `max` sub-ids. */
-int ows_ber_oid(const uint8_t *p, size_t n, uint32_t *ids, uint32_t max, uint32_t *count);
+static inline int ows_ber_oid(const uint8_t *p, size_t n, uint32_t *ids, uint32_t max, uint32_t *count)
+{
+    const uint8_t *q = p, *e = p + n;
+    uint32_t *o, v;
+
+    if (n == 0 || (p[n - 1] & 0x80) || max < 2)
+        return OWS_E_BER_OID;
+    /* n octets hold at most n + 1 sub-ids; only a long encoding needs an
+     * exact count, so the loop below never checks the output bound. */
+    if (n + 1 > max && ows_ber_oid_count(p, n) > max)
+        return OWS_E_BER_OID;
+    o = ids;
+    *o++ = 0;        /* placeholder for the first pair, fixed below */
+    while (q < e) {
+        uint32_t b;
+        /* Four one-octet sub-ids at a time, the common case. */
+        if (e - q >= 4 && !((q[0] | q[1] | q[2] | q[3]) & 0x80)) {
+            o[0] = q[0];
+            o[1] = q[1];
+            o[2] = q[2];
+            o[3] = q[3];
+            o += 4;
+            q += 4;
+            continue;
+        }
+        b = *q++;
+        if (b < 0x80) {
+            *o++ = b;
+            continue;
+        }
+        if (b == 0x80)
+            return OWS_E_BER_OID;      /* non-minimal */
+        v = b & 0x7F;
+        for (;;) {
+            b = *q++;                  /* p[n-1] < 0x80, so q stays < e */
+            if (v > (0xFFFFFFFFu >> 7))
+                return OWS_E_BER_OID;  /* over 32 bits */
+            v = (v << 7) | (b & 0x7F);
+            if (!(b & 0x80))
+                break;
+        }
+        *o++ = v;
+    }
+    /* The first sub-identifier (now ids[1]) encodes X*40+Y (X.690 8.19.4). */
+    v = ids[1];
+    ids[0] = v < 40 ? 0 : v < 80 ? 1 : 2;
+    ids[1] = v - ids[0] * 40;
+    *count = (uint32_t)(o - ids);
+    return 0;
+}
 
 #endif

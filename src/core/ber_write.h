@@ -53,6 +53,72 @@ int ows_berw_octets(ows_berw *w, uint8_t tag, const uint8_t *data, size_t n);
 /* An OBJECT IDENTIFIER. Needs 2..128 sub-ids, the first 0..2, the second
  * below 40 when the first is 0 or 1, and a first sub-identifier that fits 32
  * bits; otherwise OWS_E_OID_INVALID. */
-int ows_berw_oid(ows_berw *w, uint8_t tag, const uint32_t *ids, size_t n);
+/* (inline below: it is the encoder's hot loop) */
+
+/* Writes one sub-identifier in base 128, backwards; the caller made sure
+ * there is room for five octets. */
+static inline uint8_t *ows_berw_put_subid_(uint8_t *p, uint32_t v)
+{
+    *--p = (uint8_t)(v & 0x7F);
+    v >>= 7;
+    while (v) {
+        *--p = (uint8_t)(0x80 | (v & 0x7F));
+        v >>= 7;
+    }
+    return p;
+}
+
+static inline size_t ows_berw_subid_len_(uint32_t v)
+{
+    return v < (1u << 7) ? 1 : v < (1u << 14) ? 2 : v < (1u << 21) ? 3 : v < (1u << 28) ? 4 : 5;
+}
+
+static inline int ows_berw_oid(ows_berw *w, uint8_t tag, const uint32_t *ids, size_t n)
+{
+    uint8_t *p = w->p, *end = w->p;
+    uint32_t first;
+    size_t len;
+
+    if (n < 2 || n > 128 /* OWS_MAX_OID_LEN */ || ids[0] > 2)
+        return OWS_E_OID_INVALID;
+    if (ids[0] < 2 ? ids[1] >= 40 : ids[1] > 0xFFFFFFFFu - 80)
+        return OWS_E_OID_INVALID;
+    first = ids[0] * 40 + ids[1];
+    if ((size_t)(w->p - w->start) < 5 * n) {
+        /* Tight buffer: measure exactly before writing anything. */
+        size_t need = ows_berw_subid_len_(first);
+        for (size_t i = 2; i < n; i++)
+            need += ows_berw_subid_len_(ids[i]);
+        if ((size_t)(w->p - w->start) < need)
+            return OWS_E_BUFFER_SMALL;
+    }
+    for (const uint32_t *s = ids + n, *stop = ids + 2; s > stop;) {
+        uint32_t v;
+        /* Four one-octet sub-ids at a time, the common case. */
+        if (s - stop >= 4 && (s[-1] | s[-2] | s[-3] | s[-4]) < 0x80) {
+            p[-1] = (uint8_t)s[-1];
+            p[-2] = (uint8_t)s[-2];
+            p[-3] = (uint8_t)s[-3];
+            p[-4] = (uint8_t)s[-4];
+            p -= 4;
+            s -= 4;
+            continue;
+        }
+        v = *--s;
+        if (v < 0x80)
+            *--p = (uint8_t)v;
+        else
+            p = ows_berw_put_subid_(p, v);
+    }
+    p = ows_berw_put_subid_(p, first);
+    len = (size_t)(end - p);
+    w->p = p;
+    {
+        int h = ows_berw_header(w, tag, len);
+        if (h < 0)
+            return h;
+        return (int)len + h;
+    }
+}
 
 #endif
