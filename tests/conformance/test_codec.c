@@ -256,7 +256,7 @@ static void decode_errors(void **state)
     assert_null(p);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         CONF_TEST(encode_known_vector),
@@ -267,5 +267,5 @@ int main(void)
         CONF_TEST(encode_inform_v1_operation_invalid),
         CONF_TEST(decode_errors),
     };
-    return cmocka_run_group_tests_name("conformance.codec", tests, NULL, NULL);
+    return CONF_RUN("conformance.codec", tests);
 }

@@ -142,7 +142,7 @@ static void long_community(void **state)
     EXPECT_OK(SnmpFreeContext(c));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         CONF_TEST(community_round_trip),
@@ -155,5 +155,5 @@ int main(void)
         CONF_TEST(translated_mode_falls_back_to_community),
         CONF_TEST(long_community),
     };
-    return cmocka_run_group_tests_name("conformance.context", tests, NULL, NULL);
+    return CONF_RUN("conformance.context", tests);
 }

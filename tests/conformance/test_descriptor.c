@@ -154,7 +154,7 @@ static void cleanup_releases_descriptors(void **state)
     EXPECT_OK(SnmpCleanup());
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         CONF_TEST(free_once_ok_twice_invalid),
@@ -166,5 +166,5 @@ int main(void)
         CONF_TEST(many_descriptors),
         cmocka_unit_test(cleanup_releases_descriptors),
     };
-    return cmocka_run_group_tests_name("conformance.descriptor", tests, NULL, NULL);
+    return CONF_RUN("conformance.descriptor", tests);
 }

@@ -216,7 +216,7 @@ static void translated_mode_falls_back_to_address(void **state)
     EXPECT_OK(SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V1));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         CONF_TEST(ipv4_round_trip),
@@ -234,5 +234,5 @@ int main(void)
         CONF_TEST(retry_policy),
         CONF_TEST(translated_mode_falls_back_to_address),
     };
-    return cmocka_run_group_tests_name("conformance.entity", tests, NULL, NULL);
+    return CONF_RUN("conformance.entity", tests);
 }

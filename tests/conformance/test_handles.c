@@ -427,7 +427,7 @@ static int net_setup(void **state)
 /* The same test, probing only the network and codec exports. */
 #define NET_TEST(f) { #f "_network_codec", f, net_setup, conf_teardown, NULL }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         LOCAL_TEST(random_handles),
@@ -446,5 +446,5 @@ int main(void)
         NET_TEST(handles_of_closed_session),
         NET_TEST(wrong_type_handles),
     };
-    return cmocka_run_group_tests_name("conformance.handles", tests, NULL, NULL);
+    return CONF_RUN("conformance.handles", tests);
 }

@@ -141,7 +141,7 @@ static void freed_objects(void **state)
     EXPECT_FAIL(SnmpRegister(s2, NULL, NULL, NULL, NULL, SNMPAPI_OFF), SNMPAPI_SESSION_INVALID);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         CONF_TEST(send_msg_invalid),
@@ -153,5 +153,5 @@ int main(void)
         CONF_TEST(cancel_msg),
         CONF_TEST(freed_objects),
     };
-    return cmocka_run_group_tests_name("conformance.network", tests, NULL, NULL);
+    return CONF_RUN("conformance.network", tests);
 }

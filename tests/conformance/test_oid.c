@@ -213,7 +213,7 @@ static void oid_compare_errors(void **state)
     EXPECT_FAIL(SnmpOidCompare(&o, NULL, 0, &r), SNMPAPI_OID_INVALID);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         CONF_TEST(str_to_oid),
@@ -229,5 +229,5 @@ int main(void)
         CONF_TEST(oid_compare_zero_length),
         CONF_TEST(oid_compare_errors),
     };
-    return cmocka_run_group_tests_name("conformance.oid", tests, NULL, NULL);
+    return CONF_RUN("conformance.oid", tests);
 }

@@ -278,7 +278,7 @@ static void free_pdu_errors(void **state)
     EXPECT_OK(SnmpFreeVbl(v));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         CONF_TEST(create_defaults),
@@ -294,5 +294,5 @@ int main(void)
         CONF_TEST(duplicate_pdu_errors),
         CONF_TEST(free_pdu_errors),
     };
-    return cmocka_run_group_tests_name("conformance.pdu", tests, NULL, NULL);
+    return CONF_RUN("conformance.pdu", tests);
 }

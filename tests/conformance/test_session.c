@@ -200,7 +200,7 @@ static void cleanup_with_open_sessions(void **state)
     EXPECT_FAIL(SnmpClose(s), SNMPAPI_NOT_INITIALIZED);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         CONF_TEST(create_session_with_callback),
@@ -217,5 +217,5 @@ int main(void)
         CONF_TEST(many_sessions),
         cmocka_unit_test(cleanup_with_open_sessions),
     };
-    return cmocka_run_group_tests_name("conformance.session", tests, NULL, NULL);
+    return CONF_RUN("conformance.session", tests);
 }

@@ -323,7 +323,7 @@ static void last_error_per_session(void **state)
     EXPECT_OK(SnmpClose(b));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(before_startup_everything_not_initialized),
@@ -343,5 +343,5 @@ int main(void)
         CONF_TEST(last_error_process_wide),
         CONF_TEST(last_error_per_session),
     };
-    return cmocka_run_group_tests_name("conformance.startup", tests, NULL, NULL);
+    return CONF_RUN("conformance.startup", tests);
 }

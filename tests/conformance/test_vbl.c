@@ -415,7 +415,7 @@ static void empty_octets_value(void **state)
     EXPECT_OK(SnmpFreeVbl(v));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         CONF_TEST(empty_list),
@@ -436,5 +436,5 @@ int main(void)
         CONF_TEST(all_syntaxes_round_trip),
         CONF_TEST(empty_octets_value),
     };
-    return cmocka_run_group_tests_name("conformance.vbl", tests, NULL, NULL);
+    return CONF_RUN("conformance.vbl", tests);
 }
