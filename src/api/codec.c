@@ -1,20 +1,247 @@
-/* codec.c - SnmpEncodeMsg / SnmpDecodeMsg exports (temporary stubs). */
+/* codec.c - the message codec exports: SnmpEncodeMsg, SnmpDecodeMsg.
+ *
+ * Decisions where the documentation is silent:
+ * - SnmpEncodeMsg applies the send rules (spec section 5): error status and
+ *   index must be 0 except for RESPONSE and GETBULK (PDU_INVALID); to an
+ *   SNMPv1 destination a GETBULK goes as a GETNEXT (RFC 3584 4.1.1), an INFORM
+ *   is OPERATION_INVALID and a v2 TRAP becomes a v1 Trap-PDU (RFC 3584 3.2,
+ *   agent-addr 0.0.0.0). The version is the destination entity's; the source
+ *   entity is optional, as for SnmpSendMsg. A NULL msgBufDesc is OTHER.
+ * - SnmpDecodeMsg delivers an SNMPv1 Trap-PDU in its SNMPv2 form (RFC 3584
+ *   3.1: sysUpTime.0, snmpTrapOID.0, the varbinds, snmpTrapEnterprise.0), as
+ *   received traps are delivered; the PDU type is then TRAP. Entities are 0
+ *   for community messages. NULL output pointers are tolerated (that handle
+ *   is not created). A message that is not valid BER for SNMPv1/v2c, has
+ *   trailing bytes, or carries an empty community (no context can hold it)
+ *   is MESSAGE_INVALID; a non-zero error status or index in a PDU other than
+ *   RESPONSE or GETBULK is PDU_INVALID.
+ */
+#include <string.h>
 #include "api/api.h"
+#include "core/msg_codec.h"
+#include "core/trap_convert.h"
+#include "core/descriptor.h"
+#include "core/session.h"
+#include "core/entity.h"
+#include "core/context.h"
+#include "core/pdu.h"
+#include "core/alloc.h"
 
-/* SnmpEncodeMsg: encodes a PDU as a community message (not yet wired up). */
+/* A PDU as the library will send it to a destination of `version`; *conv
+ * receives a converted copy when one is needed (free it with ows_pdu_free). */
+static int prepare(const ows_pdu *pdu, uint32_t version, ows_msg *m, ows_pdu *conv)
+{
+    switch (pdu->type) {
+    case OWS_PDU_GET: case OWS_PDU_GETNEXT: case OWS_PDU_SET: case OWS_PDU_GETBULK:
+    case OWS_PDU_INFORM: case OWS_PDU_TRAP: case OWS_PDU_RESPONSE: case OWS_PDU_V1TRAP:
+        break;
+    default:
+        return OWS_E_PDU_INVALID;
+    }
+    if ((pdu->error_status || pdu->error_index) &&
+        pdu->type != OWS_PDU_RESPONSE && pdu->type != OWS_PDU_GETBULK)
+        return OWS_E_PDU_INVALID;
+    m->version = (int32_t)version;
+    m->pdu = *pdu;   /* shallow: the encoder only reads */
+    if (version == OWS_SNMPV1) {
+        if (pdu->type == OWS_PDU_GETBULK) {
+            m->pdu.type = OWS_PDU_GETNEXT;
+            m->pdu.error_status = m->pdu.error_index = 0;
+        } else if (pdu->type == OWS_PDU_INFORM) {
+            return OWS_E_OPERATION_INVALID;
+        } else if (pdu->type == OWS_PDU_TRAP) {
+            static const uint8_t none[4] = { 0, 0, 0, 0 };
+            int err = ows_trap_v2_to_v1(pdu, none, conv);
+            if (err)
+                return err;
+            m->pdu = *conv;
+        }
+    } else if (pdu->type == OWS_PDU_V1TRAP) {
+        int err = ows_trap_v1_to_v2(pdu, conv);
+        if (err)
+            return err;
+        m->pdu = *conv;
+    }
+    return 0;
+}
+
+/* Encodes into a registered descriptor of exactly the message's size. */
+static int encode_to_desc(const ows_msg *m, smiLPOCTETS out)
+{
+    uint8_t stack[2048], *buf = stack, *heap = NULL;
+    size_t cap = sizeof stack, off, len;
+    int err;
+
+    /* Most messages fit the stack buffer; bigger ones retry on the heap
+     * with a doubling size (bounded: the encoder stops at INT32_MAX). */
+    for (;;) {
+        err = ows_msg_encode(m, buf, cap, &off, &len);
+        if (err != OWS_E_BUFFER_SMALL || cap >= ((size_t)1 << 30))
+            break;
+        ows_free(heap);
+        cap *= 4;
+        heap = ows_malloc(cap);
+        if (!heap)
+            return OWS_E_ALLOC;
+        buf = heap;
+    }
+    if (!err) {
+        ows_octets d;
+        err = ows_desc_octets(&d, buf + off, (uint32_t)len);
+        if (!err) {
+            out->len = d.len;
+            out->ptr = d.ptr;
+        }
+    }
+    ows_free(heap);
+    /* Contents BER cannot carry (an OID with a bad first pair, say) make
+     * the PDU invalid: the only documented code that fits. */
+    if (err == OWS_E_SYNTAX_INVALID || err == OWS_E_OID_INVALID)
+        err = OWS_E_PDU_INVALID;
+    else if (err == OWS_E_BUFFER_SMALL)
+        err = OWS_E_OTHER;
+    return err;
+}
+
+/* SnmpEncodeMsg: encodes a PDU as the BER message SnmpSendMsg would send. */
 SNMPAPI_STATUS WINAPI SnmpEncodeMsg(HSNMP_SESSION session, HSNMP_ENTITY srcEntity,
     HSNMP_ENTITY dstEntity, HSNMP_CONTEXT context, HSNMP_PDU pdu, smiLPOCTETS msgBufDesc)
 {
+    struct ows_session *s;
+    struct ows_entity *src = NULL, *dst = NULL;
+    struct ows_context *ctx = NULL;
+    ows_object *po = NULL;
+    ows_pdu conv;
+    ows_msg m;
+    SNMPAPI_STATUS len = 0;
     int err = ows_api_enter();
-    if (err) return ows_api_fail(NULL, err);
-    return ows_api_fail(NULL, OWS_E_OTHER);
+
+    if (err)
+        return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpEncodeMsg(%p, %p, %p, %p, %p, %p)", (void *)session, (void *)srcEntity,
+                  (void *)dstEntity, (void *)context, (void *)pdu, (void *)msgBufDesc);
+    err = ows_session_get(OWS_H2V(session), &s);
+    if (err)
+        return ows_api_fail(NULL, err);
+    if (srcEntity)
+        err = ows_entity_get(OWS_H2V(srcEntity), &src);
+    if (!err)
+        err = ows_entity_get(OWS_H2V(dstEntity), &dst);
+    if (!err)
+        err = ows_context_get(OWS_H2V(context), &ctx);
+    if (!err)
+        err = ows_handle_get(OWS_H2V(pdu), OWS_T_PDU, &po);
+    if (!err && !msgBufDesc)
+        err = OWS_E_OTHER;
+    if (!err) {
+        memset(&m, 0, sizeof m);
+        ows_pdu_init(&conv);
+        err = prepare(&((ows_pdu_obj *)po)->pdu, dst->version, &m, &conv);
+        if (!err) {
+            m.community = ctx->community;
+            err = encode_to_desc(&m, msgBufDesc);
+            if (!err)
+                len = msgBufDesc->len;
+        }
+        ows_pdu_free(&conv);
+    }
+    if (po)
+        ows_object_put(po);
+    if (ctx)
+        ows_object_put(&ctx->hdr);
+    if (dst)
+        ows_object_put(&dst->hdr);
+    if (src)
+        ows_object_put(&src->hdr);
+    ows_object_put(&s->hdr);
+    /* A zero-length message cannot happen: success is always non-zero. */
+    return ows_api_return(s, err, len);
 }
 
-/* SnmpDecodeMsg: decodes a community message into new handles (not yet wired up). */
+/* The decoded message as handles; on failure nothing is left behind. */
+static int make_handles(struct ows_session *s, ows_msg *m, int want_ctx, int want_pdu,
+                        uintptr_t *ctx_out, uintptr_t *pdu_out)
+{
+    struct ows_context *cx = NULL;
+    ows_pdu_obj *po = NULL;
+    int err = 0;
+
+    *ctx_out = *pdu_out = 0;
+    /* The community lives in the PDU's arena: copy it before moving the PDU. */
+    if (want_ctx)
+        err = ows_context_new(s, m->community.ptr, m->community.len, &cx);
+    if (!err && want_pdu)
+        err = ows_pdu_obj_new(s, &m->pdu, &po);
+    if (err) {
+        if (cx)
+            ows_handle_delete(&cx->hdr);
+        return err;
+    }
+    *ctx_out = cx ? cx->hdr.handle : 0;
+    *pdu_out = po ? po->obj.handle : 0;
+    return 0;
+}
+
+/* SnmpDecodeMsg: decodes a BER message into new context and PDU handles. */
 SNMPAPI_STATUS WINAPI SnmpDecodeMsg(HSNMP_SESSION session, LPHSNMP_ENTITY srcEntity,
     LPHSNMP_ENTITY dstEntity, LPHSNMP_CONTEXT context, LPHSNMP_PDU pdu, smiLPCOCTETS msgBufDesc)
 {
+    struct ows_session *s;
+    ows_msg m;
+    uintptr_t hc = 0, hp = 0;
+    SNMPAPI_STATUS used = 0;
     int err = ows_api_enter();
-    if (err) return ows_api_fail(NULL, err);
-    return ows_api_fail(NULL, OWS_E_OTHER);
+
+    if (err)
+        return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpDecodeMsg(%p, %p, %p, %p, %p, %p)", (void *)session, (void *)srcEntity,
+                  (void *)dstEntity, (void *)context, (void *)pdu, (void *)msgBufDesc);
+    err = ows_session_get(OWS_H2V(session), &s);
+    if (err)
+        return ows_api_fail(NULL, err);
+    memset(&m, 0, sizeof m);
+    if (!msgBufDesc || !msgBufDesc->ptr || !msgBufDesc->len)
+        err = OWS_E_MESSAGE_INVALID;
+    if (!err)
+        err = ows_msg_decode(msgBufDesc->ptr, msgBufDesc->len, &m);
+    if (!err && m.community.len == 0)
+        err = OWS_E_MESSAGE_INVALID;
+    if (!err && (m.pdu.error_status || m.pdu.error_index) &&
+        m.pdu.type != OWS_PDU_RESPONSE && m.pdu.type != OWS_PDU_GETBULK &&
+        m.pdu.type != OWS_PDU_V1TRAP)
+        err = OWS_E_PDU_INVALID;
+    if (!err && m.pdu.type == OWS_PDU_V1TRAP) {
+        ows_pdu v2;
+        ows_pdu_init(&v2);
+        err = ows_trap_v1_to_v2(&m.pdu, &v2);
+        if (!err) {
+            /* The community stays in the old arena until the context has
+             * copied it; the PDU handle gets the converted form. */
+            ows_pdu old = m.pdu;
+            m.pdu = v2;
+            err = make_handles(s, &m, context != NULL, pdu != NULL, &hc, &hp);
+            m.pdu = old;
+            if (err)
+                ows_pdu_free(&v2);
+            else if (pdu == NULL)
+                ows_pdu_free(&v2);
+        }
+    } else if (!err) {
+        err = make_handles(s, &m, context != NULL, pdu != NULL, &hc, &hp);
+    }
+    /* Frees the arena unless the PDU object took it (then m.pdu is reset). */
+    ows_msg_free(&m);
+    if (!err) {
+        used = msgBufDesc->len;
+        if (srcEntity)
+            *srcEntity = 0;
+        if (dstEntity)
+            *dstEntity = 0;
+        if (context)
+            *context = (HSNMP_CONTEXT)OWS_V2H(hc);
+        if (pdu)
+            *pdu = (HSNMP_PDU)OWS_V2H(hp);
+    }
+    ows_object_put(&s->hdr);
+    return ows_api_return(s, err, used);
 }
