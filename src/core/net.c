@@ -274,8 +274,14 @@ static void engine_main(void *arg)
             e->n_malformed += bad;
             OWS_TRACE("dropped %lu malformed datagrams (%lu so far)", bad, e->n_malformed);
         }
-        for (i = 0; i < (uint32_t)nb; i++)
-            ows_queue_received(rx[i].ns, &rx[i].from, &rx[i].msg);
+        for (i = 0; i < (uint32_t)nb; i++) {
+            /* Once stopped, the sessions are gone and ows_eng may already
+             * be another engine: drop what was read. */
+            if (e->stop)
+                ows_msg_free(&rx[i].msg);
+            else
+                ows_queue_received(rx[i].ns, &rx[i].from, &rx[i].msg);
+        }
     }
     /* Stopping: every session is gone; close what is left. */
     ows_notify_discard(e);
