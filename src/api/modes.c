@@ -1,9 +1,9 @@
 /* modes.c - process-wide translate/retransmit modes, per-entity timeout and
  * retry policy, and the vendor information.
  *
- * A NULL output pointer to SnmpGetTranslateMode, SnmpGetRetransmitMode or
- * SnmpGetVendorInfo fails with SNMPAPI_OTHER_ERROR (the documented catch-all)
- * instead of crashing. */
+ * A NULL output pointer to SnmpGetTranslateMode or SnmpGetRetransmitMode
+ * fails with SNMPAPI_OTHER_ERROR (their documented catch-all); a NULL
+ * SnmpGetVendorInfo pointer fails with SNMPAPI_NOOP, as its page documents. */
 #include <string.h>
 #include "api/api.h"
 #include "core/entity.h"
@@ -145,7 +145,7 @@ SNMPAPI_STATUS WINAPI SnmpGetVendorInfo(smiLPVENDORINFO info)
     if (err)
         return ows_api_fail(NULL, err);
     if (!info)
-        return ows_api_fail(NULL, OWS_E_OTHER);
+        return ows_api_fail(NULL, OWS_E_NOOP);
     copy_field(info->vendorName, sizeof(info->vendorName), "OpenWinSNMP");
     copy_field(info->vendorContact, sizeof(info->vendorContact),
                "https://github.com/openwinsnmp/openwinsnmp");
