@@ -2,6 +2,7 @@
  * per-session last error, request ids, and alloc torture. */
 #include "core_helpers.h"
 #include "core/session.h"
+#include "platform.h"
 
 static SNMPAPI_STATUS CALLBACK cb(HSNMP_SESSION s, HWND w, UINT m, WPARAM wp, LPARAM lp,
                                   LPVOID d)
@@ -180,6 +181,42 @@ static void test_alloc_torture(void **st)
     core_cleanup();
 }
 
+static void worker(void *arg)
+{
+    int i, *fails = arg;
+    smiOCTETS comm = { 6, (smiLPBYTE) "public" };
+    for (i = 0; i < 2000; i++) {
+        HSNMP_SESSION s = SnmpCreateSession(NULL, 0, cb, NULL);
+        HSNMP_ENTITY e = SnmpStrToEntity(s, "127.0.0.1:1161");
+        HSNMP_CONTEXT c = SnmpStrToContext(s, &comm);
+        if (!s || !e || !c)
+            (*fails)++;
+        if (i & 1)
+            SnmpFreeEntity(e);
+        if (SnmpClose(s) != SNMPAPI_SUCCESS)
+            (*fails)++;
+        /* Everything it owned is gone. */
+        if (SnmpFreeContext(c) != SNMPAPI_FAILURE)
+            (*fails)++;
+    }
+}
+
+static void test_threads(void **st)
+{
+    ows_thread t[3];
+    int fails[3] = { 0, 0, 0 }, i;
+    (void)st;
+    core_startup();
+    for (i = 0; i < 3; i++)
+        assert_int_equal(ows_thread_create(&t[i], worker, &fails[i]), OWS_OK);
+    for (i = 0; i < 3; i++)
+        ows_thread_join(t[i]);
+    for (i = 0; i < 3; i++)
+        assert_int_equal(fails[i], 0);
+    assert_int_equal(ows_session_count(), 0);
+    core_cleanup();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_per_session_last_error),
         cmocka_unit_test(test_request_ids),
         cmocka_unit_test(test_alloc_torture),
+        cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
