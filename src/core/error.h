@@ -44,7 +44,7 @@
     /* Decoder detail: all reported to the application as MESSAGE_INVALID. */  \
     X(BER_TRUNCATED,      19, "BER: value runs past the end of its container")  \
     X(BER_INDEFINITE,     19, "BER: indefinite length")                         \
-    X(BER_LENGTH,         19, "BER: length over 4 octets or non-minimal")       \
+    X(BER_LENGTH,         19, "BER: length over 4 octets or wrong for the type") \
     X(BER_TAG,            19, "BER: unexpected tag")                            \
     X(BER_INTEGER,        19, "BER: integer non-minimal or out of range")       \
     X(BER_OID,            19, "BER: malformed object identifier")               \
