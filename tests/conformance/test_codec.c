@@ -256,6 +256,137 @@ static void decode_errors(void **state)
     assert_null(p);
 }
 
+/* SNMPv1 Trap-PDU: enterprise 1.3.6.1.4.1.8072, agent 127.0.0.1, coldStart,
+ * time-stamp 100, no varbinds. Hand-assembled from RFC 1157. */
+static const smiBYTE v1_trap[] = {
+    0x30, 0x27,
+    0x02, 0x01, 0x00,
+    0x04, 0x06, 'p', 'u', 'b', 'l', 'i', 'c',
+    0xa4, 0x1a,
+    0x06, 0x07, 0x2b, 0x06, 0x01, 0x04, 0x01, 0xbf, 0x08,   /* enterprise */
+    0x40, 0x04, 0x7f, 0x00, 0x00, 0x01,                     /* agent-addr */
+    0x02, 0x01, 0x00,                                       /* generic: coldStart */
+    0x02, 0x01, 0x00,                                       /* specific */
+    0x43, 0x01, 0x64,                                       /* time-stamp 100 */
+    0x30, 0x00,
+};
+
+static void expect_vb_name(HSNMP_VBL v, smiUINT32 i, const char *want, smiVALUE *val)
+{
+    smiOID name = {0, NULL};
+    char buf[MAXOBJIDSTRSIZE];
+    EXPECT_OK(SnmpGetVb(v, i, &name, val));
+    EXPECT_OK(SnmpOidToStr(&name, sizeof buf, buf));
+    assert_string_equal(buf, want);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name));
+}
+
+/* Spec section 6 / RFC 3584 section 3.1: a decoded SNMPv1 trap comes out in
+ * SNMPv2 form: sysUpTime.0, snmpTrapOID.0, the varbinds, snmpTrapEnterprise.0
+ * last. */
+static void decode_v1_trap_as_v2(void **state)
+{
+    HSNMP_SESSION s = FX(state);
+    smiOCTETS in = {sizeof v1_trap, (smiLPBYTE)v1_trap};
+    HSNMP_ENTITY e1 = NULL, e2 = NULL;
+    HSNMP_CONTEXT c = NULL;
+    HSNMP_PDU p = NULL;
+    HSNMP_VBL v = NULL;
+    smiINT t = 0;
+    smiUINT32 n;
+    smiVALUE val;
+    char buf[MAXOBJIDSTRSIZE];
+    EXPECT_RET(SnmpDecodeMsg(s, &e1, &e2, &c, &p, &in), sizeof v1_trap);
+    EXPECT_OK(SnmpGetPduData(p, &t, NULL, NULL, NULL, &v));
+    assert_int_equal(t, SNMP_PDU_TRAP);
+    n = (smiUINT32)EXPECT_OK(SnmpCountVbl(v));
+    assert_true(n >= 3);
+    memset(&val, 0, sizeof val);
+    expect_vb_name(v, 1, "1.3.6.1.2.1.1.3.0", &val);            /* sysUpTime.0 */
+    assert_int_equal(val.syntax, SNMP_SYNTAX_TIMETICKS);
+    assert_int_equal(val.value.uNumber, 100);
+    expect_vb_name(v, 2, "1.3.6.1.6.3.1.1.4.1.0", &val);        /* snmpTrapOID.0 */
+    assert_int_equal(val.syntax, SNMP_SYNTAX_OID);
+    EXPECT_OK(SnmpOidToStr(&val.value.oid, sizeof buf, buf));
+    assert_string_equal(buf, "1.3.6.1.6.3.1.1.5.1");            /* coldStart */
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&val.value.oid));
+    expect_vb_name(v, n, "1.3.6.1.6.3.1.1.4.3.0", &val);        /* snmpTrapEnterprise.0 */
+    assert_int_equal(val.syntax, SNMP_SYNTAX_OID);
+    EXPECT_OK(SnmpOidToStr(&val.value.oid, sizeof buf, buf));
+    assert_string_equal(buf, "1.3.6.1.4.1.8072");
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&val.value.oid));
+    EXPECT_OK(SnmpFreeVbl(v));
+    EXPECT_OK(SnmpFreePdu(p));
+    EXPECT_OK(SnmpFreeContext(c));
+}
+
+/* Spec section 5 / RFC 3584: GETBULK to an SNMPv1 entity becomes GETNEXT
+ * (with error-status and error-index 0). */
+static void encode_getbulk_to_v1_is_getnext(void **state)
+{
+    struct codec_fx f;
+    smiOCTETS out = {0, NULL};
+    smiBYTE want[sizeof v1_get];
+    HSNMP_PDU bulk;
+    make(FX(state), SNMPAPI_UNTRANSLATED_V1, &f);
+    bulk = (HSNMP_PDU)EXPECT_OK(SnmpCreatePdu(f.s, SNMP_PDU_GETBULK, 1, 1, 5, f.v));
+    memcpy(want, v1_get, sizeof want);
+    want[13] = 0xa1;
+    EXPECT_RET(SnmpEncodeMsg(f.s, f.e, f.e, f.c, bulk, &out), sizeof want);
+    assert_memory_equal(out.ptr, want, sizeof want);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &out));
+}
+
+/* Spec section 5: an SNMPv2 TRAP to an SNMPv1 entity becomes a v1 Trap-PDU,
+ * which decodes back to the same sysUpTime.0 and snmpTrapOID.0. */
+static void encode_v2_trap_to_v1(void **state)
+{
+    struct codec_fx f;
+    smiOCTETS out = {0, NULL};
+    smiUINT32 up_ids[9] = {1, 3, 6, 1, 2, 1, 1, 3, 0};
+    smiUINT32 to_ids[11] = {1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0};
+    smiUINT32 cold_ids[10] = {1, 3, 6, 1, 6, 3, 1, 1, 5, 1};
+    smiOID up = {9, up_ids}, to = {11, to_ids};
+    smiVALUE val;
+    HSNMP_VBL tv;
+    HSNMP_PDU trap, p = NULL;
+    HSNMP_VBL v = NULL;
+    HSNMP_ENTITY e1 = NULL, e2 = NULL;
+    HSNMP_CONTEXT c = NULL;
+    smiINT t = 0;
+    char buf[MAXOBJIDSTRSIZE];
+    make(FX(state), SNMPAPI_UNTRANSLATED_V1, &f);
+    memset(&val, 0, sizeof val);
+    val.syntax = SNMP_SYNTAX_TIMETICKS;
+    val.value.uNumber = 4242;
+    tv = (HSNMP_VBL)EXPECT_OK(SnmpCreateVbl(f.s, &up, &val));
+    val.syntax = SNMP_SYNTAX_OID;
+    val.value.oid.len = 10;
+    val.value.oid.ptr = cold_ids;
+    EXPECT_RET(SnmpSetVb(tv, 0, &to, &val), 2);
+    trap = (HSNMP_PDU)EXPECT_OK(SnmpCreatePdu(f.s, SNMP_PDU_TRAP, 9, 0, 0, tv));
+    EXPECT_OK(SnmpEncodeMsg(f.s, f.e, f.e, f.c, trap, &out));
+    assert_true(out.len > 14 && out.len < 128);
+    assert_int_equal(out.ptr[4], 0x00);     /* version: SNMPv1 */
+    assert_int_equal(out.ptr[13], 0xa4);    /* Trap-PDU */
+    EXPECT_OK(SnmpDecodeMsg(f.s, &e1, &e2, &c, &p, &out));
+    EXPECT_OK(SnmpGetPduData(p, &t, NULL, NULL, NULL, &v));
+    assert_int_equal(t, SNMP_PDU_TRAP);
+    memset(&val, 0, sizeof val);
+    expect_vb_name(v, 1, "1.3.6.1.2.1.1.3.0", &val);
+    assert_int_equal(val.syntax, SNMP_SYNTAX_TIMETICKS);
+    assert_int_equal(val.value.uNumber, 4242);
+    expect_vb_name(v, 2, "1.3.6.1.6.3.1.1.4.1.0", &val);
+    assert_int_equal(val.syntax, SNMP_SYNTAX_OID);
+    EXPECT_OK(SnmpOidToStr(&val.value.oid, sizeof buf, buf));
+    assert_string_equal(buf, "1.3.6.1.6.3.1.1.5.1");
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&val.value.oid));
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &out));
+    EXPECT_OK(SnmpFreeVbl(v));
+    EXPECT_OK(SnmpFreePdu(p));
+    EXPECT_OK(SnmpFreeContext(c));
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +397,9 @@ int main(int argc, char **argv)
         CONF_TEST(encode_errors),
         CONF_TEST(encode_inform_v1_operation_invalid),
         CONF_TEST(decode_errors),
+        CONF_TEST(decode_v1_trap_as_v2),
+        CONF_TEST(encode_getbulk_to_v1_is_getnext),
+        CONF_TEST(encode_v2_trap_to_v1),
     };
     return CONF_RUN("conformance.codec", tests);
 }
