@@ -201,6 +201,25 @@ static void test_last_error_survives_cleanup(void **st)
     assert_int_equal(SnmpGetLastError(NULL), SNMPAPI_MODE_INVALID);
 }
 
+static int start_and_stop(void)
+{
+    if (SnmpStartup(NULL, NULL, NULL, NULL, NULL) != SNMPAPI_SUCCESS)
+        return 0;
+    assert_int_equal(SnmpCleanup(), SNMPAPI_SUCCESS);
+    return 1;
+}
+
+static void test_startup_alloc_torture(void **st)
+{
+    smiUINT32 v;
+    (void)st;
+    /* Every allocation of the first startup (the engine's included) fails in
+     * turn: ALLOC_ERROR, nothing leaked, and the library stays down. */
+    CORE_ALLOC_TORTURE(start_and_stop(), 200);
+    assert_int_equal(SnmpGetTranslateMode(&v), SNMPAPI_FAILURE);
+    assert_int_equal(SnmpGetLastError(NULL), SNMPAPI_NOT_INITIALIZED);
+}
+
 static void test_lock_held(void **st)
 {
     (void)st;
@@ -240,6 +259,7 @@ int main(void)
         cmocka_unit_test(test_modes),
         cmocka_unit_test(test_vendor_info),
         cmocka_unit_test(test_last_error_survives_cleanup),
+        cmocka_unit_test(test_startup_alloc_torture),
         cmocka_unit_test(test_lock_held),
         cmocka_unit_test(test_trace_env),
     };
