@@ -16,6 +16,7 @@ HSNMP_CONTEXT WINAPI SnmpStrToContext(HSNMP_SESSION session, smiLPCOCTETS string
     err = ows_session_get(OWS_H2V(session), &s);
     if (err)
         return OWS_V2H(ows_api_fail(NULL, err));
+    OWS_API_TRACE("SnmpStrToContext(%p, %p)", (void *)session, (const void *)string);
     if (!string || !string->ptr || string->len == 0)
         err = OWS_E_CONTEXT_INVALID;
     else
@@ -40,6 +41,7 @@ SNMPAPI_STATUS WINAPI SnmpContextToStr(HSNMP_CONTEXT context, smiLPOCTETS string
     err = ows_context_get(OWS_H2V(context), &c);
     if (err)
         return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpContextToStr(%p, %p)", (void *)context, (void *)string);
     owner = c->hdr.owner;
     src = (ows_state.translate_mode == SNMPAPI_TRANSLATED && c->name.len) ? &c->name
                                                                           : &c->community;
@@ -66,6 +68,7 @@ SNMPAPI_STATUS WINAPI SnmpFreeContext(HSNMP_CONTEXT context)
     err = ows_context_get(OWS_H2V(context), &c);
     if (err)
         return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpFreeContext(%p)", (void *)context);
     ows_handle_delete(&c->hdr);
     ows_object_put(&c->hdr);
     return ows_api_return(NULL, OWS_OK, SNMPAPI_SUCCESS);

@@ -65,6 +65,8 @@ SNMPAPI_STATUS WINAPI SnmpEntityToStr(HSNMP_ENTITY entity, smiUINT32 size, LPSTR
     err = ows_entity_get(OWS_H2V(entity), &e);
     if (err)
         return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpEntityToStr(%p, %lu, %p)", (void *)entity, (unsigned long)size,
+                  (void *)string);
     owner = e->hdr.owner;
     n = ows_entity_to_str(e, ows_state.translate_mode, string, size);
     ows_object_put(&e->hdr);
@@ -83,6 +85,7 @@ SNMPAPI_STATUS WINAPI SnmpFreeEntity(HSNMP_ENTITY entity)
     err = ows_entity_get(OWS_H2V(entity), &e);
     if (err)
         return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpFreeEntity(%p)", (void *)entity);
     ows_handle_delete(&e->hdr);
     ows_object_put(&e->hdr);
     return ows_api_return(NULL, OWS_OK, SNMPAPI_SUCCESS);
@@ -98,6 +101,7 @@ SNMPAPI_STATUS WINAPI SnmpSetPort(HSNMP_ENTITY entity, UINT port)
     err = ows_entity_get(OWS_H2V(entity), &e);
     if (err)
         return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpSetPort(%p, %u)", (void *)entity, port);
     if (e->listening)
         err = OWS_E_OPERATION_INVALID;
     else if (port == 0 || port > 65535)

@@ -27,6 +27,7 @@ SNMPAPI_STATUS WINAPI SnmpSetTranslateMode(smiUINT32 mode)
     int err = ows_api_enter();
     if (err)
         return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpSetTranslateMode(%lu)", (unsigned long)mode);
     if (mode != SNMPAPI_TRANSLATED && mode != SNMPAPI_UNTRANSLATED_V1 &&
         mode != SNMPAPI_UNTRANSLATED_V2)
         return ows_api_fail(NULL, OWS_E_MODE_INVALID);
@@ -52,6 +53,7 @@ SNMPAPI_STATUS WINAPI SnmpSetRetransmitMode(smiUINT32 mode)
     int err = ows_api_enter();
     if (err)
         return ows_api_fail(NULL, err);
+    OWS_API_TRACE("SnmpSetRetransmitMode(%lu)", (unsigned long)mode);
     if (mode != SNMPAPI_OFF && mode != SNMPAPI_ON)
         return ows_api_fail(NULL, OWS_E_MODE_INVALID);
     ows_state.retransmit_mode = (uint32_t)mode;
@@ -94,6 +96,8 @@ static SNMPAPI_STATUS set_policy(HSNMP_ENTITY entity, smiUINT32 value, int timeo
     err = ows_entity_get(OWS_H2V(entity), &e);
     if (err)
         return ows_api_fail(NULL, err);
+    OWS_API_TRACE("%s(%p, %lu)", timeout ? "SnmpSetTimeout" : "SnmpSetRetry",
+                  (void *)entity, (unsigned long)value);
     owner = e->hdr.owner;
     /* 0 restores the implementation default (entity.h). */
     if (timeout)
