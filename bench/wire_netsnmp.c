@@ -2,8 +2,8 @@
  * asynchronous C API doing GET round trips with N requests outstanding
  * against bench/responder, printing GETs per second.
  *
- * usage: wire_netsnmp [port] [outstanding] [seconds] [host]
- *        (defaults 16200, 16, 3, 127.0.0.1)
+ * usage: wire_netsnmp [port] [outstanding] [seconds] [max_gets]
+ *        (defaults 16200, 16, 3, 0 = run for `seconds`)
  */
 #include <net-snmp/net-snmp-config.h>
 #include <net-snmp/net-snmp-includes.h>
@@ -12,7 +12,7 @@
 #include <sys/select.h>
 #include <time.h>
 
-static unsigned long done, failed;
+static unsigned long done, failed, max_gets;
 static netsnmp_session *live;
 static oid name[] = { 1, 3, 6, 1, 2, 1, 1, 5, 0 };
 
@@ -36,7 +36,7 @@ static int on_response(int op, netsnmp_session *s, int reqid, netsnmp_pdu *pdu, 
 {
     (void)s; (void)reqid; (void)pdu; (void)magic;
     if (op == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE) done++; else failed++;
-    send_one();
+    if (!max_gets || done < max_gets) send_one();
     return 1;
 }
 
@@ -45,9 +45,11 @@ int main(int argc, char **argv)
     const char *port = argc > 1 ? argv[1] : "16200";
     int outstanding = argc > 2 ? atoi(argv[2]) : 16;
     double seconds = argc > 3 ? atof(argv[3]) : 3.0;
-    const char *host = argc > 4 ? argv[4] : "127.0.0.1";
+    const char *host = "127.0.0.1";
     char peer[128];
     netsnmp_session sess;
+    max_gets = argc > 4 ? strtoul(argv[4], NULL, 10) : 0;
+    if (max_gets) seconds = 600;
 
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_READ_CONFIGS, 1);
     setenv("MIBS", "", 1);
@@ -65,7 +67,7 @@ int main(int argc, char **argv)
 
     for (int i = 0; i < outstanding; i++) send_one();
     double t0 = now(), end = t0 + seconds;
-    while (now() < end) {
+    while (now() < end && (!max_gets || done < max_gets)) {
         int fds = 0, block = 1;
         fd_set fdset;
         struct timeval tv = { 0, 100000 };
