@@ -27,7 +27,7 @@ bash "$root/scripts/deps.sh" || { echo "0 passed, 1 failed (scripts/deps.sh fail
 run_stage native "$out/native" -- -DCMAKE_BUILD_TYPE=Debug -DOWS_SANITIZE=ON
 
 if [ -f "$root/fuzz/CMakeLists.txt" ]; then
-    run_stage fuzz "$out/fuzz" -L fuzz -- -DCMAKE_BUILD_TYPE=Debug -DOWS_FUZZ=ON -DOWS_TESTS=OFF \
+    run_stage fuzz "$out/fuzz" -L fuzz -- -DCMAKE_BUILD_TYPE=Debug -DOWS_FUZZ=ON \
         -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
 else
     closing+=("fuzz: no fuzz/ directory, nothing to run")
