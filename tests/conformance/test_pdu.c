@@ -278,6 +278,22 @@ static void free_pdu_errors(void **state)
     EXPECT_OK(SnmpFreeVbl(v));
 }
 
+/* OpenWinSNMP decision (documented nowhere): a PDU takes only a VBL of its
+ * own session, in SnmpCreatePdu and SnmpSetPduData alike. */
+static void vbl_of_other_session_owsdecision(void **state)
+{
+    HSNMP_SESSION s = FX(state), s2;
+    HSNMP_VBL other;
+    HSNMP_PDU p;
+    s2 = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, conf_callback, NULL));
+    other = make_vbl(s2, 1);
+    EXPECT_FAIL_S(s, SnmpCreatePdu(s, SNMP_PDU_GET, 0, 0, 0, other), SNMPAPI_VBL_INVALID);
+    p = (HSNMP_PDU)EXPECT_OK(SnmpCreatePdu(s, SNMP_PDU_GET, 0, 0, 0, NULL));
+    EXPECT_FAIL(SnmpSetPduData(p, NULL, NULL, NULL, NULL, &other), SNMPAPI_VBL_INVALID);
+    EXPECT_OK(SnmpFreePdu(p));
+    EXPECT_OK(SnmpClose(s2));
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +309,7 @@ int main(int argc, char **argv)
         CONF_TEST(duplicate_pdu),
         CONF_TEST(duplicate_pdu_errors),
         CONF_TEST(free_pdu_errors),
+        CONF_TEST(vbl_of_other_session_owsdecision),
     };
     return CONF_RUN("conformance.pdu", tests);
 }
