@@ -29,13 +29,27 @@ int ows_berr_header_slow(ows_berr *r, unsigned *tag, size_t *len);
 static inline int ows_berr_header(ows_berr *r, unsigned *tag, size_t *len)
 {
     const uint8_t *p = r->p;
-    /* The common case inline: one tag octet, a short-form length. */
-    if (r->end - p >= 2 && p[1] < 0x80 && (size_t)p[1] <= (size_t)(r->end - p) - 2 &&
-        (p[0] & 0x1F) != 0x1F) {
-        *tag = p[0];
-        *len = p[1];
-        r->p = p + 2;
-        return 0;
+    size_t left = (size_t)(r->end - p);
+    /* The common cases inline: one tag octet, then a short-form length or
+     * a one-octet long form (messages and PDUs of 128..255 bytes). */
+    if (left >= 2 && (p[0] & 0x1F) != 0x1F) {
+        size_t l = p[1];
+        if (l < 0x80) {
+            if (l <= left - 2) {
+                *tag = p[0];
+                *len = l;
+                r->p = p + 2;
+                return 0;
+            }
+        } else if (l == 0x81 && left >= 3) {
+            l = p[2];
+            if (l <= left - 3) {
+                *tag = p[0];
+                *len = l;
+                r->p = p + 3;
+                return 0;
+            }
+        }
     }
     return ows_berr_header_slow(r, tag, len);
 }

@@ -186,6 +186,9 @@ static void test_read_header(void **state)
     assert_int_equal(header(B(0x30, 0x85, 0, 0, 0, 0, 1, 0), &tag, &len, &used), OWS_E_BER_LENGTH);
     assert_int_equal(header(B(0x30, 0xFF), &tag, &len, &used), OWS_E_BER_LENGTH);
     assert_int_equal(header(B(0x30, 0x82, 0x01), &tag, &len, &used), OWS_E_BER_TRUNCATED);
+    assert_int_equal(header(B(0x30, 0x81), &tag, &len, &used), OWS_E_BER_TRUNCATED);
+    assert_int_equal(header(B(0x30, 0x81, 0x02, 0x00), &tag, &len, &used), OWS_E_BER_TRUNCATED);
+    assert_int_equal(header(B(0x1F, 0x81, 0x01, 0x00), &tag, &len, &used), OWS_E_BER_TAG);
     assert_int_equal(header(B(0x30, 0x03, 0x01, 0x02), &tag, &len, &used), OWS_E_BER_TRUNCATED);
     assert_int_equal(header(B(0x30, 0x84, 0xFF, 0xFF, 0xFF, 0xFF), &tag, &len, &used), OWS_E_BER_TRUNCATED);
     assert_int_equal(header(B(0x30), &tag, &len, &used), OWS_E_BER_TRUNCATED);
