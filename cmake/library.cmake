@@ -52,8 +52,12 @@ if(WIN32)
 else()
   set_target_properties(wsnmp32 PROPERTIES PREFIX "lib")
   target_link_libraries(wsnmp32 PRIVATE Threads::Threads)
-  target_link_options(wsnmp32 PRIVATE
-    -Wl,--version-script=${CMAKE_SOURCE_DIR}/cmake/wsnmp32.map -Wl,--no-undefined)
+  target_link_options(wsnmp32 PRIVATE -Wl,--version-script=${CMAKE_SOURCE_DIR}/cmake/wsnmp32.map)
+  # clang links the sanitizer runtimes into executables only, so a sanitized
+  # shared library has undefined __asan_/__tsan_ symbols by design.
+  if(NOT ((OWS_SANITIZE OR OWS_TSAN) AND CMAKE_C_COMPILER_ID MATCHES "Clang"))
+    target_link_options(wsnmp32 PRIVATE -Wl,--no-undefined)
+  endif()
   install(TARGETS wsnmp32 LIBRARY DESTINATION lib)
   install(FILES ${CMAKE_SOURCE_DIR}/include/winsnmp.h DESTINATION include)
 endif()
