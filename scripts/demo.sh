@@ -26,6 +26,7 @@ run_stage mingw-x64 "$out/mingw-x64" -L conformance -- "${MINGW_X64_ARGS[@]}"
 if [ "$wine32" = yes ]; then
     run_stage mingw-x86 "$out/mingw-x86" -L conformance -- "${MINGW_X86_ARGS[@]}"
 else
+    OWS_BUILD_ONLY=1 run_stage mingw-x86 "$out/mingw-x86" -- "${MINGW_X86_ARGS[@]}"
     no_wine32_banner
 fi
 stop_wine

@@ -23,8 +23,9 @@ count_junit() {
 }
 
 # run_stage <name> <build dir> [ctest args...] -- <cmake configure args...>
-# Configures, builds (all targets, or OWS_STAGE_TARGETS if set) and runs ctest;
-# a configure or build failure counts as one failed test.
+# Configures, builds (all targets, or OWS_STAGE_TARGETS if set) and runs ctest
+# (not with OWS_BUILD_ONLY set); a configure or build failure counts as one
+# failed test.
 run_stage() {
     local name=$1 dir=$2 ctest_args=() cfg=() targets=() last
     shift 2
@@ -42,6 +43,9 @@ run_stage() {
     if ! cmake --build "$dir" -j "$jobs" "${targets[@]}" > "$dir.build.log" 2>&1; then
         grep -E -A8 'error|FAILED' "$dir.build.log" | head -60
         failed=$((failed + 1)); closing+=("$name: BUILD FAILED (see $dir.build.log)"); return
+    fi
+    if [ -n "${OWS_BUILD_ONLY:-}" ]; then
+        closing+=("$name: built, tests NOT run"); return
     fi
     log "$name: ctest ${ctest_args[*]} ($(elapsed))"
     rm -f "$dir/ctest-junit.xml"
@@ -74,6 +78,7 @@ start_wine() {
         || echo "wine: wineboot reported an error (see $out/wineboot.log)"
     if dpkg-query -W -f='${Status}' wine32:i386 2>/dev/null | grep -q "ok installed" \
        && [ -x /usr/lib/wine/wine ]; then wine32=yes; fi
+    [ -n "${OWS_NO_WINE32:-}" ] && wine32=no  # to try the x64-only path
     return 0
 }
 stop_wine() {
@@ -85,13 +90,15 @@ stop_wine() {
     wait "$wine_pid" 2>/dev/null
     wine_pid=""
 }
+x86_skipped=""
 no_wine32_banner() {
+    x86_skipped=yes
     echo
     echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
     echo "!!! wine32 IS NOT INSTALLED: THE x86 (32-bit) TESTS WERE SKIPPED."
     echo "!!! scripts/deps.sh installs it (adds the i386 architecture); then rerun."
     echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
-    closing+=("mingw-x86: SKIPPED, wine32 is not installed")
+    closing+=("mingw-x86: TESTS SKIPPED, wine32 is not installed")
 }
 
 # The closing lines of every runner, then the one summary line; returns non-zero on failure.
@@ -99,6 +106,7 @@ summary() {
     log "closing lines ($(elapsed) in all)"
     local l
     for l in "${closing[@]}"; do echo "  $l"; done
+    [ -n "$x86_skipped" ] && echo "!!! x86 NOT TESTED: wine32 is not installed (see above)"
     if [ "$skipped" -gt 0 ]; then
         echo "$passed passed, $failed failed, $skipped skipped"
     else

@@ -38,6 +38,7 @@ if start_wine; then
     if [ "$wine32" = yes ]; then
         run_stage mingw-x86 "$out/mingw-x86" -- "${MINGW_X86_ARGS[@]}"
     else
+        OWS_BUILD_ONLY=1 run_stage mingw-x86 "$out/mingw-x86" -- "${MINGW_X86_ARGS[@]}"
         no_wine32_banner
     fi
     stop_wine
