@@ -70,6 +70,8 @@ start_wine() {
     command -v wine >/dev/null && command -v wineserver >/dev/null || return 1
     log "wine: prefix $WINEPREFIX ($(elapsed))"
     # -f: stays in the foreground, so its PID is ours to stop; -p: persistent.
+    # It starts in the prefix folder, so that must exist first.
+    mkdir -p "$WINEPREFIX"
     wineserver -f -p > "$out/wineserver.log" 2>&1 &
     wine_pid=$!
     # Create or update the prefix once, before ctest: the first start launches
