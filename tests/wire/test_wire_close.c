@@ -82,12 +82,12 @@ static void close_outstanding(void)
     HSNMP_SESSION s;
     double t0, el;
     int frozen;
-    sink_t sink = sink_open(16996);
+    sink_t sink = sink_open(wire_port(3));
 
     /* A silent agent: 1,000 outstanding, closed at once, no timeout after. */
     atomic_store(&cb_mode, CB_COUNT);
     atomic_store(&notes, 0);
-    s = flood("127.0.0.1:16996", 1000, 1, 20);
+    s = flood(wire_addr(3), 1000, 1, 20);
     t0 = wire_now();
     CHECK(SnmpClose(s) == SNMPAPI_SUCCESS);
     el = wire_now() - t0;

@@ -8,8 +8,9 @@
 #include "wire.h"
 #include "sink.h"
 
-#define SINK_PORT 16998
-#define DEAD_PORT 16997
+/* Ports next to the agent's: a sink that never answers, and nothing. */
+#define SINK_PORT wire_port(1)
+#define DEAD_PORT wire_port(2)
 
 static atomic_int notes;
 static atomic_long last_wp, last_lp;
@@ -65,8 +66,8 @@ int main(void)
 
     wire_startup(SNMPAPI_UNTRANSLATED_V2);
     s = SnmpCreateSession(NULL, 0, on_notify, NULL);
-    sink_e = SnmpStrToEntity(s, "127.0.0.1:16998");
-    dead_e = SnmpStrToEntity(s, "127.0.0.1:16997");
+    sink_e = SnmpStrToEntity(s, wire_addr(1));
+    dead_e = SnmpStrToEntity(s, wire_addr(2));
     ctx = SnmpStrToContext(s, &com);
     CHECK(s && sink_e && dead_e && ctx);
     CHECK(SnmpSetTimeout(sink_e, 20) == SNMPAPI_SUCCESS);   /* 200 ms */

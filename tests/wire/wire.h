@@ -25,9 +25,38 @@ static int wire_failures;
     if (a_ != b_) { wire_failures++; fprintf(stderr, "%s:%d: %s == %lld, expected %s == %lld\n", \
     __FILE__, __LINE__, #a, a_, #b, b_); } } while (0)
 
-#define AGENT_PORT "16161"
-#define AGENT4 "127.0.0.1:" AGENT_PORT
-#define AGENT6 "[::1]:" AGENT_PORT
+/* The test agent's port: OWS_AGENT_PORT from the environment (ctest sets it
+ * from the OWS_WIRE_PORT cache variable so parallel builds do not share one
+ * snmpd), 16161 by default. */
+static const char *wire_agent(int v6)
+{
+    static char a4[48], a6[48];
+    const char *port = getenv("OWS_AGENT_PORT");
+    if (!port || !*port || strlen(port) > 5)
+        port = "16161";
+    snprintf(a4, sizeof a4, "127.0.0.1:%s", port);
+    snprintf(a6, sizeof a6, "[::1]:%s", port);
+    return v6 ? a6 : a4;
+}
+/* Another loopback port near the agent's (a silent sink, a dead port). */
+static unsigned short wire_port(int offset)
+{
+    const char *port = getenv("OWS_AGENT_PORT");
+    int p = port && *port ? atoi(port) : 16161;
+    if (p <= 0 || p > 65000)
+        p = 16161;
+    return (unsigned short)(p + offset);
+}
+static const char *wire_addr(int offset)
+{
+    static char buf[4][32];
+    static int k;
+    char *b = buf[k++ & 3];
+    snprintf(b, 32, "127.0.0.1:%u", (unsigned)wire_port(offset));
+    return b;
+}
+#define AGENT4 wire_agent(0)
+#define AGENT6 wire_agent(1)
 
 static double wire_now(void)
 {
