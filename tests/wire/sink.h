@@ -16,7 +16,7 @@ typedef int sink_t;
 #endif
 #include <string.h>
 
-static sink_t sink_open(unsigned short port)
+static WIRE_MAYBE_UNUSED sink_t sink_open(unsigned short port)
 {
     struct sockaddr_in a;
     sink_t s;
@@ -41,7 +41,7 @@ static sink_t sink_open(unsigned short port)
 
 /* Drains the socket; returns how many datagrams were waiting. The last one
  * is copied to buf (up to cap bytes) with its length in *len. */
-static int sink_count(sink_t s, unsigned char *buf, int cap, int *len)
+static WIRE_MAYBE_UNUSED int sink_count(sink_t s, unsigned char *buf, int cap, int *len)
 {
     int n = 0;
     for (;;) {
@@ -54,7 +54,36 @@ static int sink_count(sink_t s, unsigned char *buf, int cap, int *len)
     return n;
 }
 
-static void sink_close(sink_t s)
+/* Waits up to ms for one datagram; returns its length (or -1) and where it
+ * came from. */
+static WIRE_MAYBE_UNUSED int sink_recv_from(sink_t s, unsigned char *buf, int cap, struct sockaddr_in *from,
+                          int ms)
+{
+    int waited = 0;
+    for (;;) {
+#ifdef _WIN32
+        int fl = sizeof(*from);
+#else
+        socklen_t fl = sizeof(*from);
+#endif
+        int got = (int)recvfrom(s, (char *)buf, cap, 0, (struct sockaddr *)from, &fl);
+        if (got >= 0 || waited >= ms)
+            return got;
+#ifdef _WIN32
+        Sleep(1);
+#else
+        usleep(1000);
+#endif
+        waited++;
+    }
+}
+
+static WIRE_MAYBE_UNUSED void sink_send_to(sink_t s, const void *buf, int len, const struct sockaddr_in *to)
+{
+    sendto(s, (const char *)buf, len, 0, (const struct sockaddr *)to, sizeof(*to));
+}
+
+static WIRE_MAYBE_UNUSED void sink_close(sink_t s)
 {
 #ifdef _WIN32
     closesocket(s);

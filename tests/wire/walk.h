@@ -20,7 +20,7 @@ struct walk {
     atomic_int finished;
 };
 
-static int walk_send(struct walk *w)
+static WIRE_MAYBE_UNUSED int walk_send(struct walk *w)
 {
     HSNMP_VBL vbl = SnmpCreateVbl(w->s, w->cur_owned ? &w->cur : &w->root, NULL);
     HSNMP_PDU pdu = SnmpCreatePdu(w->s, w->bulk ? SNMP_PDU_GETBULK : SNMP_PDU_GETNEXT, 0,
@@ -36,7 +36,7 @@ static int walk_send(struct walk *w)
     return ok;
 }
 
-static void walk_add(struct walk *w, const char *oid)
+static WIRE_MAYBE_UNUSED void walk_add(struct walk *w, const char *oid)
 {
     if (w->n == w->cap) {
         w->cap = w->cap ? w->cap * 2 : 256;
@@ -46,7 +46,7 @@ static void walk_add(struct walk *w, const char *oid)
 }
 
 /* Handles one reply; sends the next request or marks the walk finished. */
-static void walk_on_reply(struct walk *w, HSNMP_PDU pdu)
+static WIRE_MAYBE_UNUSED void walk_on_reply(struct walk *w, HSNMP_PDU pdu)
 {
     smiINT type, id, es, ei;
     HSNMP_VBL vbl = 0;
@@ -100,7 +100,7 @@ static void walk_on_reply(struct walk *w, HSNMP_PDU pdu)
 }
 
 /* Receives everything queued on the walk's session and handles it. */
-static void walk_drain(struct walk *w)
+static WIRE_MAYBE_UNUSED void walk_drain(struct walk *w)
 {
     for (;;) {
         HSNMP_ENTITY src = 0, dst = 0;
@@ -124,7 +124,7 @@ static void walk_drain(struct walk *w)
     }
 }
 
-static void walk_init(struct walk *w, HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx,
+static WIRE_MAYBE_UNUSED void walk_init(struct walk *w, HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx,
                       const char *root, int bulk)
 {
     memset(w, 0, sizeof(*w));
@@ -135,7 +135,7 @@ static void walk_init(struct walk *w, HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_C
     SnmpStrToOid(root, &w->root);
 }
 
-static void walk_free(struct walk *w)
+static WIRE_MAYBE_UNUSED void walk_free(struct walk *w)
 {
     size_t i;
     for (i = 0; i < w->n; i++) free(w->oids[i]);
@@ -145,7 +145,7 @@ static void walk_free(struct walk *w)
 }
 
 /* Compares the walk's OIDs with a reference file; returns 1 when equal. */
-static int walk_compare(const struct walk *w, const char *path)
+static WIRE_MAYBE_UNUSED int walk_compare(const struct walk *w, const char *path)
 {
     FILE *f = fopen(path, "r");
     char line[1600];

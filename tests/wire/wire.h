@@ -16,6 +16,12 @@
 #  include "core/state.h"
 #endif
 
+#if defined(__GNUC__)
+#  define WIRE_MAYBE_UNUSED __attribute__((unused))
+#else
+#  define WIRE_MAYBE_UNUSED
+#endif
+
 static int wire_failures;
 
 #define CHECK(cond) do { if (!(cond)) { wire_failures++; \
@@ -28,7 +34,7 @@ static int wire_failures;
 /* The test agent's port: OWS_AGENT_PORT from the environment (ctest sets it
  * from the OWS_WIRE_PORT cache variable so parallel builds do not share one
  * snmpd), 16161 by default. */
-static const char *wire_agent(int v6)
+static WIRE_MAYBE_UNUSED const char *wire_agent(int v6)
 {
     static char a4[48], a6[48];
     const char *port = getenv("OWS_AGENT_PORT");
@@ -39,7 +45,7 @@ static const char *wire_agent(int v6)
     return v6 ? a6 : a4;
 }
 /* Another loopback port near the agent's (a silent sink, a dead port). */
-static unsigned short wire_port(int offset)
+static WIRE_MAYBE_UNUSED unsigned short wire_port(int offset)
 {
     const char *port = getenv("OWS_AGENT_PORT");
     int p = port && *port ? atoi(port) : 16161;
@@ -47,7 +53,7 @@ static unsigned short wire_port(int offset)
         p = 16161;
     return (unsigned short)(p + offset);
 }
-static const char *wire_addr(int offset)
+static WIRE_MAYBE_UNUSED const char *wire_addr(int offset)
 {
     static char buf[4][32];
     static int k;
@@ -58,7 +64,7 @@ static const char *wire_addr(int offset)
 #define AGENT4 wire_agent(0)
 #define AGENT6 wire_agent(1)
 
-static double wire_now(void)
+static WIRE_MAYBE_UNUSED double wire_now(void)
 {
 #ifdef _WIN32
     LARGE_INTEGER f, c;
@@ -72,7 +78,7 @@ static double wire_now(void)
 #endif
 }
 
-static void wire_sleep_ms(unsigned ms)
+static WIRE_MAYBE_UNUSED void wire_sleep_ms(unsigned ms)
 {
 #ifdef _WIN32
     Sleep(ms);
@@ -83,7 +89,7 @@ static void wire_sleep_ms(unsigned ms)
 
 /* Live handles of every type: natively from the handle table; under Wine
  * the check is skipped (-1). */
-static long wire_live_handles(void)
+static WIRE_MAYBE_UNUSED long wire_live_handles(void)
 {
 #ifdef _WIN32
     return -1;
@@ -96,7 +102,7 @@ static long wire_live_handles(void)
 #endif
 }
 
-static void wire_startup(smiUINT32 translate)
+static WIRE_MAYBE_UNUSED void wire_startup(smiUINT32 translate)
 {
     smiUINT32 a, b, c, d, e;
     CHECK(SnmpStartup(&a, &b, &c, &d, &e) == SNMPAPI_SUCCESS);
@@ -113,7 +119,7 @@ struct wire_reply {
 
 /* Polls a session (no window, no callback) until one message arrives or
  * `seconds` pass. Returns 1 when something was received. */
-static int wire_poll_recv(HSNMP_SESSION s, double seconds, struct wire_reply *r)
+static WIRE_MAYBE_UNUSED int wire_poll_recv(HSNMP_SESSION s, double seconds, struct wire_reply *r)
 {
     double end = wire_now() + seconds;
     memset(r, 0, sizeof(*r));
@@ -141,7 +147,7 @@ static int wire_poll_recv(HSNMP_SESSION s, double seconds, struct wire_reply *r)
 }
 
 /* Sends one PDU of `type` for one OID and waits for the reply (polling). */
-static int wire_request(HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx, smiINT type,
+static WIRE_MAYBE_UNUSED int wire_request(HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx, smiINT type,
                         const char *oid, smiINT nonrep, smiINT maxrep, const smiVALUE *value,
                         struct wire_reply *r)
 {
@@ -165,7 +171,7 @@ static int wire_request(HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx, sm
 }
 
 /* Text of an OID (static buffer). */
-static const char *wire_oid_str(const smiOID *o)
+static WIRE_MAYBE_UNUSED const char *wire_oid_str(const smiOID *o)
 {
     static char buf[1500];
     if (SnmpOidToStr(o, sizeof(buf), buf) == SNMPAPI_FAILURE)
@@ -173,7 +179,7 @@ static const char *wire_oid_str(const smiOID *o)
     return buf;
 }
 
-static int wire_done(const char *name)
+static WIRE_MAYBE_UNUSED int wire_done(const char *name)
 {
     if (wire_failures)
         fprintf(stderr, "%s: %d check(s) failed\n", name, wire_failures);
