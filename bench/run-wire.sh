@@ -1,0 +1,63 @@
+#!/bin/sh
+# run-wire.sh BUILDDIR [WINE_EXE_DIR] - the wire benchmarks of issue 4, in one
+# run: GET round trips/s of ours vs net-snmp's async API against
+# bench/responder at 1, 16 and 64 outstanding (median of 3 alternating runs),
+# callgrind instructions per GET, strace -c syscalls per GET at 16
+# outstanding, and the release-path figures. BUILDDIR is a native Release
+# build with -DOWS_BENCH=ON. With WINE_EXE_DIR (holding wire_ows.exe and
+# wsnmp32.dll) the same GET run is repeated under Wine.
+# Every process started here is stopped by PID; every run is bounded.
+set -u
+b=${1:?build dir}
+wdir=${2:-}
+port=${BENCH_PORT:-16200}
+bin=$b/bench
+export LD_LIBRARY_PATH=$b
+"$bin/bench_responder" "$port" 900 2>/dev/null &
+rpid=$!
+trap 'kill $rpid 2>/dev/null' EXIT
+sleep 0.3
+
+rate() { sed -n 's/.*: \([0-9]*\) GETs\/s.*/\1/p'; }
+median3() { printf '%s\n%s\n%s\n' "$1" "$2" "$3" | sort -n | sed -n 2p; }
+
+echo "== GET round trips per second (median of 3, 2 s each) =="
+for n in 1 16 64; do
+    o1=$("$bin/bench_wire_ows" "$port" $n 2 | rate); s1=$("$bin/bench_wire_netsnmp" "$port" $n 2 | rate)
+    o2=$("$bin/bench_wire_ows" "$port" $n 2 | rate); s2=$("$bin/bench_wire_netsnmp" "$port" $n 2 | rate)
+    o3=$("$bin/bench_wire_ows" "$port" $n 2 | rate); s3=$("$bin/bench_wire_netsnmp" "$port" $n 2 | rate)
+    p1=$("$bin/bench_wire_ows" "$port" $n 2 0 0 | rate)
+    o=$(median3 "$o1" "$o2" "$o3"); s=$(median3 "$s1" "$s2" "$s3")
+    echo "outstanding $n: ours $o/s (PDU-only receive $p1/s), net-snmp $s/s, ratio $(echo "scale=2; $o / $s" | bc)"
+done
+
+echo "== callgrind: user-space instructions per GET (20,000 GETs, 16 outstanding) =="
+for who in ows netsnmp; do
+    valgrind --tool=callgrind --callgrind-out-file=/tmp/ows-cg.$$ "$bin/bench_wire_$who" "$port" 16 0 20000 \
+        >/dev/null 2>/tmp/ows-cg.log.$$
+    ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' /tmp/ows-cg.log.$$)
+    echo "$who: $((ir / 20000)) instructions/GET"
+    rm -f /tmp/ows-cg.$$ /tmp/ows-cg.log.$$
+done
+
+echo "== strace -c: syscalls per GET (50,000 GETs, 16 outstanding; sleeps of the idle main thread excluded) =="
+for who in ows netsnmp; do
+    strace -f -c -o /tmp/ows-st.$$ "$bin/bench_wire_$who" "$port" 16 0 50000 >/dev/null
+    # Columns: % time, seconds, usecs/call, calls, [errors], syscall.
+    calls=$(awk '$NF ~ /^(sendto|sendmsg|recvfrom|recvmsg|poll|ppoll|pselect6|select|epoll_wait|getsockname|write|read|futex)$/ { n += $4 }
+                 END { print n }' /tmp/ows-st.$$)
+    echo "$who: $(echo "scale=2; $calls / 50000" | bc) syscalls/GET"
+    rm -f /tmp/ows-st.$$
+done
+
+echo "== release path =="
+"$bin/bench_wire_close" $((port + 1))
+
+if [ -n "$wdir" ]; then
+    echo "== under Wine (same responder) =="
+    for n in 1 16 64; do
+        w=$(cd "$wdir" && WINEDEBUG=-all timeout 60 wine ./wire_ows.exe "$port" $n 3 | rate)
+        nat=$("$bin/bench_wire_ows" "$port" $n 3 | rate)
+        echo "outstanding $n: Wine $w/s, native $nat/s, Wine/native $(echo "scale=3; $w / $nat" | bc)"
+    done
+fi
