@@ -33,12 +33,21 @@ struct ows_entity;
 /* Largest datagram we send or receive (the UDP maximum over IPv4). */
 #define OWS_NET_MAX_DGRAM 65507u
 
-/* One UDP socket of a session. Freed only by the engine thread. */
+/* What a socket is for. */
+enum { OWS_SOCK_MANAGER = 0, OWS_SOCK_LISTEN = 1, OWS_SOCK_TRAP = 2 };
+
+/* One UDP socket: a session's manager socket, an entity's listening socket
+ * (owned by the session that created the entity) or the process's trap
+ * socket (owned by nobody). Freed only by the engine thread. */
 struct ows_net_sock {
     ows_sock fd;
     int family;                       /* OWS_AF_INET or OWS_AF_INET6 */
+    int role;                         /* OWS_SOCK_* */
+    int dead;                         /* retired: drop what it still receives */
+    uint32_t version;                 /* LISTEN: the entity's SNMP version */
     struct ows_addr local;            /* where it is bound */
-    struct ows_session *s;            /* NULL once the session let go of it */
+    struct ows_session *s;            /* owner (NULL for the trap socket or once released) */
+    struct ows_net_sock *next_listen; /* in the owner's list of listening sockets */
     uint32_t index;                   /* in eng->socks while live */
     struct ows_net_sock *next_dead;   /* in eng->dead once released */
 };
@@ -64,14 +73,28 @@ struct ows_rxitem {
     struct ows_rxitem *next;
     int err;                          /* 0, or the OWS_E_TL_* code to report */
     int32_t request_id;
+    uint8_t *own_community;           /* when msg.community is not in the arena */
     struct ows_addr peer;             /* who sent it (the agent) */
     struct ows_addr local;            /* our side */
     ows_msg msg;                      /* decoded; zeroed when unavailable */
 };
 
 /* The engine's per-session state, behind session->net. */
+/* One SnmpRegister filter; a field with has_* == 0 is a wildcard. */
+struct ows_reg {
+    struct ows_reg *next;
+    int has_src, has_dst;
+    struct ows_addr src, dst;
+    ows_octets community;             /* len 0: any */
+    ows_oid oid;                      /* len 0: any notification */
+};
+
 struct ows_net_session {
+    struct ows_session *owner;
+    struct ows_net_session *reg_prev, *reg_next;   /* sessions with registrations */
     struct ows_net_sock *sock[2];     /* [0] IPv4, [1] IPv6; NULL until needed */
+    struct ows_net_sock *listens;     /* listening sockets of its entities */
+    struct ows_reg *regs;             /* trap registrations */
     struct ows_req **buckets;         /* request id hash (power-of-two size) */
     uint32_t nbuckets, nreqs;
     struct ows_rxitem *qhead, *qtail;
@@ -97,6 +120,9 @@ struct ows_engine {
     uint32_t nsocks, socks_cap;
     uint32_t socks_gen;               /* bumped on every change */
     struct ows_net_sock *dead;        /* released, waiting to be closed */
+    struct ows_net_sock *trap_sock;   /* the process's trap socket, while registered */
+    uint32_t nregs;                   /* registrations of all sessions */
+    struct ows_net_session *reg_sessions;          /* sessions with registrations */
 
     struct ows_req **heap;            /* min-heap on deadline_ns */
     uint32_t heap_n, heap_cap;
@@ -109,6 +135,7 @@ struct ows_engine {
     /* Counters, shown in the debug trace when the engine stops. */
     unsigned long n_sent, n_retrans, n_timeouts, n_received;
     unsigned long n_unmatched, n_malformed, n_queue_full, n_foreign;
+    unsigned long n_traps, n_traps_dropped, n_requests;
 };
 
 /* The running engine, or NULL (before startup, after cleanup). */
@@ -138,6 +165,29 @@ void ows_heap_remove(struct ows_req *r);
 void ows_heap_fix(struct ows_req *r);
 /* Runs due timers; returns the next deadline (UINT64_MAX: none). */
 uint64_t ows_req_run_timers(uint64_t now);
+
+/* net.c: opens and binds a socket of a role and registers it with the
+ * engine (addr NULL: the family's wildcard, ephemeral port). */
+int ows_net_open_sock(int family, int role, const struct ows_addr *addr,
+                      struct ows_session *owner, struct ows_net_sock **out);
+void ows_net_retire_sock(struct ows_net_sock *ns);
+
+/* transport.c: the agent role and trap registrations (issue 5). */
+struct ows_entity;
+int ows_net_listen(struct ows_entity *e, int on, int all_addr);
+int ows_net_register(struct ows_session *s, const struct ows_entity *src,
+                     const struct ows_entity *dst, const struct ows_context *ctx,
+                     const ows_oid *oid, int on);
+/* Releases a session's listening sockets and registrations. */
+void ows_transport_release(struct ows_session *s, struct ows_net_session *n);
+/* The listening socket of session s bound where `addr` says, or NULL. */
+struct ows_net_sock *ows_net_find_listen(struct ows_net_session *n, const struct ows_addr *addr);
+/* A datagram on a listening or trap socket (takes ownership of *m). */
+void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m);
+
+/* request.c: encodes m and sends it from fd (INFORM acknowledgements,
+ * responses of the agent role). */
+int ows_net_send_msg(ows_sock fd, const ows_msg *m, const struct ows_addr *to);
 
 /* queue.c */
 void ows_queue_push(struct ows_net_session *n, struct ows_rxitem *it);

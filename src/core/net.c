@@ -45,23 +45,25 @@ void ows_net_wake(void)
 
 struct ows_net_session *ows_net_state(struct ows_session *s, int create)
 {
-    if (!s->net && create)
-        s->net = ows_calloc(1, sizeof(struct ows_net_session));
+    if (!s->net && create) {
+        struct ows_net_session *n = ows_calloc(1, sizeof(*n));
+        if (n)
+            n->owner = s;
+        s->net = n;
+    }
     return s->net;
 }
 
-int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out)
+int ows_net_open_sock(int family, int role, const struct ows_addr *addr,
+                      struct ows_session *owner, struct ows_net_sock **out)
 {
     struct ows_engine *e = ows_eng;
-    struct ows_net_session *n = s->net;
     struct ows_net_sock *ns;
     struct ows_addr any;
-    int idx = family == OWS_AF_INET6 ? 1 : 0, err;
+    int err;
 
-    if (n->sock[idx]) {
-        *out = n->sock[idx];
-        return OWS_OK;
-    }
+    if (!e)
+        return OWS_E_TL_NOT_INITIALIZED;
     if (e->nsocks == e->socks_cap) {
         uint32_t cap = e->socks_cap ? e->socks_cap * 2 : 16;
         struct ows_net_sock **a = ows_realloc(e->socks, cap * sizeof(*a));
@@ -74,14 +76,18 @@ int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out)
     if (!ns)
         return OWS_E_ALLOC;
     ns->family = family;
+    ns->role = role;
     err = ows_sock_open(family, &ns->fd);
     if (err) {
         ows_free(ns);
         return err;
     }
-    memset(&any, 0, sizeof(any));
-    any.family = (uint16_t)family;
-    err = ows_sock_bind(ns->fd, &any);
+    if (!addr) {
+        memset(&any, 0, sizeof(any));
+        any.family = (uint16_t)family;
+        addr = &any;
+    }
+    err = ows_sock_bind(ns->fd, addr);
     if (!err)
         err = ows_sock_local_addr(ns->fd, &ns->local);
     if (err) {
@@ -89,13 +95,28 @@ int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out)
         ows_free(ns);
         return err;
     }
-    ns->s = s;
+    ns->s = owner;
     ns->index = e->nsocks;
     e->socks[e->nsocks++] = ns;
     e->socks_gen++;
-    n->sock[idx] = ns;
     ows_poller_wake(e->poller);
     *out = ns;
+    return OWS_OK;
+}
+
+int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out)
+{
+    struct ows_net_session *n = s->net;
+    int idx = family == OWS_AF_INET6 ? 1 : 0, err;
+
+    if (n->sock[idx]) {
+        *out = n->sock[idx];
+        return OWS_OK;
+    }
+    err = ows_net_open_sock(family, OWS_SOCK_MANAGER, NULL, s, &n->sock[idx]);
+    if (err)
+        return err;
+    *out = n->sock[idx];
     return OWS_OK;
 }
 
@@ -104,6 +125,7 @@ int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out)
 static void retire_socket(struct ows_engine *e, struct ows_net_sock *ns)
 {
     ns->s = NULL;
+    ns->dead = 1;
     if (!e) {
         ows_sock_close(ns->fd);
         ows_free(ns);
@@ -117,6 +139,13 @@ static void retire_socket(struct ows_engine *e, struct ows_net_sock *ns)
     ns->next_dead = e->dead;
     e->dead = ns;
     e->socks_gen++;
+}
+
+void ows_net_retire_sock(struct ows_net_sock *ns)
+{
+    retire_socket(ows_eng, ns);
+    if (ows_eng)
+        ows_poller_wake(ows_eng->poller);
 }
 
 static void close_dead(struct ows_engine *e)
@@ -144,6 +173,7 @@ void ows_net_session_release(struct ows_session *s)
             n->sock[i] = NULL;
         }
     }
+    ows_transport_release(s, n);
     if (e)
         ows_poller_wake(e->poller);
     ows_req_free_all(n);
@@ -279,8 +309,10 @@ static void engine_main(void *arg)
              * be another engine: drop what was read. */
             if (e->stop)
                 ows_msg_free(&rx[i].msg);
-            else
+            else if (rx[i].ns->role == OWS_SOCK_MANAGER)
                 ows_queue_received(rx[i].ns, &rx[i].from, &rx[i].msg);
+            else
+                ows_transport_received(rx[i].ns, &rx[i].from, &rx[i].msg);
         }
     }
     /* Stopping: every session is gone; close what is left. */
@@ -304,6 +336,7 @@ static void engine_free(struct ows_engine *e)
 {
     uint32_t i;
     close_dead(e);
+    /* The trap socket (and anything a failed release left) goes here. */
     for (i = 0; i < e->nsocks; i++) {
         ows_sock_close(e->socks[i]->fd);
         ows_free(e->socks[i]);

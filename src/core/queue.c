@@ -5,6 +5,7 @@
 #include "core/alloc.h"
 #include "core/engine.h"
 #include "core/msg_codec.h"
+#include "core/pdu.h"
 #include "core/session.h"
 #include "core/trace.h"
 
@@ -12,7 +13,9 @@ void ows_rxitem_free(struct ows_rxitem *it)
 {
     if (!it)
         return;
-    ows_msg_free(&it->msg);
+    /* Frees the varbinds and the arena (where a decoded community lives). */
+    ows_pdu_free(&it->msg.pdu);
+    ows_free(it->own_community);
     ows_free(it);
 }
 
@@ -122,6 +125,7 @@ void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ow
         goto drop;   /* the request stays outstanding and is retried */
     it->next = NULL;
     it->err = 0;
+    it->own_community = NULL;
     it->request_id = r->id;
     it->peer = *from;
     it->local = r->src;

@@ -306,9 +306,14 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
     if (!n)
         return OWS_E_ALLOC;
     fam = dst->addr.family;
-    err = ows_net_socket(s, fam, &ns);
-    if (err)
-        return err;
+    /* An agent answers from its listening socket: the manager expects the
+     * reply from the address it asked. */
+    ns = src ? ows_net_find_listen(n, &src->addr) : NULL;
+    if (!ns || ns->family != fam) {
+        err = ows_net_socket(s, fam, &ns);
+        if (err)
+            return err;
+    }
 
     if (expects_response(m.pdu.type)) {
         uint32_t tcs = ows_entity_timeout_cs(dst);
@@ -365,6 +370,17 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
         ows_net_wake();
     }
     return OWS_OK;
+}
+
+int ows_net_send_msg(ows_sock fd, const ows_msg *m, const struct ows_addr *to)
+{
+    size_t off, len;
+    int err = ows_msg_encode(m, encode_buf, sizeof(encode_buf), &off, &len);
+    if (err)
+        return err;
+    if (len > OWS_NET_MAX_DGRAM)
+        return OWS_E_TL_PDU_TOO_BIG;
+    return ows_sock_sendto(fd, encode_buf + off, len, to);
 }
 
 int ows_net_cancel(struct ows_session *s, int32_t id)

@@ -1,0 +1,485 @@
+/* transport.c - the sockets that are not a session's own manager socket:
+ * an entity's listening socket (SnmpListen: the agent role) and the
+ * process's trap socket shared by every SnmpRegister registration, with
+ * what arrives on them. Everything here runs with the API lock held.
+ *
+ * Decisions (issue 5):
+ * - Listening sockets belong to the session that created the entity and go
+ *   with it; freeing a listening entity's handle does not stop listening
+ *   (its session's close does, or SnmpListen OFF while the handle lives).
+ * - The trap socket is IPv4, bound to the wildcard address, opened with
+ *   the first registration and closed with the last. Its port is 162,
+ *   unless the destination entity of that first registration has a port
+ *   other than 161 (SnmpSetPort or "addr:port"): then that port, so that
+ *   unprivileged programs and tests can receive traps.
+ * - Registration filters: the destination entity (the agent sending the
+ *   trap) matches the sender's address (not its port); the context matches
+ *   the community; the OID is a prefix of snmpTrapOID.0. The source entity
+ *   (the registering manager) is accepted but not used for matching: every
+ *   trap arrives on the one trap socket.
+ */
+#include <string.h>
+#include "core/alloc.h"
+#include "core/context.h"
+#include "core/engine.h"
+#include "core/entity.h"
+#include "core/error.h"
+#include "core/msg_codec.h"
+#include "core/pdu.h"
+#include "core/session.h"
+#include "core/trace.h"
+#include "core/vbl.h"
+
+#define TRAP_PORT 162
+
+/* ---- Agent role -------------------------------------------------------- */
+
+static int same_host(const struct ows_addr *a, const struct ows_addr *b)
+{
+    return a->family == b->family &&
+           memcmp(a->bytes, b->bytes, a->family == OWS_AF_INET ? 4 : 16) == 0;
+}
+
+static int is_wildcard(const struct ows_addr *a)
+{
+    static const uint8_t zero[16];
+    return memcmp(a->bytes, zero, a->family == OWS_AF_INET ? 4 : 16) == 0;
+}
+
+struct ows_net_sock *ows_net_find_listen(struct ows_net_session *n, const struct ows_addr *addr)
+{
+    struct ows_net_sock *ns;
+    for (ns = n->listens; ns; ns = ns->next_listen)
+        if (ns->family == addr->family && ns->local.port == addr->port &&
+            (is_wildcard(&ns->local) || same_host(&ns->local, addr)))
+            return ns;
+    return NULL;
+}
+
+int ows_net_listen(struct ows_entity *e, int on, int all_addr)
+{
+    struct ows_session *s = e->hdr.owner;
+    struct ows_net_session *n;
+    struct ows_net_sock *ns, **pp;
+    struct ows_addr where;
+    int err;
+
+    if (!s || s->closing)
+        return OWS_E_ENTITY_INVALID;
+    if (!on) {
+        if (!e->listening || !(n = s->net))
+            return OWS_E_NOOP;
+        for (pp = &n->listens; *pp; pp = &(*pp)->next_listen) {
+            if (*pp == e->net) {
+                ns = *pp;
+                *pp = ns->next_listen;
+                ows_net_retire_sock(ns);
+                break;
+            }
+        }
+        e->listening = 0;
+        e->net = NULL;
+        return OWS_OK;
+    }
+    if (e->listening)
+        return OWS_E_NOOP;
+    if (e->addr.family != OWS_AF_INET && e->addr.family != OWS_AF_INET6)
+        return OWS_E_ENTITY_INVALID;
+    n = ows_net_state(s, 1);
+    if (!n)
+        return OWS_E_ALLOC;
+    where = e->addr;
+    if (all_addr) {
+        memset(where.bytes, 0, sizeof(where.bytes));
+        where.scope_id = 0;
+    }
+    err = ows_net_open_sock(e->addr.family, OWS_SOCK_LISTEN, &where, s, &ns);
+    if (err)
+        return err;
+    ns->version = e->version;
+    ns->next_listen = n->listens;
+    n->listens = ns;
+    e->listening = 1;
+    e->net = ns;
+    OWS_TRACE("entity %08x listening on port %u", e->hdr.handle, (unsigned)ns->local.port);
+    return OWS_OK;
+}
+
+/* ---- Registrations ----------------------------------------------------- */
+
+static void reg_free(struct ows_reg *r)
+{
+    ows_free(r->community.ptr);
+    ows_free(r->oid.ids);
+    ows_free(r);
+}
+
+static int reg_same(const struct ows_reg *a, const struct ows_reg *b)
+{
+    if (a->has_src != b->has_src || a->has_dst != b->has_dst)
+        return 0;
+    if (a->has_src && (!same_host(&a->src, &b->src) || a->src.port != b->src.port))
+        return 0;
+    if (a->has_dst && (!same_host(&a->dst, &b->dst) || a->dst.port != b->dst.port))
+        return 0;
+    if (a->community.len != b->community.len ||
+        (a->community.len && memcmp(a->community.ptr, b->community.ptr, a->community.len)))
+        return 0;
+    return a->oid.len == b->oid.len &&
+           (!a->oid.len || !memcmp(a->oid.ids, b->oid.ids, a->oid.len * sizeof(uint32_t)));
+}
+
+static void trap_socket_unref(struct ows_engine *e, uint32_t count)
+{
+    e->nregs -= count;
+    if (e->nregs == 0 && e->trap_sock) {
+        OWS_TRACE("last registration gone: closing the trap socket");
+        ows_net_retire_sock(e->trap_sock);
+        e->trap_sock = NULL;
+    }
+}
+
+static void unlink_reg_session(struct ows_engine *e, struct ows_net_session *n)
+{
+    if (n->reg_prev)
+        n->reg_prev->reg_next = n->reg_next;
+    else if (e->reg_sessions == n)
+        e->reg_sessions = n->reg_next;
+    if (n->reg_next)
+        n->reg_next->reg_prev = n->reg_prev;
+    n->reg_prev = n->reg_next = NULL;
+}
+
+int ows_net_register(struct ows_session *s, const struct ows_entity *src,
+                     const struct ows_entity *dst, const struct ows_context *ctx,
+                     const ows_oid *oid, int on)
+{
+    struct ows_engine *e = ows_eng;
+    struct ows_net_session *n;
+    struct ows_reg key, *r, **pp;
+    int err;
+
+    if (!e)
+        return OWS_E_TL_NOT_INITIALIZED;
+    memset(&key, 0, sizeof(key));
+    if (src) {
+        key.has_src = 1;
+        key.src = src->addr;
+    }
+    if (dst) {
+        key.has_dst = 1;
+        key.dst = dst->addr;
+    }
+    if (ctx)
+        key.community = ctx->community;
+    if (oid)
+        key.oid = *oid;
+    n = ows_net_state(s, 1);
+    if (!n)
+        return OWS_E_ALLOC;
+    for (pp = &n->regs; *pp; pp = &(*pp)->next)
+        if (reg_same(*pp, &key))
+            break;
+    if (!on) {
+        if (!*pp)
+            return OWS_E_NOOP;
+        r = *pp;
+        *pp = r->next;
+        reg_free(r);
+        if (!n->regs)
+            unlink_reg_session(e, n);
+        trap_socket_unref(e, 1);
+        return OWS_OK;
+    }
+    if (*pp)
+        return OWS_OK;   /* repeating a registration is harmless */
+
+    if (!e->trap_sock) {
+        struct ows_addr where;
+        memset(&where, 0, sizeof(where));
+        where.family = OWS_AF_INET;
+        where.port = (dst && dst->addr.port != 161) ? dst->addr.port : TRAP_PORT;
+        err = ows_net_open_sock(OWS_AF_INET, OWS_SOCK_TRAP, &where, NULL, &e->trap_sock);
+        if (err)
+            return err;
+        OWS_TRACE("trap socket open on port %u", (unsigned)where.port);
+    }
+    r = ows_calloc(1, sizeof(*r));
+    if (!r)
+        goto nomem;
+    *r = key;
+    r->community.ptr = NULL;
+    r->oid.ids = NULL;
+    if (key.community.len) {
+        r->community.ptr = ows_malloc(key.community.len);
+        if (!r->community.ptr)
+            goto nomem;
+        memcpy(r->community.ptr, key.community.ptr, key.community.len);
+    }
+    if (key.oid.len) {
+        r->oid.ids = ows_malloc(key.oid.len * sizeof(uint32_t));
+        if (!r->oid.ids)
+            goto nomem;
+        memcpy(r->oid.ids, key.oid.ids, key.oid.len * sizeof(uint32_t));
+    }
+    if (!n->regs) {
+        n->reg_prev = NULL;
+        n->reg_next = e->reg_sessions;
+        if (e->reg_sessions)
+            e->reg_sessions->reg_prev = n;
+        e->reg_sessions = n;
+    }
+    r->next = n->regs;
+    n->regs = r;
+    e->nregs++;
+    return OWS_OK;
+nomem:
+    if (r)
+        reg_free(r);
+    /* The socket may have just been opened for this registration. */
+    e->nregs++;
+    trap_socket_unref(e, 1);
+    return OWS_E_ALLOC;
+}
+
+void ows_transport_release(struct ows_session *s, struct ows_net_session *n)
+{
+    struct ows_engine *e = ows_eng;
+    uint32_t count = 0;
+    (void)s;
+    while (n->listens) {
+        struct ows_net_sock *ns = n->listens;
+        n->listens = ns->next_listen;
+        ows_net_retire_sock(ns);
+    }
+    while (n->regs) {
+        struct ows_reg *r = n->regs;
+        n->regs = r->next;
+        reg_free(r);
+        count++;
+    }
+    if (count && e) {
+        unlink_reg_session(e, n);
+        trap_socket_unref(e, count);
+    }
+}
+
+/* ---- What arrives ------------------------------------------------------ */
+
+static const uint32_t sysuptime0[] = { 1, 3, 6, 1, 2, 1, 1, 3, 0 };
+static const uint32_t trapoid0[] = { 1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0 };
+static const uint32_t trapent0[] = { 1, 3, 6, 1, 6, 3, 1, 1, 4, 3, 0 };
+static const uint32_t snmptraps[] = { 1, 3, 6, 1, 6, 3, 1, 1, 5 };
+
+/* Rewrites a decoded SNMPv1 Trap-PDU into SNMPv2 form (RFC 3584 3.1). */
+static int v1_to_v2(ows_pdu *p)
+{
+    ows_vbl l;
+    ows_value v;
+    ows_oid name, trapoid;
+    uint32_t ids[OWS_MAX_OID_LEN];
+    uint32_t i;
+    int err;
+
+    ows_vbl_init(&l);
+    name.ids = (uint32_t *)sysuptime0;
+    name.len = 9;
+    memset(&v, 0, sizeof(v));
+    v.syntax = OWS_SYN_TIMETICKS;
+    v.v.u = p->time_stamp;
+    err = ows_vbl_append(&l, &name, &v);
+
+    if (p->generic_trap >= 0 && p->generic_trap < 6) {
+        memcpy(ids, snmptraps, sizeof(snmptraps));
+        ids[9] = (uint32_t)p->generic_trap + 1;
+        trapoid.len = 10;
+    } else {
+        /* enterpriseSpecific: enterprise.0.specific-trap */
+        uint32_t n = p->enterprise.len;
+        if (n > OWS_MAX_OID_LEN - 2)
+            n = OWS_MAX_OID_LEN - 2;
+        if (n)
+            memcpy(ids, p->enterprise.ids, n * sizeof(uint32_t));
+        ids[n] = 0;
+        ids[n + 1] = (uint32_t)p->specific_trap;
+        trapoid.len = n + 2;
+    }
+    trapoid.ids = ids;
+    name.ids = (uint32_t *)trapoid0;
+    name.len = 11;
+    v.syntax = OWS_SYN_OID;
+    v.v.oid = trapoid;
+    if (!err)
+        err = ows_vbl_append(&l, &name, &v);
+    for (i = 0; !err && i < p->vbl.count; i++)
+        err = ows_vbl_append(&l, &p->vbl.items[i].name, &p->vbl.items[i].value);
+    if (!err && p->enterprise.len) {
+        name.ids = (uint32_t *)trapent0;
+        name.len = 11;
+        v.syntax = OWS_SYN_OID;
+        v.v.oid = p->enterprise;
+        err = ows_vbl_append(&l, &name, &v);
+    }
+    if (err) {
+        ows_vbl_clear(&l);
+        return err;
+    }
+    ows_pdu_free(p);   /* the old list, its arena and the enterprise OID in it */
+    p->type = OWS_PDU_TRAP;
+    p->vbl = l;
+    return OWS_OK;
+}
+
+/* The value of snmpTrapOID.0 in an SNMPv2 notification, or NULL. */
+static const ows_oid *trap_oid(const ows_pdu *p)
+{
+    uint32_t i;
+    for (i = 0; i < p->vbl.count && i < 3; i++) {
+        const ows_varbind *vb = &p->vbl.items[i];
+        if (vb->name.len == 11 && !memcmp(vb->name.ids, trapoid0, sizeof(trapoid0)) &&
+            vb->value.syntax == OWS_SYN_OID)
+            return &vb->value.v.oid;
+    }
+    return NULL;
+}
+
+static int reg_matches(const struct ows_reg *r, const struct ows_addr *from,
+                       const ows_octets *community, const ows_oid *toid)
+{
+    if (r->has_dst && !same_host(&r->dst, from))
+        return 0;
+    if (r->community.len && (r->community.len != community->len ||
+                             memcmp(r->community.ptr, community->ptr, community->len)))
+        return 0;
+    if (r->oid.len) {
+        if (!toid || toid->len < r->oid.len ||
+            memcmp(toid->ids, r->oid.ids, r->oid.len * sizeof(uint32_t)))
+            return 0;
+    }
+    return 1;
+}
+
+/* Queues one message to a session and notifies it; on failure frees it. */
+static void deliver(struct ows_session *s, const struct ows_addr *from,
+                    const struct ows_addr *local, ows_msg *m, int copy)
+{
+    struct ows_engine *e = ows_eng;
+    struct ows_net_session *n = s->net;
+    struct ows_rxitem *it;
+
+    if (!n || s->closing || n->qlen >= OWS_NET_QUEUE_MAX) {
+        e->n_traps_dropped++;
+        OWS_WARN("session %08x: message dropped (queue full or closing; %lu dropped)",
+                 s->hdr.handle, e->n_traps_dropped);
+        if (!copy)
+            ows_pdu_free(&m->pdu);
+        return;
+    }
+    it = ows_calloc(1, sizeof(*it));
+    if (it && m->community.len) {
+        it->own_community = ows_malloc(m->community.len);
+        if (it->own_community)
+            memcpy(it->own_community, m->community.ptr, m->community.len);
+    }
+    if (!it || (m->community.len && !it->own_community) ||
+        (copy && ows_pdu_copy(&it->msg.pdu, &m->pdu))) {
+        if (it)
+            ows_free(it->own_community);
+        ows_free(it);
+        e->n_traps_dropped++;
+        if (!copy)
+            ows_pdu_free(&m->pdu);
+        return;
+    }
+    if (!copy)
+        it->msg.pdu = m->pdu;
+    it->msg.version = m->version;
+    it->msg.community.len = m->community.len;
+    it->msg.community.ptr = it->own_community;
+    it->request_id = m->pdu.request_id;
+    it->peer = *from;
+    it->local = *local;
+    ows_queue_push(n, it);
+    ows_notify(s, 0, (intptr_t)it->request_id);
+}
+
+void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m)
+{
+    struct ows_engine *e = ows_eng;
+    int32_t t = m->pdu.type;
+
+    if (ns->dead)
+        goto drop;
+    if (ns->role == OWS_SOCK_LISTEN) {
+        if (t == OWS_PDU_RESPONSE) {
+            /* The reply to an INFORM or request the agent sent from here. */
+            ows_queue_received(ns, from, m);
+            return;
+        }
+        if (t != OWS_PDU_GET && t != OWS_PDU_GETNEXT && t != OWS_PDU_GETBULK &&
+            t != OWS_PDU_SET) {
+            e->n_foreign++;
+            goto drop;
+        }
+        if (!ns->s || ns->s->closing)
+            goto drop;
+        e->n_requests++;
+        deliver(ns->s, from, &ns->local, m, 0);
+        return;
+    }
+
+    /* The trap socket. */
+    if (t != OWS_PDU_TRAP && t != OWS_PDU_V1TRAP && t != OWS_PDU_INFORM) {
+        e->n_foreign++;
+        goto drop;
+    }
+    e->n_traps++;
+    if (t == OWS_PDU_INFORM) {
+        /* Acknowledge: a RESPONSE with the same request id and varbinds. */
+        ows_msg ack = *m;
+        int err;
+        ack.pdu.type = OWS_PDU_RESPONSE;
+        ack.pdu.error_status = ack.pdu.error_index = 0;
+        err = ows_net_send_msg(ns->fd, &ack, from);
+        if (err)
+            OWS_WARN("INFORM %d: acknowledgement failed: %s", m->pdu.request_id,
+                     ows_strerror(err));
+    }
+    if (t == OWS_PDU_V1TRAP) {
+        /* The community lives in the arena that v1_to_v2 frees: copy it. */
+        uint8_t com[256];
+        size_t clen = m->community.len < sizeof(com) ? m->community.len : sizeof(com);
+        memcpy(com, m->community.ptr, clen);
+        if (v1_to_v2(&m->pdu)) {
+            e->n_traps_dropped++;
+            goto drop;
+        }
+        m->community.ptr = com;
+        m->community.len = (uint32_t)clen;
+    }
+    {
+        struct ows_net_session *n;
+        const ows_oid *toid = trap_oid(&m->pdu);
+        struct ows_session *targets[64];
+        size_t nt = 0, i;
+        /* Collect the matching sessions first (at most 64 receive one trap). */
+        for (n = e->reg_sessions; n && nt < 64; n = n->reg_next) {
+            struct ows_reg *r;
+            for (r = n->regs; r; r = r->next)
+                if (reg_matches(r, from, &m->community, toid))
+                    break;
+            if (r)
+                targets[nt++] = n->owner;
+        }
+        if (nt == 0) {
+            e->n_unmatched++;
+            goto drop;
+        }
+        for (i = 0; i < nt; i++)
+            deliver(targets[i], from, &ns->local, m, i + 1 < nt);
+        return;
+    }
+drop:
+    ows_pdu_free(&m->pdu);
+    memset(m, 0, sizeof(*m));
+}
