@@ -407,6 +407,7 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
 {
     struct ows_engine *e = ows_eng;
     int32_t t = m->pdu.type;
+    uint8_t com[256];   /* a v1 trap's community, out of the arena v1_to_v2 frees */
 
     if (ns->dead)
         goto drop;
@@ -446,8 +447,6 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
                      ows_strerror(err));
     }
     if (t == OWS_PDU_V1TRAP) {
-        /* The community lives in the arena that v1_to_v2 frees: copy it. */
-        uint8_t com[256];
         size_t clen = m->community.len < sizeof(com) ? m->community.len : sizeof(com);
         memcpy(com, m->community.ptr, clen);
         if (v1_to_v2(&m->pdu)) {

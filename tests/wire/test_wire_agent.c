@@ -1,0 +1,320 @@
+/* test_wire_agent.c - the agent role and trap reception (issue 5, first
+ * part): an agent written on the API answers our manager (and natively
+ * net-snmp's snmpget); SNMPv2c traps and informs from our own sender and a
+ * hand-made SNMPv1 trap reach registered sessions in SNMPv2 form (RFC 3584),
+ * filters select what they should, informs are acknowledged. */
+#include <stdatomic.h>
+#include "wire.h"
+#include "sink.h"
+
+static smiOCTETS com = { 6, (smiLPBYTE)"public" };
+
+/* The agent: answers every request with "ows-agent" for each varbind. */
+static SNMPAPI_STATUS CALLBACK agent_cb(HSNMP_SESSION s, HWND hwnd, UINT msg, WPARAM wp,
+                                        LPARAM lp, LPVOID data)
+{
+    HSNMP_ENTITY src = 0, dst = 0;
+    HSNMP_CONTEXT ctx = 0;
+    HSNMP_PDU pdu = 0;
+    (void)hwnd; (void)msg; (void)lp; (void)data;
+    if (wp != 0)
+        return SNMPAPI_SUCCESS;
+    while (SnmpRecvMsg(s, &src, &dst, &ctx, &pdu) == SNMPAPI_SUCCESS) {
+        smiINT type = SNMP_PDU_RESPONSE, id, es, ei;
+        HSNMP_VBL vbl = 0;
+        smiVALUE v;
+        smiUINT32 i, n;
+        SnmpGetPduData(pdu, NULL, &id, &es, &ei, &vbl);
+        n = SnmpCountVbl(vbl);
+        v.syntax = SNMP_SYNTAX_OCTETS;
+        v.value.string.len = 9;
+        v.value.string.ptr = (smiLPBYTE)"ows-agent";
+        for (i = 1; i <= n; i++)
+            SnmpSetVb(vbl, i, NULL, &v);
+        es = ei = 0;
+        SnmpSetPduData(pdu, &type, NULL, &es, &ei, &vbl);
+        /* Source and destination swapped: from our address to the manager. */
+        CHECK(SnmpSendMsg(s, dst, src, ctx, pdu) == SNMPAPI_SUCCESS);
+        SnmpFreeVbl(vbl);
+        SnmpFreePdu(pdu);
+        SnmpFreeEntity(src);
+        SnmpFreeEntity(dst);
+        SnmpFreeContext(ctx);
+    }
+    return SNMPAPI_SUCCESS;
+}
+
+static void first_string(HSNMP_VBL vbl, char *out, size_t size)
+{
+    smiOID o;
+    smiVALUE v;
+    out[0] = 0;
+    if (SnmpGetVb(vbl, 1, &o, &v) == SNMPAPI_FAILURE)
+        return;
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&o);
+    if (v.syntax == SNMP_SYNTAX_OCTETS) {
+        size_t n = v.value.string.len < size - 1 ? v.value.string.len : size - 1;
+        memcpy(out, v.value.string.ptr, n);
+        out[n] = 0;
+        SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&v.value.string);
+    }
+}
+
+static void agent_role(void)
+{
+    HSNMP_SESSION a = SnmpCreateSession(NULL, 0, agent_cb, NULL);
+    HSNMP_SESSION m = SnmpCreateSession(NULL, 0, NULL, NULL);
+    HSNMP_ENTITY me = SnmpStrToEntity(a, wire_addr(5));
+    HSNMP_ENTITY to = SnmpStrToEntity(m, wire_addr(5));
+    HSNMP_CONTEXT ctx = SnmpStrToContext(m, &com);
+    struct wire_reply r;
+    char text[64];
+
+    CHECK(SnmpListen(me, SNMPAPI_ON) == SNMPAPI_SUCCESS);
+    CHECK(SnmpListen(me, SNMPAPI_ON) == SNMPAPI_FAILURE);
+    CHECK_EQ(SnmpGetLastError(a), SNMPAPI_NOOP);
+    CHECK(SnmpSetPort(me, 1234) == SNMPAPI_FAILURE);
+    CHECK_EQ(SnmpGetLastError(NULL), SNMPAPI_OPERATION_INVALID);
+    CHECK(SnmpListen(me, 7) == SNMPAPI_FAILURE);
+    CHECK_EQ(SnmpGetLastError(a), SNMPAPI_MODE_INVALID);
+
+    CHECK(wire_request(m, to, ctx, SNMP_PDU_GET, "1.3.6.1.2.1.1.5.0", 0, 0, NULL, &r));
+    CHECK_EQ(r.status, SNMPAPI_SUCCESS);
+    CHECK_EQ(r.type, SNMP_PDU_RESPONSE);
+    first_string(r.vbl, text, sizeof text);
+    CHECK(strcmp(text, "ows-agent") == 0);
+    if (r.vbl) SnmpFreeVbl(r.vbl);
+#ifndef _WIN32
+    {
+        char cmd[256], line[256] = "";
+        FILE *p;
+        snprintf(cmd, sizeof cmd, "snmpget -v2c -c public -Oqv -r1 -t2 %s 1.3.6.1.2.1.1.5.0",
+                 wire_addr(5));
+        p = popen(cmd, "r");
+        CHECK(p != NULL);
+        if (p) {
+            if (!fgets(line, sizeof line, p)) line[0] = 0;
+            CHECK_EQ(pclose(p), 0);
+        }
+        CHECK(strstr(line, "ows-agent") != NULL);
+        fprintf(stderr, "  net-snmp snmpget against our agent: %s", line);
+    }
+#endif
+    CHECK(SnmpListen(me, SNMPAPI_OFF) == SNMPAPI_SUCCESS);
+    CHECK(SnmpListen(me, SNMPAPI_OFF) == SNMPAPI_FAILURE);
+    CHECK_EQ(SnmpGetLastError(a), SNMPAPI_NOOP);
+    SnmpClose(a);
+    SnmpClose(m);
+}
+
+/* Receives one message from a polling session within `ms`; returns the
+ * PDU (caller frees) or 0. */
+static HSNMP_PDU recv_pdu(HSNMP_SESSION s, int ms)
+{
+    HSNMP_PDU pdu = 0;
+    double end = wire_now() + ms / 1000.0;
+    while (wire_now() < end) {
+        if (SnmpRecvMsg(s, NULL, NULL, NULL, &pdu) == SNMPAPI_SUCCESS)
+            return pdu;
+        wire_sleep_ms(2);
+    }
+    return 0;
+}
+
+/* Name and OID/int value of varbind i, as text. */
+static void vb_text(HSNMP_PDU pdu, smiUINT32 i, char *name, char *val, smiUINT32 *count)
+{
+    HSNMP_VBL vbl = 0;
+    smiOID o;
+    smiVALUE v;
+    name[0] = val[0] = 0;
+    SnmpGetPduData(pdu, NULL, NULL, NULL, NULL, &vbl);
+    *count = SnmpCountVbl(vbl);
+    if (SnmpGetVb(vbl, i, &o, &v) == SNMPAPI_SUCCESS) {
+        SnmpOidToStr(&o, 200, name);
+        SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&o);
+        if (v.syntax == SNMP_SYNTAX_OID) {
+            SnmpOidToStr(&v.value.oid, 200, val);
+            SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
+        } else if (v.syntax == SNMP_SYNTAX_TIMETICKS || v.syntax == SNMP_SYNTAX_INT) {
+            sprintf(val, "%lu", (unsigned long)v.value.uNumber);
+        }
+    }
+    SnmpFreeVbl(vbl);
+}
+
+static void traps(void)
+{
+    /* A hand-made SNMPv1 trap: enterprise 1.3.6.1.4.1.99.1, agent 127.0.0.1,
+     * enterpriseSpecific (6), specific 5, time-stamp 42, no varbinds. */
+    static const unsigned char v1trap[] = {
+        0x30, 0x27, 0x02, 0x01, 0x00, 0x04, 0x06, 'p', 'u', 'b', 'l', 'i', 'c',
+        0xA4, 0x1a, 0x06, 0x07, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x63, 0x01,
+        0x40, 0x04, 0x7f, 0x00, 0x00, 0x01, 0x02, 0x01, 0x06, 0x02, 0x01, 0x05,
+        0x43, 0x01, 0x2a, 0x30, 0x00 };
+    static const unsigned char v1cold[] = {
+        0x30, 0x27, 0x02, 0x01, 0x00, 0x04, 0x06, 'p', 'u', 'b', 'l', 'i', 'c',
+        0xA4, 0x1a, 0x06, 0x07, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x63, 0x01,
+        0x40, 0x04, 0x7f, 0x00, 0x00, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00,
+        0x43, 0x01, 0x07, 0x30, 0x00 };
+    HSNMP_SESSION r = SnmpCreateSession(NULL, 0, NULL, NULL);
+    HSNMP_SESSION r2 = SnmpCreateSession(NULL, 0, NULL, NULL);
+    HSNMP_SESSION snd = SnmpCreateSession(NULL, 0, NULL, NULL);
+    HSNMP_ENTITY trap_e = SnmpStrToEntity(r, wire_addr(6));
+    HSNMP_ENTITY trap_e2 = SnmpStrToEntity(r2, wire_addr(6));
+    HSNMP_ENTITY to = SnmpStrToEntity(snd, wire_addr(6));
+    HSNMP_CONTEXT ctx = SnmpStrToContext(snd, &com);
+    smiOCTETS other = { 5, (smiLPBYTE)"other" };
+    HSNMP_CONTEXT ctx_other = SnmpStrToContext(r2, &other);
+    smiOID prefix, name;
+    smiVALUE v;
+    HSNMP_VBL vbl;
+    HSNMP_PDU pdu, got;
+    smiINT type, id, inform_id;
+    char n[256], val[256];
+    smiUINT32 count;
+    struct sockaddr_in to4;
+    sink_t raw = sink_open(wire_port(7));
+
+    CHECK(SnmpRegister(r, NULL, trap_e, NULL, NULL, SNMPAPI_ON) == SNMPAPI_SUCCESS);
+    CHECK(SnmpRegister(r, NULL, trap_e, NULL, NULL, SNMPAPI_ON) == SNMPAPI_SUCCESS);
+    SnmpStrToOid("1.3.6.1.6.3.1.1.5", &prefix);
+    CHECK(SnmpRegister(r2, NULL, trap_e2, NULL, &prefix, SNMPAPI_ON) == SNMPAPI_SUCCESS);
+    CHECK(SnmpRegister(r2, NULL, NULL, ctx_other, NULL, SNMPAPI_ON) == SNMPAPI_SUCCESS);
+    CHECK(SnmpRegister(r, NULL, NULL, NULL, NULL, 5) == SNMPAPI_FAILURE);
+    CHECK_EQ(SnmpGetLastError(r), SNMPAPI_MODE_INVALID);
+
+    /* An SNMPv2c trap from our sender. */
+    vbl = SnmpCreateVbl(snd, NULL, NULL);
+    SnmpStrToOid("1.3.6.1.2.1.1.3.0", &name);
+    v.syntax = SNMP_SYNTAX_TIMETICKS;
+    v.value.uNumber = 4242;
+    SnmpSetVb(vbl, 0, &name, &v);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpStrToOid("1.3.6.1.6.3.1.1.4.1.0", &name);
+    v.syntax = SNMP_SYNTAX_OID;
+    SnmpStrToOid("1.3.6.1.4.1.99.7", &v.value.oid);
+    SnmpSetVb(vbl, 0, &name, &v);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
+    pdu = SnmpCreatePdu(snd, SNMP_PDU_TRAP, 0, 0, 0, vbl);
+    CHECK(SnmpSendMsg(snd, 0, to, ctx, pdu) == SNMPAPI_SUCCESS);
+    got = recv_pdu(r, 2000);
+    CHECK(got != 0);
+    if (got) {
+        SnmpGetPduData(got, &type, NULL, NULL, NULL, NULL);
+        CHECK_EQ(type, SNMP_PDU_TRAP);
+        vb_text(got, 2, n, val, &count);
+        CHECK_EQ(count, 2);
+        CHECK(strcmp(val, "1.3.6.1.4.1.99.7") == 0);
+        SnmpFreePdu(got);
+    }
+    CHECK(recv_pdu(r2, 200) == 0);   /* neither its OID prefix nor its context */
+
+    /* An INFORM: delivered, and acknowledged to the sender. */
+    type = SNMP_PDU_INFORM;
+    id = 0;
+    SnmpSetPduData(pdu, &type, &id, NULL, NULL, NULL);
+    CHECK(SnmpSendMsg(snd, 0, to, ctx, pdu) == SNMPAPI_SUCCESS);
+    SnmpGetPduData(pdu, NULL, &inform_id, NULL, NULL, NULL);
+    got = recv_pdu(r, 2000);
+    CHECK(got != 0);
+    if (got) {
+        SnmpGetPduData(got, &type, &id, NULL, NULL, NULL);
+        CHECK_EQ(type, SNMP_PDU_INFORM);
+        CHECK_EQ(id, inform_id);
+        SnmpFreePdu(got);
+    }
+    got = recv_pdu(snd, 2000);
+    CHECK(got != 0);
+    if (got) {
+        SnmpGetPduData(got, &type, &id, NULL, NULL, NULL);
+        CHECK_EQ(type, SNMP_PDU_RESPONSE);
+        CHECK_EQ(id, inform_id);
+        SnmpFreePdu(got);
+    }
+    SnmpFreePdu(pdu);
+    SnmpFreeVbl(vbl);
+
+    /* SNMPv1 traps arrive in SNMPv2 form. */
+    memset(&to4, 0, sizeof to4);
+    to4.sin_family = AF_INET;
+    to4.sin_port = htons(wire_port(6));
+    to4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    sink_send_to(raw, v1trap, sizeof v1trap, &to4);
+    got = recv_pdu(r, 2000);
+    CHECK(got != 0);
+    if (got) {
+        SnmpGetPduData(got, &type, NULL, NULL, NULL, NULL);
+        CHECK_EQ(type, SNMP_PDU_TRAP);
+        vb_text(got, 1, n, val, &count);
+        CHECK_EQ(count, 3);
+        CHECK(strcmp(n, "1.3.6.1.2.1.1.3.0") == 0 && strcmp(val, "42") == 0);
+        vb_text(got, 2, n, val, &count);
+        CHECK(strcmp(n, "1.3.6.1.6.3.1.1.4.1.0") == 0);
+        CHECK(strcmp(val, "1.3.6.1.4.1.99.1.0.5") == 0);
+        vb_text(got, 3, n, val, &count);
+        CHECK(strcmp(n, "1.3.6.1.6.3.1.1.4.3.0") == 0);
+        CHECK(strcmp(val, "1.3.6.1.4.1.99.1") == 0);
+        SnmpFreePdu(got);
+    }
+    CHECK(recv_pdu(r2, 200) == 0);
+    sink_send_to(raw, v1cold, sizeof v1cold, &to4);
+    got = recv_pdu(r2, 2000);   /* coldStart = snmpTraps.1: r2's prefix matches */
+    CHECK(got != 0);
+    if (got) {
+        vb_text(got, 2, n, val, &count);
+        CHECK(strcmp(val, "1.3.6.1.6.3.1.1.5.1") == 0);
+        SnmpFreePdu(got);
+    }
+    got = recv_pdu(r, 2000);
+    CHECK(got != 0);
+    if (got) SnmpFreePdu(got);
+#ifndef _WIN32
+    {
+        char cmd[300];
+        snprintf(cmd, sizeof cmd, "snmpinform -v2c -c public -r1 -t2 %s 0 1.3.6.1.4.1.99.9 "
+                 "1.3.6.1.4.1.99.9.1 i 5 >/dev/null 2>&1", wire_addr(6));
+        CHECK_EQ(system(cmd), 0);   /* exits 0 only if our acknowledgement arrived */
+        got = recv_pdu(r, 2000);
+        CHECK(got != 0);
+        if (got) SnmpFreePdu(got);
+        snprintf(cmd, sizeof cmd, "snmptrap -v1 -c public %s 1.3.6.1.4.1.99 127.0.0.1 6 17 0 "
+                 "1.3.6.1.4.1.99.3 s hello >/dev/null 2>&1", wire_addr(6));
+        CHECK_EQ(system(cmd), 0);
+        got = recv_pdu(r, 2000);
+        CHECK(got != 0);
+        if (got) {
+            vb_text(got, 2, n, val, &count);
+            CHECK(strcmp(val, "1.3.6.1.4.1.99.0.17") == 0);
+            CHECK_EQ(count, 4);
+            SnmpFreePdu(got);
+        }
+        fprintf(stderr, "  net-snmp snmpinform/snmptrap -v1 into our receiver: done\n");
+    }
+#endif
+    /* Unregistering: the same arguments with OFF; a second OFF is a NOOP. */
+    CHECK(SnmpRegister(r, NULL, trap_e, NULL, NULL, SNMPAPI_OFF) == SNMPAPI_SUCCESS);
+    CHECK(SnmpRegister(r, NULL, trap_e, NULL, NULL, SNMPAPI_OFF) == SNMPAPI_FAILURE);
+    CHECK_EQ(SnmpGetLastError(r), SNMPAPI_NOOP);
+    sink_send_to(raw, v1trap, sizeof v1trap, &to4);
+    CHECK(recv_pdu(r, 300) == 0);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&prefix);
+    SnmpClose(r);
+    SnmpClose(r2);   /* its registrations go with it: the trap socket closes */
+    SnmpClose(snd);
+    sink_close(raw);
+}
+
+int main(void)
+{
+    wire_startup(SNMPAPI_UNTRANSLATED_V2);
+    agent_role();
+    traps();
+    CHECK(SnmpCleanup() == SNMPAPI_SUCCESS);
+    {
+        long live = wire_live_handles();
+        CHECK(live == 0 || live == -1);
+    }
+    return wire_done("test_wire_agent");
+}
