@@ -100,6 +100,41 @@ static void register_oid_invalid(void **state)
     EXPECT_FAIL_S(s, SnmpRegister(s, NULL, NULL, NULL, &too_long, SNMPAPI_ON), SNMPAPI_OID_INVALID);
 }
 
+/* A trap destination on a free high loopback port (the trap port is the dst
+ * entity's port when it is not 162: spec section 6, an OpenWinSNMP choice). */
+static HSNMP_ENTITY trap_dst(HSNMP_SESSION s, unsigned *port)
+{
+    HSNMP_ENTITY dst = (HSNMP_ENTITY)EXPECT_OK(SnmpStrToEntity(s, "127.0.0.1"));
+    *port = 45000u + (unsigned)(conf_rand64() % 2000u);
+    EXPECT_OK(SnmpSetPort(dst, *port));
+    return dst;
+}
+
+/* Registering, repeating a registration and unregistering with the same
+ * arguments all succeed (spec section 6). */
+static void register_on_off(void **state)
+{
+    HSNMP_SESSION s = FX(state);
+    smiUINT32 ids[7] = {1, 3, 6, 1, 6, 3, 1};
+    smiOID prefix = {7, ids};
+    unsigned port;
+    HSNMP_ENTITY dst = trap_dst(s, &port);
+    EXPECT_RET(SnmpRegister(s, NULL, dst, NULL, &prefix, SNMPAPI_ON), SNMPAPI_SUCCESS);
+    EXPECT_RET(SnmpRegister(s, NULL, dst, NULL, &prefix, SNMPAPI_ON), SNMPAPI_SUCCESS);
+    EXPECT_RET(SnmpRegister(s, NULL, dst, NULL, &prefix, SNMPAPI_OFF), SNMPAPI_SUCCESS);
+}
+
+/* Documented: "if [state] contains a different value [than SNMPAPI_ON or
+ * SNMPAPI_OFF], the implementation registers the application". */
+static void register_other_state_registers(void **state)
+{
+    HSNMP_SESSION s = FX(state);
+    unsigned port;
+    HSNMP_ENTITY dst = trap_dst(s, &port);
+    EXPECT_RET(SnmpRegister(s, NULL, dst, NULL, NULL, 7), SNMPAPI_SUCCESS);
+    EXPECT_OK(SnmpRegister(s, NULL, dst, NULL, NULL, SNMPAPI_OFF));
+}
+
 static void listen_invalid(void **state)
 {
     struct net_fx f;
@@ -149,6 +184,8 @@ int main(int argc, char **argv)
         CONF_TEST(recv_msg),
         CONF_TEST(register_invalid),
         CONF_TEST(register_oid_invalid),
+        CONF_TEST(register_on_off),
+        CONF_TEST(register_other_state_registers),
         CONF_TEST(listen_invalid),
         CONF_TEST(cancel_msg),
         CONF_TEST(freed_objects),
