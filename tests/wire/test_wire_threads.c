@@ -13,6 +13,7 @@
 
 static smiOCTETS com = { 6, (smiLPBYTE)"public" };
 static atomic_int ok_count, fail_count;
+static char agent4[48];   /* set before the threads start (wire_agent is not thread-safe) */
 
 static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION s, HWND hwnd, UINT msg, WPARAM wp,
                                          LPARAM lp, LPVOID data)
@@ -32,7 +33,7 @@ static void cycle(int i)
     atomic_int got = 0;
     int mode = i % 4;   /* 0,1 polling; 2 callback; 3 closed while outstanding */
     HSNMP_SESSION s = SnmpCreateSession(NULL, 0, mode == 2 ? on_notify : NULL, &got);
-    HSNMP_ENTITY dst = SnmpStrToEntity(s, AGENT4);
+    HSNMP_ENTITY dst = SnmpStrToEntity(s, agent4);
     HSNMP_CONTEXT ctx = SnmpStrToContext(s, &com);
     smiOID name;
     HSNMP_VBL vbl;
@@ -102,6 +103,7 @@ int main(void)
 #else
     pthread_t th[THREADS];
 #endif
+    snprintf(agent4, sizeof agent4, "%s", AGENT4);
     wire_startup(SNMPAPI_UNTRANSLATED_V2);
     t0 = wire_now();
     for (t = 0; t < THREADS; t++) {
