@@ -10,7 +10,8 @@
 #     every import library defines, for every export, the symbols that code
 #     compiled against winsnmp.h references (x86: _Name@N and __imp__Name@N).
 # elf: libwsnmp32.so exports exactly the 51 names and nothing else.
-set -uo pipefail
+# No pipefail: "producer | grep -q" may end the producer with SIGPIPE on a match.
+set -u
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 
@@ -68,8 +69,9 @@ done
 echo "ok: imports only system DLLs: $(echo $imports)"
 
 # VERSIONINFO: the resource's UTF-16 key and our product name.
-if strings -el "$dll" | grep -q '^VS_VERSION_INFO$' && strings -el "$dll" | grep -q '^OpenWinSNMP$'; then
-    echo "ok: VERSIONINFO resource present ($(strings -el "$dll" | grep -A1 '^FileVersion$' | tail -1))"
+res=$(strings -el "$dll")
+if grep -q '^VS_VERSION_INFO$' <<< "$res" && grep -q '^OpenWinSNMP$' <<< "$res"; then
+    echo "ok: VERSIONINFO resource present ($(grep -A1 '^FileVersion$' <<< "$res" | tail -1))"
 else
     bad "$dll has no VERSIONINFO resource naming OpenWinSNMP"
 fi
@@ -83,7 +85,7 @@ for lib in "$@"; do
         if [ "$arch" = x86 ]; then want="_${name}@${bytes} __imp__${name}@${bytes}"
         else want="${name} __imp_${name}"; fi
         for s in $want; do
-            echo "$syms" | grep -qxF "$s" || { bad "$lib lacks $s"; missing=1; }
+            grep -qxF "$s" <<< "$syms" || { bad "$lib lacks $s"; missing=1; }
         done
     done < <(grep -v '^#' "$table" | awk 'NF')
     [ $missing = 0 ] && echo "ok: $(basename "$lib") defines the caller symbols of all $(echo "$expected" | wc -l) exports"
