@@ -178,6 +178,13 @@ int ows_net_listen(struct ows_entity *e, int on, int all_addr);
 int ows_net_register(struct ows_session *s, const struct ows_entity *src,
                      const struct ows_entity *dst, const struct ows_context *ctx,
                      const ows_oid *oid, int on);
+/* SNMPv2 TRAP -> SNMPv1 Trap-PDU for sending (RFC 3584 3.2, via the
+ * codec's trap_convert.h) with the agent-addr chosen as api/agent.c says.
+ * Free the result with ows_pdu_free. */
+int ows_net_trap_for_v1(const ows_pdu *v2, ows_pdu *v1);
+/* The agent-addr of converted traps (api/agent.c). */
+int ows_net_set_agent_address(const char *text);
+void ows_net_convey_agent_address(int on);
 /* Releases a session's listening sockets and registrations. */
 void ows_transport_release(struct ows_session *s, struct ows_net_session *n);
 /* The listening socket of session s bound where `addr` says, or NULL. */

@@ -54,6 +54,26 @@ struct ows_net_session *ows_net_state(struct ows_session *s, int create)
     return s->net;
 }
 
+static void close_dead(struct ows_engine *e);
+
+/* Makes sure released sockets are closed, so that their ports can be bound
+ * again at once (SnmpListen/SnmpRegister right after a close). The engine
+ * thread closes them between polls; we wait for that (at most ~1 s), or do
+ * it ourselves when we are the engine thread. */
+static void flush_dead(struct ows_engine *e)
+{
+    int tries;
+    if (!e->dead)
+        return;
+    if (e->thread_id == ows_thread_id()) {
+        close_dead(e);
+        return;
+    }
+    ows_poller_wake(e->poller);
+    for (tries = 0; e->dead && tries < 20 && ows_eng == e; tries++)
+        ows_lock_wait(&ows_net_deliver_cond, 50);
+}
+
 int ows_net_open_sock(int family, int role, const struct ows_addr *addr,
                       struct ows_session *owner, struct ows_net_sock **out)
 {
@@ -88,6 +108,12 @@ int ows_net_open_sock(int family, int role, const struct ows_addr *addr,
         addr = &any;
     }
     err = ows_sock_bind(ns->fd, addr);
+    if (err == OWS_E_TL_IN_USE && e->dead) {
+        /* Perhaps our own socket, released but not yet closed. */
+        flush_dead(e);
+        if (ows_eng == e)
+            err = ows_sock_bind(ns->fd, addr);
+    }
     if (!err)
         err = ows_sock_local_addr(ns->fd, &ns->local);
     if (err) {
@@ -150,12 +176,16 @@ void ows_net_retire_sock(struct ows_net_sock *ns)
 
 static void close_dead(struct ows_engine *e)
 {
+    if (!e->dead)
+        return;
     while (e->dead) {
         struct ows_net_sock *ns = e->dead;
         e->dead = ns->next_dead;
         ows_sock_close(ns->fd);
         ows_free(ns);
     }
+    /* Someone may wait in flush_dead to bind a port again. */
+    ows_cond_broadcast(&ows_net_deliver_cond);
 }
 
 void ows_net_session_release(struct ows_session *s)

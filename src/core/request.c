@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/msg_codec.h"
 #include "core/net.h"
+#include "core/pdu.h"
 #include "core/session.h"
 #include "core/state.h"
 #include "core/trace.h"
@@ -257,6 +258,7 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
     ows_msg m;
     size_t off, len;
     int err, fam;
+    int converted = 0;   /* m.pdu is a converted trap we must free */
 
     if (!e)
         return OWS_E_TL_NOT_INITIALIZED;
@@ -285,18 +287,23 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
         } else if (pdu->type == OWS_PDU_INFORM) {
             return OWS_E_OPERATION_INVALID;
         } else if (pdu->type == OWS_PDU_TRAP) {
-            OWS_FIXME("SNMPv2 trap to an SNMPv1 entity: translation not implemented");
-            return OWS_E_OPERATION_INVALID;
+            /* RFC 3584 section 3.2: an SNMPv2 trap goes to v1 as a Trap-PDU. */
+            err = ows_net_trap_for_v1(pdu, &m.pdu);
+            if (err)
+                return err;
+            converted = 1;
         }
     } else if (pdu->type == OWS_PDU_V1TRAP) {
         return OWS_E_OPERATION_INVALID;
     }
-    if (pdu->request_id == 0 && pdu->type != OWS_PDU_V1TRAP) {
+    if (pdu->request_id == 0 && m.pdu.type != OWS_PDU_V1TRAP) {
         pdu->request_id = ows_session_new_request_id(s);
         m.pdu.request_id = pdu->request_id;
     }
 
     err = ows_msg_encode(&m, encode_buf, sizeof(encode_buf), &off, &len);
+    if (converted)
+        ows_pdu_free(&m.pdu);
     if (err)
         return err;
     if (len > OWS_NET_MAX_DGRAM)

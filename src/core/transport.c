@@ -28,6 +28,7 @@
 #include "core/pdu.h"
 #include "core/session.h"
 #include "core/trace.h"
+#include "core/trap_convert.h"
 #include "core/vbl.h"
 
 #define TRAP_PORT 162
@@ -266,67 +267,18 @@ void ows_transport_release(struct ows_session *s, struct ows_net_session *n)
 
 /* ---- What arrives ------------------------------------------------------ */
 
-static const uint32_t sysuptime0[] = { 1, 3, 6, 1, 2, 1, 1, 3, 0 };
 static const uint32_t trapoid0[] = { 1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0 };
-static const uint32_t trapent0[] = { 1, 3, 6, 1, 6, 3, 1, 1, 4, 3, 0 };
-static const uint32_t snmptraps[] = { 1, 3, 6, 1, 6, 3, 1, 1, 5 };
 
-/* Rewrites a decoded SNMPv1 Trap-PDU into SNMPv2 form (RFC 3584 3.1). */
+/* Rewrites a decoded SNMPv1 Trap-PDU into SNMPv2 form (RFC 3584 3.1, the
+ * codec's trap_convert.c). */
 static int v1_to_v2(ows_pdu *p)
 {
-    ows_vbl l;
-    ows_value v;
-    ows_oid name, trapoid;
-    uint32_t ids[OWS_MAX_OID_LEN];
-    uint32_t i;
-    int err;
-
-    ows_vbl_init(&l);
-    name.ids = (uint32_t *)sysuptime0;
-    name.len = 9;
-    memset(&v, 0, sizeof(v));
-    v.syntax = OWS_SYN_TIMETICKS;
-    v.v.u = p->time_stamp;
-    err = ows_vbl_append(&l, &name, &v);
-
-    if (p->generic_trap >= 0 && p->generic_trap < 6) {
-        memcpy(ids, snmptraps, sizeof(snmptraps));
-        ids[9] = (uint32_t)p->generic_trap + 1;
-        trapoid.len = 10;
-    } else {
-        /* enterpriseSpecific: enterprise.0.specific-trap */
-        uint32_t n = p->enterprise.len;
-        if (n > OWS_MAX_OID_LEN - 2)
-            n = OWS_MAX_OID_LEN - 2;
-        if (n)
-            memcpy(ids, p->enterprise.ids, n * sizeof(uint32_t));
-        ids[n] = 0;
-        ids[n + 1] = (uint32_t)p->specific_trap;
-        trapoid.len = n + 2;
-    }
-    trapoid.ids = ids;
-    name.ids = (uint32_t *)trapoid0;
-    name.len = 11;
-    v.syntax = OWS_SYN_OID;
-    v.v.oid = trapoid;
-    if (!err)
-        err = ows_vbl_append(&l, &name, &v);
-    for (i = 0; !err && i < p->vbl.count; i++)
-        err = ows_vbl_append(&l, &p->vbl.items[i].name, &p->vbl.items[i].value);
-    if (!err && p->enterprise.len) {
-        name.ids = (uint32_t *)trapent0;
-        name.len = 11;
-        v.syntax = OWS_SYN_OID;
-        v.v.oid = p->enterprise;
-        err = ows_vbl_append(&l, &name, &v);
-    }
-    if (err) {
-        ows_vbl_clear(&l);
+    ows_pdu out;
+    int err = ows_trap_v1_to_v2(p, &out);
+    if (err)
         return err;
-    }
     ows_pdu_free(p);   /* the old list, its arena and the enterprise OID in it */
-    p->type = OWS_PDU_TRAP;
-    p->vbl = l;
+    *p = out;
     return OWS_OK;
 }
 
@@ -481,4 +433,52 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
 drop:
     ows_pdu_free(&m->pdu);
     memset(m, 0, sizeof(*m));
+}
+
+/* ---- Sending a notification to an SNMPv1 entity ------------------------ */
+
+/* The agent-addr of SNMPv1 traps converted from SNMPv2 traps (see
+ * SnmpSetAgentAddress/SnmpConveyAgentAddress in api/agent.c). Process-wide;
+ * guarded by the API lock. */
+static uint8_t agent_addr[4];
+static int convey_agent_addr = 1;
+
+static const uint32_t trapaddr0[] = { 1, 3, 6, 1, 6, 3, 18, 1, 3, 0 };
+
+int ows_net_set_agent_address(const char *text)
+{
+    struct ows_addr a;
+    int err;
+    if (!text || !*text) {
+        memset(agent_addr, 0, sizeof(agent_addr));
+        return OWS_OK;
+    }
+    err = ows_resolve(text, OWS_AF_INET, &a);
+    if (err)
+        return err;
+    memcpy(agent_addr, a.bytes, 4);
+    return OWS_OK;
+}
+
+void ows_net_convey_agent_address(int on)
+{
+    convey_agent_addr = on;
+}
+
+int ows_net_trap_for_v1(const ows_pdu *v2, ows_pdu *v1)
+{
+    uint8_t addr[4] = { 0, 0, 0, 0 };
+    uint32_t i;
+    if (convey_agent_addr) {
+        memcpy(addr, agent_addr, 4);
+        for (i = 0; i < v2->vbl.count; i++) {
+            const ows_varbind *vb = &v2->vbl.items[i];
+            if (vb->name.len == 10 && !memcmp(vb->name.ids, trapaddr0, sizeof(trapaddr0)) &&
+                vb->value.syntax == OWS_SYN_IPADDR && vb->value.v.str.len == 4) {
+                memcpy(addr, vb->value.v.str.ptr, 4);
+                break;
+            }
+        }
+    }
+    return ows_trap_v2_to_v1(v2, addr, v1);
 }

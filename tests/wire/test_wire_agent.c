@@ -6,6 +6,7 @@
 #include <stdatomic.h>
 #include "wire.h"
 #include "sink.h"
+#include "api/agent.h"
 
 static smiOCTETS com = { 6, (smiLPBYTE)"public" };
 
@@ -306,11 +307,103 @@ static void traps(void)
     sink_close(raw);
 }
 
+/* Finds the SNMPv1 agent-addr (tag 0x40, length 4) in a raw Trap-PDU. */
+static int find_agent_addr(const unsigned char *b, int len, unsigned char out[4])
+{
+    int i;
+    for (i = 0; i + 6 <= len; i++)
+        if (b[i] == 0x40 && b[i + 1] == 4) {
+            memcpy(out, b + i + 2, 4);
+            return 1;
+        }
+    return 0;
+}
+
+/* An SNMPv2 TRAP sent to an SNMPv1 entity goes out as a Trap-PDU (RFC 3584
+ * 3.2) with the agent-addr of SnmpSetAgentAddress/SnmpConveyAgentAddress;
+ * our receiver turns it back into SNMPv2 form. */
+static void v1_sending(void)
+{
+    HSNMP_SESSION r = SnmpCreateSession(NULL, 0, NULL, NULL);
+    HSNMP_SESSION snd;
+    HSNMP_ENTITY trap_e = SnmpStrToEntity(r, wire_addr(6));
+    HSNMP_ENTITY to, raw_e;
+    HSNMP_CONTEXT ctx;
+    HSNMP_VBL vbl;
+    HSNMP_PDU pdu, got;
+    smiOID name;
+    smiVALUE v;
+    unsigned char buf[1500], aa[4];
+    struct sockaddr_in from;
+    char n[256], val[256];
+    smiUINT32 count;
+    int len;
+    sink_t raw = sink_open(wire_port(7));
+
+    CHECK(SnmpRegister(r, NULL, trap_e, NULL, NULL, SNMPAPI_ON) == SNMPAPI_SUCCESS);
+    SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V1);
+    snd = SnmpCreateSession(NULL, 0, NULL, NULL);
+    to = SnmpStrToEntity(snd, wire_addr(6));
+    raw_e = SnmpStrToEntity(snd, wire_addr(7));
+    ctx = SnmpStrToContext(snd, &com);
+    SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2);
+    vbl = SnmpCreateVbl(snd, NULL, NULL);
+    SnmpStrToOid("1.3.6.1.2.1.1.3.0", &name);
+    v.syntax = SNMP_SYNTAX_TIMETICKS;
+    v.value.uNumber = 777;
+    SnmpSetVb(vbl, 0, &name, &v);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpStrToOid("1.3.6.1.6.3.1.1.4.1.0", &name);
+    v.syntax = SNMP_SYNTAX_OID;
+    SnmpStrToOid("1.3.6.1.4.1.99.7", &v.value.oid);
+    SnmpSetVb(vbl, 0, &name, &v);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
+    pdu = SnmpCreatePdu(snd, SNMP_PDU_TRAP, 0, 0, 0, vbl);
+
+    CHECK(SnmpSendMsg(snd, 0, to, ctx, pdu) == SNMPAPI_SUCCESS);
+    got = recv_pdu(r, 2000);
+    CHECK(got != 0);
+    if (got) {
+        vb_text(got, 1, n, val, &count);
+        CHECK(strcmp(val, "777") == 0);
+        vb_text(got, 2, n, val, &count);
+        CHECK(strcmp(val, "1.3.6.1.4.1.99.0.7") == 0);   /* enterprise.0.specific */
+        vb_text(got, count, n, val, &count);
+        CHECK(strcmp(n, "1.3.6.1.6.3.1.1.4.3.0") == 0 && strcmp(val, "1.3.6.1.4.1.99") == 0);
+        SnmpFreePdu(got);
+    }
+
+    /* The agent-addr field on the wire. */
+    CHECK(SnmpSetAgentAddress("10.1.2.3") == SNMPAPI_SUCCESS);
+    CHECK(SnmpSendMsg(snd, 0, raw_e, ctx, pdu) == SNMPAPI_SUCCESS);
+    len = sink_recv_from(raw, buf, sizeof buf, &from, 2000);
+    CHECK(len > 0 && find_agent_addr(buf, len, aa) && aa[0] == 10 && aa[1] == 1 && aa[2] == 2 &&
+          aa[3] == 3);
+    CHECK(SnmpConveyAgentAddress(SNMPAPI_OFF) == SNMPAPI_SUCCESS);
+    CHECK(SnmpSendMsg(snd, 0, raw_e, ctx, pdu) == SNMPAPI_SUCCESS);
+    len = sink_recv_from(raw, buf, sizeof buf, &from, 2000);
+    CHECK(len > 0 && find_agent_addr(buf, len, aa) && !aa[0] && !aa[1] && !aa[2] && !aa[3]);
+    CHECK(SnmpConveyAgentAddress(7) == SNMPAPI_FAILURE);
+    CHECK_EQ(SnmpGetLastError(NULL), SNMPAPI_MODE_INVALID);
+    CHECK(SnmpConveyAgentAddress(SNMPAPI_ON) == SNMPAPI_SUCCESS);
+    CHECK(SnmpSetAgentAddress(NULL) == SNMPAPI_SUCCESS);
+
+    SnmpFreePdu(pdu);
+    SnmpFreeVbl(vbl);
+    SnmpClose(snd);
+    SnmpClose(r);
+    sink_close(raw);
+}
+
 int main(void)
 {
+    CHECK(SnmpSetAgentAddress("1.2.3.4") == SNMPAPI_FAILURE);
+    CHECK_EQ(SnmpGetLastError(NULL), SNMPAPI_NOT_INITIALIZED);
     wire_startup(SNMPAPI_UNTRANSLATED_V2);
     agent_role();
     traps();
+    v1_sending();
     CHECK(SnmpCleanup() == SNMPAPI_SUCCESS);
     {
         long live = wire_live_handles();
