@@ -35,13 +35,12 @@ SNMPAPI_STATUS WINAPI SnmpRegister(HSNMP_SESSION session, HSNMP_ENTITY srcEntity
     if (!err && notification &&
         (!notification->ptr || notification->len == 0 || notification->len > OWS_MAX_OID_LEN))
         err = OWS_E_OID_INVALID;
-    if (!err && state != SNMPAPI_ON && state != SNMPAPI_OFF)
-        err = OWS_E_MODE_INVALID;
+    /* Documented: a state other than SNMPAPI_ON or SNMPAPI_OFF registers. */
     if (!err) {
         oid.len = notification ? (uint32_t)notification->len : 0;
         oid.ids = notification ? (uint32_t *)notification->ptr : NULL;
         err = ows_net_register(s, src, dst, ctx, notification ? &oid : NULL,
-                               state == SNMPAPI_ON);
+                               state != SNMPAPI_OFF);
     }
     if (ctx)
         ows_object_put(&ctx->hdr);
