@@ -53,6 +53,22 @@ done
 echo "== release path =="
 "$bin/bench_wire_close" $((port + 1))
 
+echo "== agent role (issue 5): net-snmp async client against our API agent and snmpd =="
+here=$(cd "$(dirname "$0")" && pwd)
+"$bin/bench_agent_ows" $((port + 100)) 0 traps
+"$bin/bench_agent_ows" $((port + 100)) 30 2>/dev/null &
+apid=$!
+sh "$here/../tests/agent/start-snmpd.sh" /tmp/ows-bench-snmpd.$$ $((port + 102)) >/dev/null
+sleep 0.3
+for n in 16 64; do
+    a=$("$bin/bench_wire_netsnmp" $((port + 100)) $n 2 | rate)
+    d=$("$bin/bench_wire_netsnmp" $((port + 102)) $n 2 | rate)
+    echo "outstanding $n: our agent $a/s, snmpd $d/s, ratio $(echo "scale=2; $a / $d" | bc)"
+done
+kill $apid 2>/dev/null
+sh "$here/../tests/agent/stop-snmpd.sh" /tmp/ows-bench-snmpd.$$
+rm -rf /tmp/ows-bench-snmpd.$$
+
 if [ -n "$wdir" ]; then
     echo "== under Wine (same responder) =="
     for n in 1 16 64; do

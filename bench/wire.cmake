@@ -22,3 +22,8 @@ if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/wire_close.c)
   add_executable(bench_wire_close ${CMAKE_CURRENT_LIST_DIR}/wire_close.c)
   target_link_libraries(bench_wire_close PRIVATE wsnmp32)
 endif()
+
+if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/agent_ows.c)
+  add_executable(bench_agent_ows ${CMAKE_CURRENT_LIST_DIR}/agent_ows.c)
+  target_link_libraries(bench_agent_ows PRIVATE wsnmp32)
+endif()
