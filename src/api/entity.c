@@ -16,7 +16,7 @@ HSNMP_ENTITY WINAPI SnmpStrToEntity(HSNMP_SESSION session, LPCSTR string)
     struct ows_entity *e = NULL;
     struct ows_addr addr;
     uint32_t mode, version;
-    int from_db, err;
+    int from_db, port_explicit, err;
 
     err = ows_api_enter();
     if (err)
@@ -31,7 +31,7 @@ HSNMP_ENTITY WINAPI SnmpStrToEntity(HSNMP_SESSION session, LPCSTR string)
     mode = ows_state.translate_mode;
     OWS_API_TRACE("SnmpStrToEntity(%p, \"%s\")", (void *)session, string);
     ows_unlock();
-    err = ows_entity_resolve(string, mode, &addr, &version, &from_db);
+    err = ows_entity_resolve(string, mode, &addr, &version, &from_db, &port_explicit);
     ows_lock();
     /* The session (or the whole library) may have gone while unlocked. */
     if (!ows_initialized())
@@ -40,8 +40,10 @@ HSNMP_ENTITY WINAPI SnmpStrToEntity(HSNMP_SESSION session, LPCSTR string)
         err = OWS_E_SESSION_INVALID;
     if (!err) {
         err = ows_entity_new_addr(s, &addr, version, string, &e);
-        if (!err)
+        if (!err) {
             e->from_db = from_db;
+            e->port_explicit = port_explicit;
+        }
     }
     if (err) {
         /* Only a live session may still record its last error. */
@@ -106,8 +108,10 @@ SNMPAPI_STATUS WINAPI SnmpSetPort(HSNMP_ENTITY entity, UINT port)
         err = OWS_E_OPERATION_INVALID;
     else if (port == 0 || port > 65535)
         err = OWS_E_OTHER;      /* no UDP port; the docs' catch-all */
-    else
+    else {
         e->addr.port = (uint16_t)port;
+        e->port_explicit = 1;   /* SnmpRegister listens for traps there (transport.c) */
+    }
     ows_object_put(&e->hdr);
     return ows_api_return(NULL, err, SNMPAPI_SUCCESS);
 }

@@ -121,6 +121,7 @@ struct ows_engine {
     uint32_t socks_gen;               /* bumped on every change */
     struct ows_net_sock *dead;        /* released, waiting to be closed */
     struct ows_net_sock *trap_sock;   /* the process's trap socket, while registered */
+    struct ows_net_sock *trap_sock6;  /* its IPv6 twin on the same port (NULL without IPv6) */
     uint32_t nregs;                   /* registrations of all sessions */
     struct ows_net_session *reg_sessions;          /* sessions with registrations */
 

@@ -71,7 +71,7 @@ int ows_entity_split(const char *text, char *host, size_t host_size, uint16_t *p
 }
 
 int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
-                       uint32_t *version, int *from_db)
+                       uint32_t *version, int *from_db, int *port_explicit)
 {
     char dbaddr[MAX_TEXT];
     char host[MAX_TEXT];
@@ -80,6 +80,7 @@ int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
     int err;
 
     *from_db = 0;
+    *port_explicit = 0;
     if (!text || !*text || strlen(text) >= MAX_TEXT)
         return OWS_E_ENTITY_UNKNOWN;
     /* UNTRANSLATED_V2 makes SNMPv2c entities; V1 and unknown TRANSLATED names
@@ -96,6 +97,7 @@ int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
     if (err)
         return err;
     addr->port = port ? port : OWS_DEFAULT_PORT;
+    *port_explicit = port != 0;
     return OWS_OK;
 }
 
@@ -137,15 +139,17 @@ int ows_entity_new_str(struct ows_session *owner, const char *text, uint32_t mod
 {
     struct ows_addr addr;
     uint32_t version;
-    int from_db, err;
+    int from_db, port_explicit, err;
 
     *out = NULL;
-    err = ows_entity_resolve(text, mode, &addr, &version, &from_db);
+    err = ows_entity_resolve(text, mode, &addr, &version, &from_db, &port_explicit);
     if (err)
         return err;
     err = ows_entity_new_addr(owner, &addr, version, text, out);
-    if (!err)
+    if (!err) {
         (*out)->from_db = from_db;
+        (*out)->port_explicit = port_explicit;
+    }
     return err;
 }
 

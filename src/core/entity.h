@@ -22,6 +22,7 @@ struct ows_entity {
     struct ows_addr addr;         /* resolved address; addr.port is the UDP port */
     char *name;                   /* the string it was created from (NUL-terminated), or NULL */
     int from_db;                  /* name is a TRANSLATED-mode database name */
+    int port_explicit;            /* the application chose the port: "addr:port" or SnmpSetPort */
     uint32_t version;             /* enum ows_version (smi.h), fixed at creation */
     uint32_t timeout_cs;          /* policy timeout in centiseconds; 0 = OWS_DEFAULT_TIMEOUT_CS */
     uint32_t retries;             /* policy retry count; 0 = OWS_DEFAULT_RETRIES */
@@ -45,9 +46,10 @@ int ows_entity_new_str(struct ows_session *owner, const char *text, uint32_t mod
                        struct ows_entity **out);
 
 /* The lock-free half of ows_entity_new_str: parses, translates and resolves
- * text (may block in DNS, so exports call it without the API lock). */
+ * text (may block in DNS, so exports call it without the API lock).
+ * *port_explicit tells whether the text (or its database entry) named a port. */
 int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
-                       uint32_t *version, int *from_db);
+                       uint32_t *version, int *from_db, int *port_explicit);
 
 /* Looks up an entity handle and takes a reference (ows_object_put). */
 int ows_entity_get(uintptr_t value, struct ows_entity **out);

@@ -7,11 +7,17 @@
  * - Listening sockets belong to the session that created the entity and go
  *   with it; freeing a listening entity's handle does not stop listening
  *   (its session's close does, or SnmpListen OFF while the handle lives).
- * - The trap socket is IPv4, bound to the wildcard address, opened with
- *   the first registration and closed with the last. Its port is 162,
- *   unless the destination entity of that first registration has a port
- *   other than 161 (SnmpSetPort or "addr:port"): then that port, so that
- *   unprivileged programs and tests can receive traps.
+ * - The trap port: the port of the destination entity of the first
+ *   registration when the application gave that entity a port (SnmpSetPort,
+ *   or "addr:port" in its text), else 162. Unprivileged programs and tests
+ *   need a port other than 162, and the destination entity is the only
+ *   address SnmpRegister takes that names where traps come from. The port
+ *   is chosen when the trap socket opens; later registrations share it.
+ *   TL_IN_USE when the port is taken (or privileged).
+ * - "The trap socket" is one UDP port on the wildcard address of both
+ *   families: an IPv4 socket and, where the host has IPv6, an IPv6 socket
+ *   on the same port (IPv6-only, so each family has its own). Both open
+ *   with the first registration and close with the last.
  * - Registration filters: the destination entity (the agent sending the
  *   trap) matches the sender's address (not its port); the context matches
  *   the community; the OID is a prefix of snmpTrapOID.0. The source entity
@@ -95,6 +101,10 @@ int ows_net_listen(struct ows_entity *e, int on, int all_addr)
         where.scope_id = 0;
     }
     err = ows_net_open_sock(e->addr.family, OWS_SOCK_LISTEN, &where, s, &ns);
+    /* SnmpListen documents two transport errors: TL_RESOURCE_ERROR when no
+     * socket can be created, TL_OTHER when it cannot be bound. */
+    if (err && err != OWS_E_ALLOC && err != OWS_E_TL_RESOURCE_ERROR)
+        err = OWS_E_TL_OTHER;
     if (err)
         return err;
     ns->version = e->version;
@@ -137,7 +147,36 @@ static void trap_socket_unref(struct ows_engine *e, uint32_t count)
         OWS_TRACE("last registration gone: closing the trap socket");
         ows_net_retire_sock(e->trap_sock);
         e->trap_sock = NULL;
+        if (e->trap_sock6)
+            ows_net_retire_sock(e->trap_sock6);
+        e->trap_sock6 = NULL;
     }
+}
+
+/* Opens the trap socket (both families) on the port the rule above picks. */
+static int trap_socket_open(struct ows_engine *e, const struct ows_entity *dst)
+{
+    struct ows_addr where;
+    int err;
+    memset(&where, 0, sizeof(where));
+    where.family = OWS_AF_INET;
+    where.port = (dst && dst->port_explicit) ? dst->addr.port : TRAP_PORT;
+    err = ows_net_open_sock(OWS_AF_INET, OWS_SOCK_TRAP, &where, NULL, &e->trap_sock);
+    if (err)
+        return err;
+    where.family = OWS_AF_INET6;
+    err = ows_net_open_sock(OWS_AF_INET6, OWS_SOCK_TRAP, &where, NULL, &e->trap_sock6);
+    if (err == OWS_E_TL_IN_USE) {
+        ows_net_retire_sock(e->trap_sock);
+        e->trap_sock = NULL;
+        return err;
+    }
+    /* A host without IPv6 still receives IPv4 traps. */
+    if (err)
+        OWS_WARN("no IPv6 trap socket on port %u: %s", (unsigned)where.port, ows_strerror(err));
+    OWS_TRACE("trap socket open on port %u%s", (unsigned)where.port,
+              e->trap_sock6 ? " (IPv4 and IPv6)" : " (IPv4 only)");
+    return OWS_OK;
 }
 
 static void unlink_reg_session(struct ows_engine *e, struct ows_net_session *n)
@@ -196,14 +235,16 @@ int ows_net_register(struct ows_session *s, const struct ows_entity *src,
         return OWS_OK;   /* repeating a registration is harmless */
 
     if (!e->trap_sock) {
-        struct ows_addr where;
-        memset(&where, 0, sizeof(where));
-        where.family = OWS_AF_INET;
-        where.port = (dst && dst->addr.port != 161) ? dst->addr.port : TRAP_PORT;
-        err = ows_net_open_sock(OWS_AF_INET, OWS_SOCK_TRAP, &where, NULL, &e->trap_sock);
+        err = trap_socket_open(e, dst);
+        /* SnmpRegister documents TL_IN_USE (the trap port is taken) and
+         * TL_NOT_AVAILABLE (the network subsystem failed: no socket). */
+        if (err == OWS_E_TL_RESOURCE_ERROR || err == OWS_E_TL_NOT_SUPPORTED)
+            err = OWS_E_TL_NOT_AVAILABLE;
+        else if (err && err != OWS_E_ALLOC && err != OWS_E_TL_IN_USE &&
+                 err != OWS_E_TL_NOT_INITIALIZED)
+            err = OWS_E_OTHER;
         if (err)
             return err;
-        OWS_TRACE("trap socket open on port %u", (unsigned)where.port);
     }
     r = ows_calloc(1, sizeof(*r));
     if (!r)
