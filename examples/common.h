@@ -1,0 +1,47 @@
+/* common.h - the little the three examples share that is not WinSNMP itself:
+ * printing a variable binding the way net-snmp's `snmpwalk -On` does, and an
+ * event the session callback sets while main() waits for it.
+ *
+ * The examples are written only against winsnmp.h, as a Windows developer
+ * would write them; the same sources build natively on Linux against
+ * libwsnmp32.so (there, winsnmp.h supplies the few Windows types it uses).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef OWS_EXAMPLES_COMMON_H
+#define OWS_EXAMPLES_COMMON_H
+#include <stdio.h>
+#include "winsnmp.h"
+
+/* Prints "<.oid> = <TYPE>: <value>" and a newline, e.g.
+ *   .1.3.6.1.2.1.1.5.0 = STRING: "router1"
+ *   .1.3.6.1.2.1.1.3.0 = Timeticks: (4242) 0:00:42.42                      */
+void print_varbind(const char *indent, const smiOID *name, const smiVALUE *value);
+
+/* Prints every variable binding of a list (SnmpCountVbl / SnmpGetVb). */
+void print_vbl(const char *indent, HSNMP_VBL vbl);
+
+/* Releases the memory the library allocated inside a value returned by
+ * SnmpGetVb: strings, IP addresses and OIDs are descriptors
+ * (SnmpFreeDescriptor); numbers need nothing. */
+void free_value(smiVALUE *value);
+
+/* Names of the SNMP error-status values ("noAccess") and of the WinSNMP
+ * error codes ("SNMPAPI_TL_TIMEOUT"). */
+const char *snmp_error_name(smiINT error_status);
+const char *api_error_name(smiUINT32 error);
+
+/* An auto-reset event: set by the session callback (which runs on the
+ * library's thread), waited for by main(). wait returns 1 when set, 0 when
+ * `ms` milliseconds passed first. */
+typedef struct event event_t;
+event_t *event_create(void);
+void event_set(event_t *e);
+int event_wait(event_t *e, unsigned ms);
+void event_free(event_t *e);
+
+/* Milliseconds from a monotonic clock, and sleeping. */
+unsigned long now_ms(void);
+void sleep_ms(unsigned ms);
+
+#endif
