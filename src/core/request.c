@@ -10,6 +10,7 @@
 #include "core/msg_codec.h"
 #include "core/net.h"
 #include "core/pdu.h"
+#include "core/response_v1.h"
 #include "core/session.h"
 #include "core/state.h"
 #include "core/trace.h"
@@ -292,6 +293,11 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
             if (err)
                 return err;
             converted = 1;
+        } else if (pdu->type == OWS_PDU_RESPONSE) {
+            /* An agent's SNMPv2-style answer to an SNMPv1 request (RFC 3584 4.4). */
+            err = ows_response_for_v1(pdu, &m.pdu, &converted);
+            if (err)
+                return err;
         }
     } else if (pdu->type == OWS_PDU_V1TRAP) {
         return OWS_E_OPERATION_INVALID;
