@@ -55,14 +55,14 @@ echo "== release path =="
 
 echo "== agent role (issue 5): net-snmp async client against our API agent and snmpd =="
 here=$(cd "$(dirname "$0")" && pwd)
-"$bin/bench_agent_ows" $((port + 100)) 0 traps
-"$bin/bench_agent_ows" $((port + 100)) 30 2>/dev/null &
+"$bin/bench_agent_ows" $((port + 20)) 0 traps
+"$bin/bench_agent_ows" $((port + 20)) 30 2>/dev/null &
 apid=$!
-sh "$here/../tests/agent/start-snmpd.sh" /tmp/ows-bench-snmpd.$$ $((port + 102)) >/dev/null
+sh "$here/../tests/agent/start-snmpd.sh" /tmp/ows-bench-snmpd.$$ $((port + 22)) >/dev/null
 sleep 0.3
 for n in 16 64; do
-    a=$("$bin/bench_wire_netsnmp" $((port + 100)) $n 2 | rate)
-    d=$("$bin/bench_wire_netsnmp" $((port + 102)) $n 2 | rate)
+    a=$("$bin/bench_wire_netsnmp" $((port + 20)) $n 2 | rate)
+    d=$("$bin/bench_wire_netsnmp" $((port + 22)) $n 2 | rate)
     echo "outstanding $n: our agent $a/s, snmpd $d/s, ratio $(echo "scale=2; $a / $d" | bc)"
 done
 kill $apid 2>/dev/null

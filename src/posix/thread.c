@@ -37,9 +37,16 @@ void ows_thread_join(ows_thread t)
 }
 
 /* pthread_t is opaque, so each thread gets a small sequential id the first
- * time it asks; it is never 0. */
+ * time it asks; it is never 0. Every export asks (the API lock records its
+ * owner), so the variable uses the initial-exec TLS model: one load instead
+ * of a __tls_get_addr call per lookup in a shared library. Eight bytes of
+ * static TLS are well within what the loader reserves for dlopen. */
 static atomic_uint_fast64_t next_id = 1;
+#if defined(__GNUC__)
+static _Thread_local uint64_t my_id __attribute__((tls_model("initial-exec")));
+#else
 static _Thread_local uint64_t my_id;
+#endif
 
 uint64_t ows_thread_id(void)
 {
