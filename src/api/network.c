@@ -47,43 +47,6 @@ SNMPAPI_STATUS WINAPI SnmpSendMsg(HSNMP_SESSION session, HSNMP_ENTITY srcEntity,
     return ows_api_return(s, err, SNMPAPI_SUCCESS);
 }
 
-/* Builds the four handles of one received item. On failure nothing is left
- * behind and the item is unchanged. */
-static int make_handles(struct ows_session *s, struct ows_rxitem *it, int want_src,
-                        int want_dst, int want_ctx, int want_pdu, uintptr_t out[4])
-{
-    struct ows_entity *se = NULL, *de = NULL;
-    struct ows_context *cx = NULL;
-    ows_pdu_obj *po = NULL;
-    uint32_t version = it->msg.version == OWS_SNMPV2C ? OWS_SNMPV2C : OWS_SNMPV1;
-    int err = 0;
-
-    out[0] = out[1] = out[2] = out[3] = 0;
-    if (want_src && it->peer.family)
-        err = ows_entity_new_addr(s, &it->peer, version, NULL, &se);
-    if (!err && want_dst && it->local.family)
-        err = ows_entity_new_addr(s, &it->local, version, NULL, &de);
-    /* The community lives in the PDU's arena: copy it before moving the PDU. */
-    if (!err && want_ctx && it->msg.community.len)
-        err = ows_context_new(s, it->msg.community.ptr, it->msg.community.len, &cx);
-    if (!err && want_pdu && it->msg.pdu.type)
-        err = ows_pdu_obj_new(s, &it->msg.pdu, &po);
-    if (err) {
-        if (cx)
-            ows_handle_delete(&cx->hdr);
-        if (de)
-            ows_handle_delete(&de->hdr);
-        if (se)
-            ows_handle_delete(&se->hdr);
-        return err;
-    }
-    out[0] = se ? se->hdr.handle : 0;
-    out[1] = de ? de->hdr.handle : 0;
-    out[2] = cx ? cx->hdr.handle : 0;
-    out[3] = po ? po->obj.handle : 0;
-    return OWS_OK;
-}
-
 /* SnmpRecvMsg: dequeues one received message (or transport error report). */
 SNMPAPI_STATUS WINAPI SnmpRecvMsg(HSNMP_SESSION session, LPHSNMP_ENTITY srcEntity,
                                   LPHSNMP_ENTITY dstEntity, LPHSNMP_CONTEXT context,
@@ -104,8 +67,10 @@ SNMPAPI_STATUS WINAPI SnmpRecvMsg(HSNMP_SESSION session, LPHSNMP_ENTITY srcEntit
         err = OWS_E_NOOP;
     } else {
         /* NULL output pointers are tolerated: that handle is not created. */
-        err = make_handles(s, it, srcEntity != NULL, dstEntity != NULL, context != NULL,
-                           PDU != NULL, h);
+        /* The objects live inside the item (core/rxitem.c): nothing to
+         * allocate; on failure the item is unchanged. */
+        err = ows_rxitem_objects(s, it, srcEntity != NULL, dstEntity != NULL,
+                                 context != NULL, PDU != NULL, h);
         if (err) {
             ows_queue_unpop(s->net, it);
         } else {

@@ -62,6 +62,18 @@ int ows_context_new(struct ows_session *owner, const uint8_t *bytes, size_t len,
     return context_make(owner, bytes, len, NULL, 0, out);
 }
 
+int ows_context_init_in(struct ows_context *c, void (*destroy)(ows_object *),
+                        struct ows_session *owner, uint8_t *bytes, size_t len)
+{
+    if (!bytes || len == 0 || len > MAX_COMMUNITY)
+        return OWS_E_CONTEXT_INVALID;
+    memset(c, 0, sizeof(*c));
+    c->community.ptr = bytes;
+    c->community.len = (uint32_t)len;
+    c->hdr.destroy = destroy;
+    return ows_handle_new(&c->hdr, OWS_T_CONTEXT, owner);
+}
+
 int ows_context_new_str(struct ows_session *owner, const uint8_t *bytes, size_t len,
                         uint32_t mode, struct ows_context **out)
 {

@@ -22,6 +22,13 @@ struct ows_context {
 int ows_context_new(struct ows_session *owner, const uint8_t *bytes, size_t len,
                     struct ows_context **out);
 
+/* The same built in storage the caller owns, with the community bytes
+ * borrowed from it as well (a received message, see engine.h): `destroy`
+ * releases that storage when the handle's last reference goes. Same checks
+ * as ows_context_new; nothing is allocated. */
+int ows_context_init_in(struct ows_context *c, void (*destroy)(ows_object *),
+                        struct ows_session *owner, uint8_t *bytes, size_t len);
+
 /* SnmpStrToContext: in TRANSLATED mode (mode 0) the octets are first looked
  * up as a friendly name in the database (translate.h); unknown names are
  * taken literally as the community. */

@@ -18,6 +18,9 @@
 #define OWS_CORE_ENGINE_H
 #include <stddef.h>
 #include <stdint.h>
+#include "core/context.h"
+#include "core/entity.h"
+#include "core/pdu.h"
 #include "core/smi.h"
 #include "platform.h"
 
@@ -68,7 +71,12 @@ struct ows_req {
     uint8_t bytes[];                  /* the encoded message */
 };
 
-/* A received message (or a transport error report) waiting for SnmpRecvMsg. */
+/* A received message (or a transport error report) waiting for SnmpRecvMsg.
+ * Its allocation also holds the four objects SnmpRecvMsg hands out, so
+ * receiving creates no further allocation (rxitem.c): the item stays alive,
+ * off the queue, until ows_rxitem_free has been called and the last of
+ * those objects is freed. Producers allocate it zeroed, or set `objects`
+ * and `released` to 0. */
 struct ows_rxitem {
     struct ows_rxitem *next;
     int err;                          /* 0, or the OWS_E_TL_* code to report */
@@ -77,6 +85,11 @@ struct ows_rxitem {
     struct ows_addr peer;             /* who sent it (the agent) */
     struct ows_addr local;            /* our side */
     ows_msg msg;                      /* decoded; zeroed when unavailable */
+    uint32_t objects;                 /* of the four below, how many are live */
+    int released;                     /* ows_rxitem_free was called */
+    struct ows_entity src_ent, dst_ent;
+    struct ows_context ctx;
+    ows_pdu_obj pdu_obj;
 };
 
 /* The engine's per-session state, behind session->net. */
@@ -204,7 +217,15 @@ void ows_queue_unpop(struct ows_net_session *n, struct ows_rxitem *it);
 size_t ows_queue_purge_id(struct ows_net_session *n, int32_t id);
 void ows_queue_free_all(struct ows_net_session *n);
 void ows_rxitem_free(struct ows_rxitem *it);
-/* Matches one received, decoded datagram; takes ownership of *m. */
+/* rxitem.c: SnmpRecvMsg's objects, built inside the item (want_*: which;
+ * out: their handle values, 0 for those not made). On failure nothing is
+ * left behind and the item is unchanged. */
+int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_src,
+                       int want_dst, int want_ctx, int want_pdu, uintptr_t out[4]);
+/* Matches one received, decoded datagram; takes ownership of *m, which the
+ * engine decoded with ows_msg_decode_ex(..., OWS_RX_HEAD): the head of its
+ * arena becomes the queue item. */
+#define OWS_RX_HEAD sizeof(struct ows_rxitem)
 void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m);
 
 /* notify.c */

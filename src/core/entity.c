@@ -134,6 +134,18 @@ int ows_entity_new_addr(struct ows_session *owner, const struct ows_addr *addr,
     return OWS_OK;
 }
 
+int ows_entity_init_in(struct ows_entity *e, void (*destroy)(ows_object *),
+                       struct ows_session *owner, const struct ows_addr *addr, uint32_t version)
+{
+    if (!addr || (addr->family != OWS_AF_INET && addr->family != OWS_AF_INET6))
+        return OWS_E_ENTITY_UNKNOWN;
+    memset(e, 0, sizeof(*e));
+    e->addr = *addr;
+    e->version = version == OWS_SNMPV2C ? OWS_SNMPV2C : OWS_SNMPV1;
+    e->hdr.destroy = destroy;
+    return ows_handle_new(&e->hdr, OWS_T_ENTITY, owner);
+}
+
 int ows_entity_new_str(struct ows_session *owner, const char *text, uint32_t mode,
                        struct ows_entity **out)
 {

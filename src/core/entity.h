@@ -35,6 +35,12 @@ struct ows_entity {
 int ows_entity_new_addr(struct ows_session *owner, const struct ows_addr *addr,
                         uint32_t version, const char *name, struct ows_entity **out);
 
+/* The same without a name, built in storage the caller owns (a received
+ * message's own allocation, see engine.h): `destroy` runs when the handle's
+ * last reference goes and releases that storage. Nothing is allocated. */
+int ows_entity_init_in(struct ows_entity *e, void (*destroy)(ows_object *),
+                       struct ows_session *owner, const struct ows_addr *addr, uint32_t version);
+
 /* Creates an entity from text as SnmpStrToEntity does, under translate mode
  * `mode` (0 TRANSLATED, 1 UNTRANSLATED_V1, 2 UNTRANSLATED_V2):
  *   "10.1.2.3", "::1", "host.name", each with an optional port suffix

@@ -32,6 +32,13 @@ int ows_msg_encode(const ows_msg *m, uint8_t *buf, size_t cap, size_t *off, size
  * Errors: OWS_E_ALLOC and the OWS_E_BER_* codes of error.h. */
 int ows_msg_decode(const uint8_t *buf, size_t len, ows_msg *m);
 
+/* The same with `head` bytes (rounded up to 8) reserved for the caller at
+ * the start of that one allocation, which then always exists: the network
+ * engine keeps a received message's queue item there (engine.h), so a
+ * message costs one allocation, not two. m->pdu.vbl.arena is the start of
+ * the allocation (the head); the decoded data follow it. */
+int ows_msg_decode_ex(const uint8_t *buf, size_t len, ows_msg *m, size_t head);
+
 /* Releases what ows_msg_decode allocated and zeroes *m. */
 void ows_msg_free(ows_msg *m);
 

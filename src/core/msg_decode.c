@@ -255,18 +255,19 @@ static void region_init(struct region *g, void *base, size_t size)
  * arena's data area (both end 8-byte aligned, so alignment is kept). */
 #define REBASE(ptr, type) ((ptr) ? (type)(void *)(arena_top - (g->top - (uint8_t *)(ptr))) : NULL)
 
-static int from_scratch(const struct region *g, ows_msg *m)
+static int from_scratch(const struct region *g, ows_msg *m, size_t head)
 {
     size_t items_size = (size_t)g->nitems * sizeof(ows_varbind);
     size_t data_size = (size_t)(g->top - g->hi);
     size_t total = items_size + ((data_size + 7) & ~(size_t)7);
-    uint8_t *arena, *arena_top;
+    uint8_t *block, *arena, *arena_top;
 
-    if (!total)
+    if (!total && !head)
         return 0;
-    arena = ows_malloc(total);
-    if (!arena)
+    block = ows_malloc(head + total);
+    if (!block)
         return OWS_E_ALLOC;
+    arena = block + head;
     arena_top = arena + total;
     memcpy(arena, g->items, items_size);
     memcpy(arena_top - data_size, g->hi, data_size);
@@ -281,11 +282,16 @@ static int from_scratch(const struct region *g, ows_msg *m)
         else if (is_string_tag(vb->value.syntax))
             vb->value.v.str.ptr = REBASE(vb->value.v.str.ptr, uint8_t *);
     }
-    m->pdu.vbl.arena = arena;
+    m->pdu.vbl.arena = block;
     return 0;
 }
 
 int ows_msg_decode(const uint8_t *buf, size_t len, ows_msg *m)
+{
+    return ows_msg_decode_ex(buf, len, m, 0);
+}
+
+int ows_msg_decode_ex(const uint8_t *buf, size_t len, ows_msg *m, size_t head)
 {
     union { uint64_t align; uint8_t b[SCRATCH_SIZE]; } scratch;
     struct region g;
@@ -297,13 +303,15 @@ int ows_msg_decode(const uint8_t *buf, size_t len, ows_msg *m)
     memset(m, 0, sizeof *m);
     if (!buf && len)
         return OWS_E_BER_TRUNCATED;
-    if (len > MAX_MSG_LEN)
+    if (len > MAX_MSG_LEN || head > MAX_MSG_LEN)
         return OWS_E_BER_LIMIT;
+    /* The data after the head must stay 8-byte aligned. */
+    head = (head + 7) & ~(size_t)7;
 
     region_init(&g, scratch.b, sizeof scratch.b);
     err = fill(buf, len, m, &g);
     if (!err) {
-        err = from_scratch(&g, m);
+        err = from_scratch(&g, m, head);
         if (!err)
             return 0;
     }
@@ -319,10 +327,10 @@ int ows_msg_decode(const uint8_t *buf, size_t len, ows_msg *m)
         return err;
     total = (size_t)s.nvb * sizeof(ows_varbind) + s.nids * sizeof(uint32_t) +
             (size_t)s.noids * 3 + s.nbytes;
-    arena = ows_malloc(total ? total : 1);
+    arena = ows_malloc(head + (total ? total : 1));
     if (!arena)
         return OWS_E_ALLOC;
-    region_init(&g, arena, total);
+    region_init(&g, arena + head, total);
     err = fill(buf, len, m, &g);
     if (err) {
         ows_free(arena);

@@ -320,7 +320,7 @@ static void engine_main(void *arg)
                         continue;
                     break;
                 }
-                if (ows_msg_decode(buf, got, &rx[nb].msg)) {
+                if (ows_msg_decode_ex(buf, got, &rx[nb].msg, OWS_RX_HEAD)) {
                     bad++;
                     continue;
                 }

@@ -94,3 +94,21 @@ int ows_pdu_obj_new(struct ows_session *owner, ows_pdu *moved, ows_pdu_obj **out
         *out = p;
     return OWS_OK;
 }
+
+int ows_pdu_obj_init_in(ows_pdu_obj *p, void (*destroy)(ows_object *),
+                        struct ows_session *owner, ows_pdu *moved)
+{
+    int err;
+
+    memset(&p->obj, 0, sizeof p->obj);
+    p->obj.destroy = destroy;
+    err = ows_handle_new(&p->obj, OWS_T_PDU, owner);
+    if (err)
+        return err;
+    p->pdu = *moved;
+    p->pdu.vbl.arena = NULL;
+    moved->vbl.items = NULL;
+    moved->vbl.count = 0;
+    moved->vbl.cap = 0;
+    return OWS_OK;
+}

@@ -38,4 +38,13 @@ typedef struct ows_pdu_obj {
  * caller's to free. Requires the API lock. */
 int ows_pdu_obj_new(struct ows_session *owner, ows_pdu *moved, ows_pdu_obj **out);
 
+/* A PDU object built in storage the caller owns (a received message, see
+ * engine.h). On success the PDU moves in except its arena, which stays in
+ * *moved (with an empty list) for the storage's owner to free last: the
+ * object's list has no arena of its own (edits copy out of it as usual) and
+ * `destroy` frees the list, then releases the storage. Nothing is
+ * allocated; on failure *moved is unchanged. */
+int ows_pdu_obj_init_in(ows_pdu_obj *p, void (*destroy)(ows_object *),
+                        struct ows_session *owner, ows_pdu *moved);
+
 #endif

@@ -9,16 +9,6 @@
 #include "core/session.h"
 #include "core/trace.h"
 
-void ows_rxitem_free(struct ows_rxitem *it)
-{
-    if (!it)
-        return;
-    /* Frees the varbinds and the arena (where a decoded community lives). */
-    ows_pdu_free(&it->msg.pdu);
-    ows_free(it->own_community);
-    ows_free(it);
-}
-
 void ows_queue_push(struct ows_net_session *n, struct ows_rxitem *it)
 {
     it->next = NULL;
@@ -120,12 +110,17 @@ void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ow
                  "the request stays outstanding", s->hdr.handle, n->qlen, r->id);
         goto drop;
     }
-    it = ows_malloc(sizeof(*it));
+    /* The engine decoded it with room for its item in the arena's head
+     * (OWS_RX_HEAD): no allocation here. Not zeroed: the objects' storage
+     * is initialised when they are made. */
+    it = m->pdu.vbl.arena;
     if (!it)
-        goto drop;   /* the request stays outstanding and is retried */
+        goto drop;
     it->next = NULL;
     it->err = 0;
     it->own_community = NULL;
+    it->objects = 0;
+    it->released = 0;
     it->request_id = r->id;
     it->peer = *from;
     it->local = r->src;
