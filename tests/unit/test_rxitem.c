@@ -1,0 +1,291 @@
+/* test_rxitem.c - a received message as one allocation (perf): the decoder's
+ * reserved head (ows_msg_decode_ex) and the objects SnmpRecvMsg builds inside
+ * the queue item (core/rxitem.c), freed in every order, edited, and with the
+ * allocation failing. */
+#include "core_helpers.h"
+#include "core/engine.h"
+#include "core/msg_codec.h"
+#include "core/session.h"
+
+static uint32_t name_ids[] = { 1, 3, 6, 1, 2, 1, 1, 5, 0 };
+
+/* Encodes a v2c RESPONSE (request id 7, sysName.0 = `value`, `nvb` times). */
+static size_t make_response(uint8_t *buf, size_t cap, const char *value, uint32_t nvb,
+                            size_t *off)
+{
+    static ows_varbind vbs[200];
+    ows_msg m;
+    size_t len;
+    uint32_t i;
+
+    assert_true(nvb <= 200);
+    memset(&m, 0, sizeof m);
+    m.version = OWS_SNMPV2C;
+    m.community.ptr = (uint8_t *)"public";
+    m.community.len = 6;
+    m.pdu.type = OWS_PDU_RESPONSE;
+    m.pdu.request_id = 7;
+    for (i = 0; i < nvb; i++) {
+        memset(&vbs[i], 0, sizeof vbs[i]);
+        vbs[i].name.ids = name_ids;
+        vbs[i].name.len = 9;
+        vbs[i].value.syntax = OWS_SYN_OCTETS;
+        vbs[i].value.v.str.ptr = (uint8_t *)value;
+        vbs[i].value.v.str.len = (uint32_t)strlen(value);
+    }
+    m.pdu.vbl.items = vbs;
+    m.pdu.vbl.count = nvb;
+    assert_int_equal(ows_msg_encode(&m, buf, cap, off, &len), 0);
+    return len;
+}
+
+static uint8_t wire[65536];
+
+static void check_head(uint32_t nvb)
+{
+    ows_msg plain, with_head;
+    size_t off, len = make_response(wire, sizeof wire, "a-value", nvb, &off);
+    long live = ows_alloc_live();
+    unsigned long count;
+
+    assert_int_equal(ows_msg_decode(wire + off, len, &plain), 0);
+    count = ows_alloc_count();
+    assert_int_equal(ows_msg_decode_ex(wire + off, len, &with_head, 100), 0);
+    /* One allocation, the head first: writable, and not overlapping the data. */
+    assert_int_equal(ows_alloc_count(), count + 1);
+    assert_non_null(with_head.pdu.vbl.arena);
+    memset(with_head.pdu.vbl.arena, 0xA5, 100);
+    assert_true(ows_msg_equal(&plain, &with_head));
+    assert_int_equal(((uintptr_t)with_head.pdu.vbl.items) & 7, 0);
+    ows_msg_free(&with_head);
+    ows_msg_free(&plain);
+    assert_int_equal(ows_alloc_live(), live);
+
+    /* The one allocation failing: an error, *m zeroed, nothing left. */
+    ows_alloc_fail_after(0);
+    assert_int_equal(ows_msg_decode_ex(wire + off, len, &with_head, OWS_RX_HEAD), OWS_E_ALLOC);
+    ows_alloc_fail_after(-1);
+    assert_null(with_head.pdu.vbl.arena);
+    assert_int_equal(with_head.pdu.vbl.count, 0);
+    assert_int_equal(ows_alloc_live(), live);
+}
+
+/* Small messages (stack scratch) and big ones (sized, then filled in place). */
+static void test_decode_head(void **state)
+{
+    (void)state;
+    check_head(1);
+    check_head(200);
+}
+
+/* Queues a decoded response to session `sh` the way the engine does. */
+static void queue_one(HSNMP_SESSION sh)
+{
+    struct ows_session *s;
+    struct ows_rxitem *it;
+    ows_msg m;
+    size_t off, len = make_response(wire, sizeof wire, "bench-value", 1, &off);
+
+    assert_int_equal(ows_msg_decode_ex(wire + off, len, &m, OWS_RX_HEAD), 0);
+    ows_lock();
+    assert_int_equal(ows_session_get((uintptr_t)sh, &s), 0);
+    assert_non_null(ows_net_state(s, 1));
+    it = m.pdu.vbl.arena;
+    memset(it, 0, sizeof *it);
+    it->request_id = m.pdu.request_id;
+    it->peer.family = OWS_AF_INET;
+    it->peer.port = 161;
+    it->local.family = OWS_AF_INET;
+    it->local.port = 40000;
+    it->msg = m;
+    ows_queue_push(s->net, it);
+    ows_object_put(&s->hdr);
+    ows_unlock();
+}
+
+struct got {
+    HSNMP_ENTITY src, dst;
+    HSNMP_CONTEXT ctx;
+    HSNMP_PDU pdu;
+};
+
+static void recv_one(HSNMP_SESSION sh, struct got *g)
+{
+    memset(g, 0, sizeof *g);
+    assert_int_equal(SnmpRecvMsg(sh, &g->src, &g->dst, &g->ctx, &g->pdu), SNMPAPI_SUCCESS);
+    assert_true(g->src && g->dst && g->ctx && g->pdu);
+}
+
+/* Everything each object shows must still be right whatever went before. */
+static void check_ctx(HSNMP_CONTEXT c)
+{
+    smiOCTETS o;
+    assert_int_equal(SnmpContextToStr(c, &o), SNMPAPI_SUCCESS);
+    assert_int_equal(o.len, 6);
+    assert_memory_equal(o.ptr, "public", 6);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&o);
+}
+
+static void check_pdu(HSNMP_PDU p)
+{
+    smiINT type, id, es, ei;
+    HSNMP_VBL vbl;
+    smiOID name;
+    smiVALUE v;
+    assert_int_equal(SnmpGetPduData(p, &type, &id, &es, &ei, &vbl), SNMPAPI_SUCCESS);
+    assert_int_equal(type, SNMP_PDU_RESPONSE);
+    assert_int_equal(id, 7);
+    assert_int_equal(SnmpCountVbl(vbl), 1);
+    assert_int_equal(SnmpGetVb(vbl, 1, &name, &v), SNMPAPI_SUCCESS);
+    assert_int_equal(name.len, 9);
+    assert_int_equal(v.syntax, SNMP_SYNTAX_OCTETS);
+    assert_memory_equal(v.value.string.ptr, "bench-value", 11);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&v.value.string);
+    SnmpFreeVbl(vbl);
+}
+
+static void check_entity(HSNMP_ENTITY e, const char *text)
+{
+    char buf[64];
+    assert_int_not_equal(SnmpEntityToStr(e, sizeof buf, buf), SNMPAPI_FAILURE);
+    assert_string_equal(buf, text);
+}
+
+static void test_objects_every_order(void **state)
+{
+    HSNMP_SESSION s;
+    struct got g;
+    long live;
+    int order;
+    (void)state;
+
+    core_startup();
+    SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2);
+    s = SnmpCreateSession(NULL, 0, NULL, NULL);
+    assert_true(s);
+    /* The first message also makes the session's engine state. */
+    /* The first message also makes the session's engine state, and the
+     * first descriptors the descriptor registry. */
+    queue_one(s);
+    recv_one(s, &g);
+    check_ctx(g.ctx);
+    check_pdu(g.pdu);
+    SnmpFreeEntity(g.src);
+    SnmpFreeEntity(g.dst);
+    SnmpFreeContext(g.ctx);
+    SnmpFreePdu(g.pdu);
+    live = ows_alloc_live();
+    /* Each of the 24 orders of freeing the four objects. */
+    for (order = 0; order < 24; order++) {
+        int pick[4] = { 0, 1, 2, 3 }, i, k = order;
+        for (i = 0; i < 4; i++) {
+            int j = i + k % (4 - i), t = pick[i];
+            k /= 4 - i;
+            pick[i] = pick[j];
+            pick[j] = t;
+        }
+        queue_one(s);
+        recv_one(s, &g);
+        for (i = 0; i < 4; i++) {
+            /* What is not freed yet still reads back right. */
+            if (g.ctx) check_ctx(g.ctx);
+            if (g.pdu) check_pdu(g.pdu);
+            if (g.src) check_entity(g.src, "0.0.0.0");
+            switch (pick[i]) {
+            case 0: assert_int_equal(SnmpFreeEntity(g.src), SNMPAPI_SUCCESS); g.src = 0; break;
+            case 1: assert_int_equal(SnmpFreeEntity(g.dst), SNMPAPI_SUCCESS); g.dst = 0; break;
+            case 2: assert_int_equal(SnmpFreeContext(g.ctx), SNMPAPI_SUCCESS); g.ctx = 0; break;
+            default: assert_int_equal(SnmpFreePdu(g.pdu), SNMPAPI_SUCCESS); g.pdu = 0; break;
+            }
+        }
+        assert_int_equal(ows_alloc_live(), live);
+    }
+    /* Only some outputs asked for: the others are never made. */
+    queue_one(s);
+    {
+        HSNMP_PDU p = 0;
+        assert_int_equal(SnmpRecvMsg(s, NULL, NULL, NULL, &p), SNMPAPI_SUCCESS);
+        check_pdu(p);
+        assert_int_equal(SnmpFreePdu(p), SNMPAPI_SUCCESS);
+    }
+    queue_one(s);
+    assert_int_equal(SnmpRecvMsg(s, NULL, NULL, NULL, NULL), SNMPAPI_SUCCESS);
+    assert_int_equal(ows_alloc_live(), live);
+    assert_int_equal(SnmpClose(s), SNMPAPI_SUCCESS);
+    core_cleanup();
+}
+
+/* A received PDU edited (new list, changed varbind) and duplicated, then
+ * freed before and after the rest; and objects still held at SnmpClose. */
+static void test_objects_edited_and_closed(void **state)
+{
+    HSNMP_SESSION s;
+    HSNMP_VBL vbl, vbl2;
+    HSNMP_PDU dup;
+    struct got g;
+    smiOID name = { 9, name_ids };
+    smiVALUE v;
+    HSNMP_SESSION s2;
+    long live;
+    (void)state;
+
+    core_startup();
+    SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2);
+    s = SnmpCreateSession(NULL, 0, NULL, NULL);
+    queue_one(s);
+    recv_one(s, &g);
+    check_ctx(g.ctx);
+    check_pdu(g.pdu);
+    SnmpFreeEntity(g.src);
+    SnmpFreeEntity(g.dst);
+    SnmpFreeContext(g.ctx);
+    SnmpFreePdu(g.pdu);
+    live = ows_alloc_live();
+
+    queue_one(s);
+    recv_one(s, &g);
+    assert_int_equal(SnmpGetPduData(g.pdu, NULL, NULL, NULL, NULL, &vbl), SNMPAPI_SUCCESS);
+    v.syntax = SNMP_SYNTAX_INT;
+    v.value.sNumber = 42;
+    assert_int_equal(SnmpSetVb(vbl, 0, &name, &v), 2);
+    assert_int_equal(SnmpSetPduData(g.pdu, NULL, NULL, NULL, NULL, &vbl), SNMPAPI_SUCCESS);
+    dup = SnmpDuplicatePdu(s, g.pdu);
+    assert_true(dup);
+    assert_int_equal(SnmpFreeContext(g.ctx), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpFreeEntity(g.src), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpFreeEntity(g.dst), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpGetPduData(g.pdu, NULL, NULL, NULL, NULL, &vbl2), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpCountVbl(vbl2), 2);
+    assert_int_equal(SnmpFreePdu(g.pdu), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpCountVbl(vbl2), 2);
+    assert_int_equal(SnmpFreeVbl(vbl2), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpFreeVbl(vbl), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpGetPduData(dup, NULL, NULL, NULL, NULL, &vbl), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpCountVbl(vbl), 2);
+    assert_int_equal(SnmpFreeVbl(vbl), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpFreePdu(dup), SNMPAPI_SUCCESS);
+    assert_int_equal(ows_alloc_live(), live);
+
+    /* Objects still held, and an item never received, at SnmpClose. */
+    s2 = SnmpCreateSession(NULL, 0, NULL, NULL);
+    queue_one(s2);
+    recv_one(s2, &g);
+    assert_int_equal(SnmpFreeEntity(g.dst), SNMPAPI_SUCCESS);
+    queue_one(s2);
+    assert_int_equal(SnmpClose(s2), SNMPAPI_SUCCESS);
+    assert_int_equal(ows_alloc_live(), live);
+    assert_int_equal(SnmpFreeContext(g.ctx), SNMPAPI_FAILURE);
+    assert_int_equal(SnmpClose(s), SNMPAPI_SUCCESS);
+    core_cleanup();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decode_head),
+        cmocka_unit_test(test_objects_every_order),
+        cmocka_unit_test(test_objects_edited_and_closed),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
