@@ -142,10 +142,10 @@ have_exe() {
 # ---------------------------------------------------------------------------
 log "3. net-snmp's snmpd on 127.0.0.1:$port ($(elapsed))"
 echo "  tests/agent/snmpd.conf: community \"public\" read-only, \"private\" read-write"
-if sh "$root/tests/agent/start-snmpd.sh" "$snmpd_state" "$port" | sed 's/^/  /'; then
-    snmpd_ok=yes
+if msg=$(sh "$root/tests/agent/start-snmpd.sh" "$snmpd_state" "$port" 2>&1); then
+    snmpd_ok=yes; echo "  $msg"
 else
-    snmpd_ok=no; fail "snmpd did not start on port $port"
+    snmpd_ok=no; echo "$msg" | sed 's/^/  /'; fail "snmpd did not start on port $port"
 fi
 agent=127.0.0.1:$port
 
