@@ -22,6 +22,7 @@
 #include "core/entity.h"
 #include "core/pdu.h"
 #include "core/smi.h"
+#include "core/spares.h"
 #include "platform.h"
 
 struct ows_session;
@@ -87,6 +88,7 @@ struct ows_rxitem {
     ows_msg msg;                      /* decoded; zeroed when unavailable */
     uint32_t objects;                 /* of the four below, how many are live */
     int released;                     /* ows_rxitem_free was called */
+    int spare;                        /* the item heads an OWS_RX_BLOCK (engine's spares) */
     struct ows_entity src_ent, dst_ent;
     struct ows_context ctx;
     ows_pdu_obj pdu_obj;
@@ -141,6 +143,11 @@ struct ows_engine {
     struct ows_req **heap;            /* min-heap on deadline_ns */
     uint32_t heap_n, heap_cap;
     uint64_t sleep_until;             /* deadline of the current wait (UINT64_MAX: none) */
+
+    /* Recycled blocks (spares.h): request nodes holding up to
+     * OWS_REQ_SPARE_BYTES encoded bytes, and OWS_RX_BLOCK-byte blocks that
+     * received messages are decoded into. */
+    struct ows_spares spare_reqs, spare_rx;
 
     struct ows_notice *notes;
     uint32_t nnotes, notes_cap;
@@ -226,6 +233,15 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
  * engine decoded with ows_msg_decode_ex(..., OWS_RX_HEAD): the head of its
  * arena becomes the queue item. */
 #define OWS_RX_HEAD sizeof(struct ows_rxitem)
+/* The recycled block a received message is decoded into when it fits (the
+ * usual response: the item and a few hundred bytes of varbinds). */
+#define OWS_RX_BLOCK 1024u
+/* Encoded bytes a recycled request node holds; longer requests get a node
+ * of their own size. */
+#define OWS_REQ_SPARE_BYTES 480u
+/* request.c: a request node for `len` encoded bytes, and its release. */
+struct ows_req *ows_req_alloc(size_t len);
+void ows_req_release(struct ows_req *r);
 void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m);
 
 /* notify.c */

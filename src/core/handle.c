@@ -143,27 +143,26 @@ int ows_handle_new(ows_object *obj, uint32_t type, struct ows_session *owner)
 
 int ows_handle_get(uintptr_t value, uint32_t type, ows_object **out)
 {
-    uint32_t enc, slot, gen;
+    uint32_t enc = (uint32_t)value ^ VALUE_MASK;
+    uint32_t slot = (enc >> TYPE_BITS) & SLOT_MASK;
+    const struct slot *sl;
     ows_object *obj;
-    int err = invalid_err(type);
 
+    /* Every export makes a few of these: the tests are ordered so that a
+     * valid handle takes as few as possible. A value of 2^31 or more, 0 (its
+     * type bits are 0) or a type outside the table's fails one of the first
+     * three; an object whose handle equals the value has that type. */
     *out = NULL;
-    if (value == 0 || value >= 0x80000000u || type < OWS_T_SESSION || type > OWS_T_VBL)
-        return err;
-    enc = (uint32_t)value ^ VALUE_MASK;
-    if ((enc & TYPE_MASK) != type)
-        return err;
-    slot = (enc >> TYPE_BITS) & SLOT_MASK;
-    gen = enc >> (SLOT_BITS + TYPE_BITS);
-    if (slot >= tab.cap || tab.slots[slot].gen != gen)
-        return err;
-    obj = tab.slots[slot].obj;
-    if (!obj || obj->type != type || obj->handle != (uint32_t)value)
-        return err;
+    if ((value >> 31) != 0 || (enc & TYPE_MASK) != type || slot >= tab.cap)
+        return invalid_err(type);
+    sl = &tab.slots[slot];
+    obj = sl->obj;
+    if (sl->gen != enc >> (SLOT_BITS + TYPE_BITS) || !obj || obj->handle != (uint32_t)value)
+        return invalid_err(type);
     /* A session being released, and everything it owns, no longer resolves. */
     if (type == OWS_T_SESSION ? ((struct ows_session *)obj)->closing
                               : (obj->owner && obj->owner->closing))
-        return err;
+        return invalid_err(type);
     obj->refs++;
     *out = obj;
     return OWS_OK;

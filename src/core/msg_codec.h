@@ -39,6 +39,13 @@ int ows_msg_decode(const uint8_t *buf, size_t len, ows_msg *m);
  * the allocation (the head); the decoded data follow it. */
 int ows_msg_decode_ex(const uint8_t *buf, size_t len, ows_msg *m, size_t head);
 
+/* The same, using `mem` (cap bytes, 8-byte aligned, NULL for none) as that
+ * allocation when the message fits, so that a caller can recycle blocks:
+ * then m->pdu.vbl.arena == mem. Otherwise it allocates as above; either way
+ * `mem` is never freed here, nor on failure. */
+int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, void *mem,
+                      size_t cap);
+
 /* Releases what ows_msg_decode allocated and zeroes *m. */
 void ows_msg_free(ows_msg *m);
 

@@ -129,7 +129,15 @@ static int get_bytes(struct region *g, const uint8_t *p, size_t n, ows_octets *s
 
 static int get_int(ows_berr *r, unsigned tag, int32_t *v)
 {
+    const uint8_t *p = r->p;
     ows_berr c;
+    /* The usual case first: a one-octet INTEGER (the version, the error
+     * fields, small request ids), which is always minimal. */
+    if (r->end - p >= 3 && p[0] == tag && p[1] == 1) {
+        *v = (int8_t)p[2];
+        r->p = p + 3;
+        return 0;
+    }
     TRY(ows_berr_enter(r, tag, &c));
     return ows_ber_int32(c.p, (size_t)(c.end - c.p), v);
 }
@@ -255,7 +263,8 @@ static void region_init(struct region *g, void *base, size_t size)
  * arena's data area (both end 8-byte aligned, so alignment is kept). */
 #define REBASE(ptr, type) ((ptr) ? (type)(void *)(arena_top - (g->top - (uint8_t *)(ptr))) : NULL)
 
-static int from_scratch(const struct region *g, ows_msg *m, size_t head)
+static int from_scratch(const struct region *g, ows_msg *m, size_t head, void *mem,
+                        size_t cap)
 {
     size_t items_size = (size_t)g->nitems * sizeof(ows_varbind);
     size_t data_size = (size_t)(g->top - g->hi);
@@ -264,7 +273,7 @@ static int from_scratch(const struct region *g, ows_msg *m, size_t head)
 
     if (!total && !head)
         return 0;
-    block = ows_malloc(head + total);
+    block = mem && head + total <= cap ? mem : ows_malloc(head + total);
     if (!block)
         return OWS_E_ALLOC;
     arena = block + head;
@@ -293,6 +302,12 @@ int ows_msg_decode(const uint8_t *buf, size_t len, ows_msg *m)
 
 int ows_msg_decode_ex(const uint8_t *buf, size_t len, ows_msg *m, size_t head)
 {
+    return ows_msg_decode_in(buf, len, m, head, NULL, 0);
+}
+
+int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, void *mem,
+                      size_t cap)
+{
     union { uint64_t align; uint8_t b[SCRATCH_SIZE]; } scratch;
     struct region g;
     struct sizes s = { 0, 0, 0, 0 };
@@ -311,7 +326,7 @@ int ows_msg_decode_ex(const uint8_t *buf, size_t len, ows_msg *m, size_t head)
     region_init(&g, scratch.b, sizeof scratch.b);
     err = fill(buf, len, m, &g);
     if (!err) {
-        err = from_scratch(&g, m, head);
+        err = from_scratch(&g, m, head, mem, cap);
         if (!err)
             return 0;
     }

@@ -257,6 +257,10 @@ static void engine_main(void *arg)
     struct ows_net_sock **ents = NULL;
     uint8_t *ready = NULL, *buf = ows_malloc(OWS_NET_MAX_DGRAM + 1);
     struct rx_slot *rx = ows_calloc(RX_BATCH, sizeof(*rx));
+    /* Blocks to decode into, taken from e->spare_rx while the lock is held
+     * (the decoding runs without it). */
+    void *mem[RX_BATCH];
+    uint32_t nmem = 0;
     uint32_t cap = 0, nfds = 0, gen = 0;
     int have_snap = 0, detached;
 
@@ -279,6 +283,8 @@ static void engine_main(void *arg)
             continue;
         }
         close_dead(e);
+        while (nmem < RX_BATCH && (mem[nmem] = ows_spares_take(&e->spare_rx)) != NULL)
+            nmem++;
         now = ows_clock_ns();
         next = ows_req_run_timers(now);
         if (e->nnotes) {
@@ -320,9 +326,19 @@ static void engine_main(void *arg)
                         continue;
                     break;
                 }
-                if (ows_msg_decode_ex(buf, got, &rx[nb].msg, OWS_RX_HEAD)) {
+                if (!nmem && (mem[0] = ows_malloc(OWS_RX_BLOCK)) != NULL)
+                    nmem = 1;
+                if (ows_msg_decode_in(buf, got, &rx[nb].msg, OWS_RX_HEAD,
+                                      nmem ? mem[nmem - 1] : NULL, OWS_RX_BLOCK)) {
                     bad++;
                     continue;
+                }
+                /* Whether the item heads a recyclable block (rxitem.c). */
+                {
+                    struct ows_rxitem *head = rx[nb].msg.pdu.vbl.arena;
+                    head->spare = nmem && (void *)head == mem[nmem - 1];
+                    if (head->spare)
+                        nmem--;
                 }
                 rx[nb].ns = ents[i];
                 nb++;
@@ -358,6 +374,8 @@ static void engine_main(void *arg)
     ows_free(ready);
     ows_free(buf);
     ows_free(rx);
+    while (nmem)
+        ows_free(mem[--nmem]);
     if (detached)
         engine_free(e);
 }
@@ -374,6 +392,8 @@ static void engine_free(struct ows_engine *e)
     ows_free(e->socks);
     ows_free(e->heap);
     ows_free(e->notes);
+    ows_spares_drain(&e->spare_reqs);
+    ows_spares_drain(&e->spare_rx);
     ows_poller_free(e->poller);
     if (e->sock_started)
         ows_sock_cleanup();

@@ -128,7 +128,7 @@ void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ow
     memset(m, 0, sizeof(*m));
     ows_heap_remove(r);
     ows_req_unlink(n, r);
-    ows_free(r);
+    ows_req_release(r);
     e->n_received++;
     ows_queue_push(n, it);
     ows_notify(s, 0, (intptr_t)it->request_id);

@@ -34,6 +34,27 @@ struct ows_req *ows_req_find(struct ows_net_session *n, int32_t id)
     return NULL;
 }
 
+struct ows_req *ows_req_alloc(size_t len)
+{
+    struct ows_engine *e = ows_eng;
+    struct ows_req *r = NULL;
+    if (len > OWS_REQ_SPARE_BYTES)
+        return ows_malloc(sizeof(*r) + len);
+    /* Short requests (nearly all) share one node size, so nodes recycle. */
+    if (e)
+        r = ows_spares_take(&e->spare_reqs);
+    return r ? r : ows_malloc(sizeof(*r) + OWS_REQ_SPARE_BYTES);
+}
+
+void ows_req_release(struct ows_req *r)
+{
+    struct ows_engine *e = ows_eng;
+    if (r && e && r->len <= OWS_REQ_SPARE_BYTES)
+        ows_spares_give(&e->spare_reqs, r);
+    else
+        ows_free(r);
+}
+
 static int grow_buckets(struct ows_net_session *n)
 {
     uint32_t nb = n->nbuckets ? n->nbuckets * 2 : 16, i;
@@ -94,7 +115,7 @@ void ows_req_free_all(struct ows_net_session *n)
         for (; r; r = next) {
             next = r->hnext;
             ows_heap_remove(r);
-            ows_free(r);
+            ows_req_release(r);
         }
     }
     ows_free(n->buckets);
@@ -233,7 +254,7 @@ uint64_t ows_req_run_timers(uint64_t now)
         ows_heap_remove(r);
         ows_req_unlink(r->s->net, r);
         time_out(r);
-        ows_free(r);
+        ows_req_release(r);
     }
     return e->heap_n ? e->heap[0]->deadline_ns : UINT64_MAX;
 }
@@ -330,7 +351,7 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
 
     if (expects_response(m.pdu.type)) {
         uint32_t tcs = ows_entity_timeout_cs(dst);
-        r = ows_malloc(sizeof(*r) + len);
+        r = ows_req_alloc(len);
         if (!r)
             return OWS_E_ALLOC;
         memset(r, 0, sizeof(*r));
@@ -348,7 +369,7 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
         r->len = len;
         memcpy(r->bytes, encode_buf + off, len);
         if ((err = heap_reserve(e)) != 0) {
-            ows_free(r);
+            ows_req_release(r);
             return err;
         }
         /* A request id already outstanding in this session is replaced: the
@@ -356,10 +377,10 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
         if ((old = ows_req_find(n, r->id)) != NULL) {
             ows_heap_remove(old);
             ows_req_unlink(n, old);
-            ows_free(old);
+            ows_req_release(old);
         }
         if ((err = ows_req_add(n, r)) != 0) {
-            ows_free(r);
+            ows_req_release(r);
             return err;
         }
         r->deadline_ns = ows_clock_ns() + r->timeout_ns;
@@ -372,7 +393,7 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
         if (r) {
             ows_heap_remove(r);
             ows_req_unlink(n, r);
-            ows_free(r);
+            ows_req_release(r);
         }
         return err;
     }
@@ -407,7 +428,7 @@ int ows_net_cancel(struct ows_session *s, int32_t id)
     if (r) {
         ows_heap_remove(r);
         ows_req_unlink(n, r);
-        ows_free(r);
+        ows_req_release(r);
     }
     /* A reply or timeout report already queued is not delivered either. */
     purged = ows_queue_purge_id(n, id);

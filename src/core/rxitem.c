@@ -28,6 +28,11 @@ static void rxitem_destroy(struct ows_rxitem *it)
     it->msg.pdu.vbl.arena = NULL;
     ows_pdu_free(&it->msg.pdu);
     ows_free(own);
+    if (arena == (void *)it && it->spare && ows_eng) {
+        /* A standard block the engine decodes into: recycled (spares.h). */
+        ows_spares_give(&ows_eng->spare_rx, it);
+        return;
+    }
     if (arena != (void *)it)
         ows_free(it);
     ows_free(arena);

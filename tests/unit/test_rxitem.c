@@ -2,6 +2,7 @@
  * reserved head (ows_msg_decode_ex) and the objects SnmpRecvMsg builds inside
  * the queue item (core/rxitem.c), freed in every order, edited, and with the
  * allocation failing. */
+#include <unistd.h>
 #include "core_helpers.h"
 #include "core/engine.h"
 #include "core/msg_codec.h"
@@ -76,6 +77,21 @@ static void test_decode_head(void **state)
     (void)state;
     check_head(1);
     check_head(200);
+}
+
+/* The engine thread makes its buffers when it starts, concurrently with the
+ * test: wait for that before counting live allocations. */
+static void engine_settled(void)
+{
+    int i, up = 0;
+    for (i = 0; i < 2000 && !up; i++) {
+        ows_lock();
+        up = ows_eng && ows_eng->thread_id;
+        ows_unlock();
+        if (!up)
+            usleep(1000);
+    }
+    assert_true(up);
 }
 
 /* Queues a decoded response to session `sh` the way the engine does. */
@@ -161,6 +177,7 @@ static void test_objects_every_order(void **state)
     (void)state;
 
     core_startup();
+    engine_settled();
     SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2);
     s = SnmpCreateSession(NULL, 0, NULL, NULL);
     assert_true(s);
@@ -231,6 +248,7 @@ static void test_objects_edited_and_closed(void **state)
     (void)state;
 
     core_startup();
+    engine_settled();
     SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2);
     s = SnmpCreateSession(NULL, 0, NULL, NULL);
     queue_one(s);
@@ -280,9 +298,41 @@ static void test_objects_edited_and_closed(void **state)
     core_cleanup();
 }
 
+/* The engine's recycled blocks: LIFO, at most OWS_SPARES_MAX kept (more
+ * are freed at once), all freed by draining. */
+static void test_spares(void **state)
+{
+    struct ows_spares sp = { NULL, 0 };
+    void *b[OWS_SPARES_MAX + 3];
+    long live = ows_alloc_live();
+    uint32_t i;
+    (void)state;
+
+    assert_null(ows_spares_take(&sp));
+    ows_spares_give(&sp, NULL);
+    assert_int_equal(sp.n, 0);
+    for (i = 0; i < OWS_SPARES_MAX + 3; i++) {
+        b[i] = ows_malloc(64);
+        assert_non_null(b[i]);
+    }
+    for (i = 0; i < OWS_SPARES_MAX + 3; i++)
+        ows_spares_give(&sp, b[i]);
+    assert_int_equal(sp.n, OWS_SPARES_MAX);
+    assert_int_equal(ows_alloc_live(), live + (long)OWS_SPARES_MAX);
+    assert_ptr_equal(ows_spares_take(&sp), b[OWS_SPARES_MAX - 1]);
+    assert_ptr_equal(ows_spares_take(&sp), b[OWS_SPARES_MAX - 2]);
+    ows_free(b[OWS_SPARES_MAX - 1]);
+    ows_free(b[OWS_SPARES_MAX - 2]);
+    ows_spares_drain(&sp);
+    assert_int_equal(sp.n, 0);
+    assert_null(sp.head);
+    assert_int_equal(ows_alloc_live(), live);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_spares),
         cmocka_unit_test(test_decode_head),
         cmocka_unit_test(test_objects_every_order),
         cmocka_unit_test(test_objects_edited_and_closed),
