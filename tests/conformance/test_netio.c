@@ -657,6 +657,87 @@ static void register_prefix_match(void **state)
     EXPECT_OK(SnmpClose(m));
 }
 
+#if CONF_WINDOWS
+/* SnmpOpen remarks (window notification): "If the wParam parameter of the
+ * notification message is not equal to zero, it represents a WinSNMP error
+ * code. The error code applies to the PDU identified by the request
+ * identifier in the lParam parameter"; wParam 0 means "call SnmpRecvMsg". */
+static void window_notification_timeout_and_message(void **state)
+{
+    unsigned port = port_base() + 13;
+    HWND w;
+    HSNMP_SESSION ws, a;
+    HSNMP_ENTITY e, agent_e, src = NULL, dst = NULL;
+    HSNMP_CONTEXT c, ctx = NULL;
+    HSNMP_PDU req, pdu = NULL;
+    MSG msg;
+    unsigned t;
+    int got_err = 0, got_zero = 0;
+    (void)state;
+    w = CreateWindowExA(0, "STATIC", "conf-netio", 0, 0, 0, 0, 0, HWND_MESSAGE, NULL, NULL, NULL);
+    assert_non_null(w);
+    ws = (HSNMP_SESSION)EXPECT_OK(SnmpOpen(w, WM_USER + 7));
+    e = entity_at(ws, port);
+    EXPECT_OK(SnmpSetTimeout(e, 10));
+    EXPECT_OK(SnmpSetRetry(e, 0));
+    c = community(ws, "public");
+    req = make_pdu(ws, SNMP_PDU_GET, 13131);
+    EXPECT_RET(SnmpSendMsg(ws, NULL, e, c, req), SNMPAPI_SUCCESS);
+    for (t = 0; t < 5000 && !got_err; t += 10) {
+        while (PeekMessageA(&msg, w, WM_USER + 7, WM_USER + 7, PM_REMOVE)) {
+            if (msg.wParam == SNMPAPI_TL_TIMEOUT && msg.lParam == 13131)
+                got_err = 1;
+        }
+        if (!got_err)
+            Sleep(10);
+    }
+    assert_true(got_err);
+    EXPECT_FAIL_S(ws, SnmpRecvMsg(ws, &src, &dst, &ctx, &pdu), SNMPAPI_TL_TIMEOUT);
+    free_msg(src, dst, ctx, pdu);
+
+    /* A message for the window session: wParam 0. */
+    a = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, conf_callback, NULL));
+    agent_e = entity_at(a, port);
+    EXPECT_RET(SnmpListen(agent_e, SNMPAPI_ON), SNMPAPI_SUCCESS);
+    EXPECT_OK(SnmpSetTimeout(e, 200));
+    {
+        smiINT32 id2 = 13132;
+        SnmpSetPduData(req, NULL, &id2, NULL, NULL, NULL);
+    }
+    EXPECT_RET(SnmpSendMsg(ws, NULL, e, c, req), SNMPAPI_SUCCESS);
+    src = dst = NULL; ctx = NULL; pdu = NULL;
+    assert_int_equal(recv_wait(a, &src, &dst, &ctx, &pdu, 5000), SNMPAPI_SUCCESS);
+    {
+        smiINT rt = SNMP_PDU_RESPONSE;
+        EXPECT_RET(SnmpSetPduData(pdu, &rt, NULL, NULL, NULL, NULL), SNMPAPI_SUCCESS);
+        EXPECT_RET(SnmpSendMsg(a, agent_e, src, ctx, pdu), SNMPAPI_SUCCESS);
+    }
+    free_msg(src, dst, ctx, pdu);
+    for (t = 0; t < 5000 && !got_zero; t += 10) {
+        while (PeekMessageA(&msg, w, WM_USER + 7, WM_USER + 7, PM_REMOVE)) {
+            if (msg.wParam == 0)
+                got_zero = 1;
+        }
+        if (!got_zero)
+            Sleep(10);
+    }
+    assert_true(got_zero);
+    src = dst = NULL; ctx = NULL; pdu = NULL;
+    EXPECT_RET(SnmpRecvMsg(ws, &src, &dst, &ctx, &pdu), SNMPAPI_SUCCESS);
+    {
+        smiINT rt = 0;
+        smiINT32 rid = 0;
+        EXPECT_OK(SnmpGetPduData(pdu, &rt, &rid, NULL, NULL, NULL));
+        assert_int_equal(rt, SNMP_PDU_RESPONSE);
+        assert_int_equal(rid, 13132);
+    }
+    free_msg(src, dst, ctx, pdu);
+    EXPECT_OK(SnmpClose(a));
+    EXPECT_OK(SnmpClose(ws));
+    DestroyWindow(w);
+}
+#endif
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -673,6 +754,9 @@ int main(int argc, char **argv)
         CONF_TEST(send_inform_to_v1_operation_invalid),
         CONF_TEST(send_getbulk_translation),
         CONF_TEST(register_prefix_match),
+#if CONF_WINDOWS
+        CONF_TEST(window_notification_timeout_and_message),
+#endif
     };
     return CONF_RUN("conformance.netio", tests);
 }
