@@ -266,6 +266,35 @@ static void encode_decode_contract(void **state)
     EXPECT_OK(SnmpFreeContext(c2));
 }
 
+/* "Assigning Request Identifiers" (desktop-src/SNMP): "To assign a request
+ * identifier equal to a specific value, including zero, the application must
+ * pass that value in the request_id parameter of the SnmpSetPduData
+ * function" (SnmpCreatePdu's 0 means "generate one"). The id is encoded as
+ * set. */
+static void set_pdu_data_request_id_zero(void **state)
+{
+    HSNMP_SESSION s = FX(state);
+    smiOCTETS comm = {6, (smiLPBYTE)"public"}, out;
+    HSNMP_ENTITY e = (HSNMP_ENTITY)EXPECT_OK(SnmpStrToEntity(s, "127.0.0.1"));
+    HSNMP_CONTEXT c = (HSNMP_CONTEXT)EXPECT_OK(SnmpStrToContext(s, &comm)), c2 = NULL;
+    HSNMP_PDU p = (HSNMP_PDU)EXPECT_OK(SnmpCreatePdu(s, SNMP_PDU_GET, 0, 0, 0, NULL)), p2 = NULL;
+    smiINT32 rid = -1, zero = 0;
+    EXPECT_OK(SnmpGetPduData(p, NULL, &rid, NULL, NULL, NULL));
+    assert_int_not_equal(rid, 0);                 /* generated */
+    EXPECT_RET(SnmpSetPduData(p, NULL, &zero, NULL, NULL, NULL), SNMPAPI_SUCCESS);
+    EXPECT_OK(SnmpGetPduData(p, NULL, &rid, NULL, NULL, NULL));
+    assert_int_equal(rid, 0);
+    EXPECT_OK(SnmpEncodeMsg(s, NULL, e, c, p, &out));
+    EXPECT_OK(SnmpDecodeMsg(s, NULL, NULL, &c2, &p2, &out));
+    rid = -1;
+    EXPECT_OK(SnmpGetPduData(p2, NULL, &rid, NULL, NULL, NULL));
+    assert_int_equal(rid, 0);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &out));
+    EXPECT_OK(SnmpFreePdu(p2));
+    EXPECT_OK(SnmpFreeContext(c2));
+    EXPECT_OK(SnmpFreePdu(p));
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +305,7 @@ int main(int argc, char **argv)
         CONF_TEST(set_vb_value_only_update),
         CONF_TEST(vb_index_bounds),
         CONF_TEST(encode_decode_contract),
+        CONF_TEST(set_pdu_data_request_id_zero),
     };
     return CONF_RUN("conformance.docaudit", tests);
 }
