@@ -10,7 +10,8 @@
  * release, SnmpSendMsg's OPERATION_INVALID for an INFORM to an SNMPv1 entity,
  * SnmpRegister's prefix matching.
  *
- * Ports: OWS_CONF_NET_PORT (default 16610) and the next 19 (UDP, loopback). Every wait is
+ * Ports: OWS_CONF_NET_PORT and the next 16 (UDP, loopback); CMakeLists.txt
+ * sets it to the build's OWS_WIRE_PORT + 30; without it, 16191. Every wait is
  * bounded. Tests whose name ends in _KNOWN_DEVIATION show a difference from
  * the documentation and skip() with the reason while the library has it.
  *
@@ -35,7 +36,7 @@ static unsigned port_base(void)
 {
     const char *p = getenv("OWS_CONF_NET_PORT");
     unsigned v = p ? (unsigned)strtoul(p, NULL, 10) : 0u;
-    return v ? v : 16610u;
+    return v ? v : 16191u;
 }
 
 /* ---- notification recorder ---------------------------------------------- */
