@@ -295,6 +295,30 @@ static void set_pdu_data_request_id_zero(void **state)
     EXPECT_OK(SnmpFreePdu(p));
 }
 
+/* SnmpCleanupEx's page lists two codes only: ALLOC_ERROR, and OTHER_ERROR
+ * for "The SnmpStartupEx function did not complete successfully, or an
+ * unknown or undefined error occurred" (SnmpCleanup's page, unlike it, lists
+ * NOT_INITIALIZED). So SnmpCleanupEx with nothing started fails with
+ * OTHER_ERROR. No fixture: the library is down here. (When this is fixed,
+ * test_startup.c lines 43 and 174, which expect NOT_INITIALIZED, change too.) */
+static void cleanupex_without_startup_other_error_KNOWN_DEVIATION(void **state)
+{
+    SNMPAPI_STATUS r;
+    unsigned got;
+    (void)state;
+    (void)conf_sentinel(0);
+    r = SnmpCleanupEx();
+    got = (unsigned)SnmpGetLastError(NULL);
+    assert_int_equal(r, SNMPAPI_FAILURE);
+    if (got == SNMPAPI_NOT_INITIALIZED) {
+        print_message("KNOWN DEVIATION: SnmpCleanupEx without SnmpStartupEx fails with "
+                      "NOT_INITIALIZED; its page documents OTHER_ERROR (\"SnmpStartupEx did "
+                      "not complete successfully\")\n");
+        skip();
+    }
+    assert_int_equal(got, SNMPAPI_OTHER_ERROR);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -306,6 +330,7 @@ int main(int argc, char **argv)
         CONF_TEST(vb_index_bounds),
         CONF_TEST(encode_decode_contract),
         CONF_TEST(set_pdu_data_request_id_zero),
+        cmocka_unit_test(cleanupex_without_startup_other_error_KNOWN_DEVIATION),
     };
     return CONF_RUN("conformance.docaudit", tests);
 }
