@@ -116,6 +116,7 @@ typedef struct {
 #define SNMP_SYNTAX_NSAPADDR       (ASN_APPLICATION | ASN_PRIMITIVE | 0x05)
 #define SNMP_SYNTAX_CNTR64         (ASN_APPLICATION | ASN_PRIMITIVE | 0x06)
 #define SNMP_SYNTAX_UINT32         (ASN_APPLICATION | ASN_PRIMITIVE | 0x07)
+#define SNMP_SYNTAX_UNSIGNED32     SNMP_SYNTAX_GAUGE32
 #define SNMP_SYNTAX_NOSUCHOBJECT   (ASN_CONTEXT | ASN_PRIMITIVE | 0x00)
 #define SNMP_SYNTAX_NOSUCHINSTANCE (ASN_CONTEXT | ASN_PRIMITIVE | 0x01)
 #define SNMP_SYNTAX_ENDOFMIBVIEW   (ASN_CONTEXT | ASN_PRIMITIVE | 0x02)
@@ -181,14 +182,15 @@ typedef struct {
 #define SNMP_ERROR_NOTWRITABLE         17
 #define SNMP_ERROR_INCONSISTENTNAME    18
 
-/* SNMPv1 generic-trap values. */
-#define SNMP_GENERICTRAP_COLDSTART    0
-#define SNMP_GENERICTRAP_WARMSTART    1
-#define SNMP_GENERICTRAP_LINKDOWN     2
-#define SNMP_GENERICTRAP_LINKUP       3
-#define SNMP_GENERICTRAP_AUTHFAILURE  4
-#define SNMP_GENERICTRAP_EGPNEIGHLOSS 5
-#define SNMP_GENERICTRAP_ENTERSPECIFIC 6
+/* SNMPv1 generic-trap values. (snmp.h spells them SNMP_GENERICTRAP_*; this
+ * header keeps the SDK's own names so both headers can be included.) */
+#define SNMP_TRAP_COLDSTART          0
+#define SNMP_TRAP_WARMSTART          1
+#define SNMP_TRAP_LINKDOWN           2
+#define SNMP_TRAP_LINKUP             3
+#define SNMP_TRAP_AUTHFAIL           4
+#define SNMP_TRAP_EGPNEIGHBORLOSS    5
+#define SNMP_TRAP_ENTERPRISESPECIFIC 6
 
 /* Status, levels and modes. */
 typedef smiUINT32 SNMPAPI_STATUS;
@@ -270,6 +272,10 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpStartupEx(OUT smiLPUINT32 nMajorVersion,
     OUT smiLPUINT32 nTranslateMode, OUT smiLPUINT32 nRetransmitMode);
 SNMPAPI_STATUS SNMPAPI_CALL SnmpCleanup(void);
 SNMPAPI_STATUS SNMPAPI_CALL SnmpCleanupEx(void);
+/* For modules that load the library at run time and look the pair up. */
+typedef SNMPAPI_STATUS (SNMPAPI_CALL *PFNSNMPSTARTUPEX)(smiLPUINT32, smiLPUINT32,
+    smiLPUINT32, smiLPUINT32, smiLPUINT32);
+typedef SNMPAPI_STATUS (SNMPAPI_CALL *PFNSNMPCLEANUPEX)(void);
 HSNMP_SESSION SNMPAPI_CALL SnmpOpen(IN HWND hWnd, IN UINT wMsg);
 HSNMP_SESSION SNMPAPI_CALL SnmpCreateSession(IN HWND hWnd, IN UINT wMsg,
     IN SNMPAPI_CALLBACK fCallBack, IN LPVOID lpClientData);

@@ -18,6 +18,7 @@
  */
 #include <string.h>
 #include "api/api.h"
+#include "core/ber_read.h"
 #include "core/msg_codec.h"
 #include "core/trap_convert.h"
 #include "core/descriptor.h"
@@ -182,6 +183,24 @@ static int make_handles(struct ows_session *s, ows_msg *m, int want_ctx, int wan
     return 0;
 }
 
+/* The bytes the message's outer SEQUENCE spans. SnmpDecodeMsg's len is "the
+ * maximum number of bytes to process" and it returns the bytes decoded, so
+ * whatever follows the message in the caller's buffer is not ours to judge;
+ * trailing bytes INSIDE the message are still rejected by the decoder. */
+static int message_span(const uint8_t *buf, size_t len, size_t *span)
+{
+    ows_berr r = { buf, buf + len };
+    unsigned tag;
+    size_t body;
+    int err = ows_berr_header(&r, &tag, &body);
+    if (err)
+        return err;
+    if (tag != 0x30)
+        return OWS_E_BER_TAG;
+    *span = (size_t)(r.p - buf) + body;
+    return OWS_OK;
+}
+
 /* SnmpDecodeMsg: decodes a BER message into new context and PDU handles. */
 SNMPAPI_STATUS WINAPI SnmpDecodeMsg(HSNMP_SESSION session, LPHSNMP_ENTITY srcEntity,
     LPHSNMP_ENTITY dstEntity, LPHSNMP_CONTEXT context, LPHSNMP_PDU pdu, smiLPCOCTETS msgBufDesc)
@@ -189,6 +208,7 @@ SNMPAPI_STATUS WINAPI SnmpDecodeMsg(HSNMP_SESSION session, LPHSNMP_ENTITY srcEnt
     struct ows_session *s;
     ows_msg m;
     uintptr_t hc = 0, hp = 0;
+    size_t span = 0;
     SNMPAPI_STATUS used = 0;
     int err = ows_api_enter();
 
@@ -203,7 +223,9 @@ SNMPAPI_STATUS WINAPI SnmpDecodeMsg(HSNMP_SESSION session, LPHSNMP_ENTITY srcEnt
     if (!msgBufDesc || !msgBufDesc->ptr || !msgBufDesc->len)
         err = OWS_E_MESSAGE_INVALID;
     if (!err)
-        err = ows_msg_decode(msgBufDesc->ptr, msgBufDesc->len, &m);
+        err = message_span(msgBufDesc->ptr, msgBufDesc->len, &span);
+    if (!err)
+        err = ows_msg_decode(msgBufDesc->ptr, span, &m);
     if (!err && m.community.len == 0)
         err = OWS_E_MESSAGE_INVALID;
     if (!err && (m.pdu.error_status || m.pdu.error_index) &&
@@ -232,7 +254,7 @@ SNMPAPI_STATUS WINAPI SnmpDecodeMsg(HSNMP_SESSION session, LPHSNMP_ENTITY srcEnt
     /* Frees the arena unless the PDU object took it (then m.pdu is reset). */
     ows_msg_free(&m);
     if (!err) {
-        used = msgBufDesc->len;
+        used = (SNMPAPI_STATUS)span;
         if (srcEntity)
             *srcEntity = 0;
         if (dstEntity)

@@ -151,8 +151,12 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpSetPduData(HSNMP_PDU PDU, const smiINT *PDU_type
         if (!err) {
             if (PDU_type) p->type = (int32_t)*PDU_type;
             if (request_id) p->request_id = (int32_t)*request_id;
-            if (non_repeaters) p->error_status = (int32_t)*non_repeaters;
-            if (max_repetitions) p->error_index = (int32_t)*max_repetitions;
+            /* Microsoft's page: these two are ignored unless the PDU (after
+             * this call) is a GETBULK, where they live in the error fields. */
+            if (p->type == OWS_PDU_GETBULK) {
+                if (non_repeaters) p->error_status = (int32_t)*non_repeaters;
+                if (max_repetitions) p->error_index = (int32_t)*max_repetitions;
+            }
             /* Keeps the old arena: a decoded PDU's enterprise OID lives there. */
             if (varbindlist) ows_vbl_replace(&p->vbl, &copy);
         }

@@ -67,7 +67,9 @@ static SNMPAPI_STATUS do_cleanup(int ex)
     ows_lock();
     if (!ows_initialized()) {
         ows_mutex_unlock(&startup_mutex);
-        return ows_api_fail(NULL, OWS_E_NOT_INITIALIZED);
+        /* SnmpCleanupEx's page lists only ALLOC_ERROR and OTHER_ERROR, the
+         * latter for "SnmpStartupEx did not complete successfully". */
+        return ows_api_fail(NULL, ex ? OWS_E_OTHER : OWS_E_NOT_INITIALIZED);
     }
     if (ex && ows_state.ex_refs > 0)
         ows_state.ex_refs--;

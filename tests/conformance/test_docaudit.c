@@ -33,7 +33,7 @@ static const smiBYTE v1_get[] = {
  * msgBufDesc: "the len member of the structure specifies the maximum number
  * of bytes to process". A buffer holding one message followed by other bytes
  * decodes the message and reports its length. */
-static void decode_returns_bytes_decoded_KNOWN_DEVIATION(void **state)
+static void decode_returns_bytes_decoded(void **state)
 {
     HSNMP_SESSION s = FX(state);
     HSNMP_ENTITY e1 = NULL, e2 = NULL;
@@ -43,7 +43,6 @@ static void decode_returns_bytes_decoded_KNOWN_DEVIATION(void **state)
     smiOCTETS in = {sizeof buf, buf};
     smiINT32 rid = 0;
     SNMPAPI_STATUS r;
-    unsigned err;
     memcpy(buf, v1_get, sizeof v1_get);
     memset(buf + sizeof v1_get, 0, 4);
     /* The exact buffer: its whole length. */
@@ -57,14 +56,6 @@ static void decode_returns_bytes_decoded_KNOWN_DEVIATION(void **state)
     }
     (void)conf_sentinel(0);
     r = SnmpDecodeMsg(s, &e1, &e2, &c, &p, &in);
-    err = (unsigned)SnmpGetLastError(NULL);
-    if (r == SNMPAPI_FAILURE && err == SNMPAPI_MESSAGE_INVALID) {
-        print_message("KNOWN DEVIATION: SnmpDecodeMsg rejects a message followed by %u more "
-                      "bytes (MESSAGE_INVALID); documented: returns the bytes decoded (%u), "
-                      "which may be less than len (%u)\n", 4u, (unsigned)sizeof v1_get,
-                      (unsigned)sizeof buf);
-        skip();
-    }
     assert_int_equal(r, sizeof v1_get);
     assert_non_null(p);
     EXPECT_OK(SnmpGetPduData(p, NULL, &rid, NULL, NULL, NULL));
@@ -78,7 +69,7 @@ static void decode_returns_bytes_decoded_KNOWN_DEVIATION(void **state)
  * variable with a value to update the non_repeaters [max_repetitions] field
  * ... The Microsoft WinSNMP implementation ignores this parameter for other
  * PDU types." So on a GET they change nothing, and the PDU stays sendable. */
-static void set_pdu_data_bulk_fields_ignored_for_other_types_KNOWN_DEVIATION(void **state)
+static void set_pdu_data_bulk_fields_ignored_for_other_types(void **state)
 {
     HSNMP_SESSION s = FX(state);
     HSNMP_PDU p;
@@ -94,13 +85,6 @@ static void set_pdu_data_bulk_fields_ignored_for_other_types_KNOWN_DEVIATION(voi
     (void)r;
     EXPECT_OK(SnmpGetPduData(p, &t, NULL, &es, &ei, NULL));
     assert_int_equal(t, SNMP_PDU_GET);
-    if (es == 3 && ei == 7) {
-        print_message("KNOWN DEVIATION: SnmpSetPduData stores non_repeaters/max_repetitions "
-                      "into error_status/error_index of a GET PDU (the page: ignored for "
-                      "other PDU types); the PDU then fails SnmpEncodeMsg with PDU_INVALID\n");
-        EXPECT_OK(SnmpFreePdu(p));
-        skip();
-    }
     assert_int_equal(es, 0);
     assert_int_equal(ei, 0);
     /* Still a valid GET: it encodes. */
@@ -121,14 +105,11 @@ static void set_pdu_data_bulk_fields_ignored_for_other_types_KNOWN_DEVIATION(voi
  * Microsoft's Win32 metadata) defines the SNMPv1 generic-trap values as
  * SNMP_TRAP_COLDSTART ... SNMP_TRAP_ENTERPRISESPECIFIC and the syntax alias
  * SNMP_SYNTAX_UNSIGNED32 (= SNMP_SYNTAX_GAUGE32); programs written against the
- * SDK header use them. (It also declares the function-pointer types
- * PFNSNMPSTARTUPEX and PFNSNMPCLEANUPEX, which a test cannot probe with the
- * preprocessor; see the audit report.) */
-static void header_sdk_constants_KNOWN_DEVIATION(void **state)
+ * SDK header use them, and the function-pointer types PFNSNMPSTARTUPEX and
+ * PFNSNMPCLEANUPEX, which must match the exports they point at. */
+static void header_sdk_constants(void **state)
 {
     (void)state;
-#if defined(SNMP_TRAP_COLDSTART) && defined(SNMP_TRAP_ENTERPRISESPECIFIC) && \
-    defined(SNMP_SYNTAX_UNSIGNED32)
     assert_int_equal(SNMP_TRAP_COLDSTART, 0);
     assert_int_equal(SNMP_TRAP_WARMSTART, 1);
     assert_int_equal(SNMP_TRAP_LINKDOWN, 2);
@@ -137,11 +118,12 @@ static void header_sdk_constants_KNOWN_DEVIATION(void **state)
     assert_int_equal(SNMP_TRAP_EGPNEIGHBORLOSS, 5);
     assert_int_equal(SNMP_TRAP_ENTERPRISESPECIFIC, 6);
     assert_int_equal(SNMP_SYNTAX_UNSIGNED32, SNMP_SYNTAX_GAUGE32);
-#else
-    print_message("KNOWN DEVIATION: winsnmp.h lacks SNMP_TRAP_* (0..6) and/or "
-                  "SNMP_SYNTAX_UNSIGNED32 of the SDK header\n");
-    skip();
-#endif
+    {
+        PFNSNMPSTARTUPEX up = SnmpStartupEx;
+        PFNSNMPCLEANUPEX down = SnmpCleanupEx;
+        assert_non_null(up);
+        assert_non_null(down);
+    }
 }
 
 /* The header's documented types and constants, by value and size (ABI). */
@@ -299,9 +281,8 @@ static void set_pdu_data_request_id_zero(void **state)
  * for "The SnmpStartupEx function did not complete successfully, or an
  * unknown or undefined error occurred" (SnmpCleanup's page, unlike it, lists
  * NOT_INITIALIZED). So SnmpCleanupEx with nothing started fails with
- * OTHER_ERROR. No fixture: the library is down here. (When this is fixed,
- * test_startup.c lines 43 and 174, which expect NOT_INITIALIZED, change too.) */
-static void cleanupex_without_startup_other_error_KNOWN_DEVIATION(void **state)
+ * OTHER_ERROR. No fixture: the library is down here. */
+static void cleanupex_without_startup_other_error(void **state)
 {
     SNMPAPI_STATUS r;
     unsigned got;
@@ -310,27 +291,21 @@ static void cleanupex_without_startup_other_error_KNOWN_DEVIATION(void **state)
     r = SnmpCleanupEx();
     got = (unsigned)SnmpGetLastError(NULL);
     assert_int_equal(r, SNMPAPI_FAILURE);
-    if (got == SNMPAPI_NOT_INITIALIZED) {
-        print_message("KNOWN DEVIATION: SnmpCleanupEx without SnmpStartupEx fails with "
-                      "NOT_INITIALIZED; its page documents OTHER_ERROR (\"SnmpStartupEx did "
-                      "not complete successfully\")\n");
-        skip();
-    }
     assert_int_equal(got, SNMPAPI_OTHER_ERROR);
 }
 
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
-        CONF_TEST(decode_returns_bytes_decoded_KNOWN_DEVIATION),
-        CONF_TEST(set_pdu_data_bulk_fields_ignored_for_other_types_KNOWN_DEVIATION),
-        CONF_TEST(header_sdk_constants_KNOWN_DEVIATION),
+        CONF_TEST(decode_returns_bytes_decoded),
+        CONF_TEST(set_pdu_data_bulk_fields_ignored_for_other_types),
+        CONF_TEST(header_sdk_constants),
         CONF_TEST(header_abi_values),
         CONF_TEST(set_vb_value_only_update),
         CONF_TEST(vb_index_bounds),
         CONF_TEST(encode_decode_contract),
         CONF_TEST(set_pdu_data_request_id_zero),
-        cmocka_unit_test(cleanupex_without_startup_other_error_KNOWN_DEVIATION),
+        cmocka_unit_test(cleanupex_without_startup_other_error),
     };
     return CONF_RUN("conformance.docaudit", tests);
 }

@@ -25,6 +25,9 @@ static inline void core_cleanup(void)
 {
     while (SnmpCleanupEx() == SNMPAPI_SUCCESS)
         ;
+    /* SnmpCleanupEx with nothing left started documents OTHER_ERROR. */
+    assert_int_equal(SnmpGetLastError(NULL), SNMPAPI_OTHER_ERROR);
+    assert_int_equal(SnmpGetTranslateMode(NULL), SNMPAPI_FAILURE);
     assert_int_equal(SnmpGetLastError(NULL), SNMPAPI_NOT_INITIALIZED);
     assert_int_equal(ows_handle_live(0), 0);
 }

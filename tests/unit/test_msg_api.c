@@ -243,8 +243,12 @@ static void test_decode_errors(void **st)
     EXPECT_FAIL(SnmpDecodeMsg(sess, NULL, NULL, &c, &p, NULL), SNMPAPI_MESSAGE_INVALID);
     EXPECT_FAIL(SnmpDecodeMsg(sess, NULL, NULL, &c, &p, &null_ptr), SNMPAPI_MESSAGE_INVALID);
     EXPECT_FAIL(SnmpDecodeMsg(sess, NULL, NULL, &c, &p, &garbage), SNMPAPI_MESSAGE_INVALID);
-    /* Trailing bytes. */
+    /* Bytes after the message are not the message's: SnmpDecodeMsg returns
+     * the bytes it decoded, which may be fewer than len. */
     in.len = sizeof buf;
+    assert_int_equal(SnmpDecodeMsg(sess, NULL, NULL, NULL, NULL, &in), sizeof v1_get);
+    /* A message whose outer length runs past len is still invalid. */
+    in.len = sizeof v1_get - 1;
     EXPECT_FAIL(SnmpDecodeMsg(sess, NULL, NULL, &c, &p, &in), SNMPAPI_MESSAGE_INVALID);
     in.len = sizeof v1_get;
     /* A GET with a non-zero error status. */
