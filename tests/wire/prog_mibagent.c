@@ -243,6 +243,7 @@ static void answer(HSNMP_SESSION s, HSNMP_ENTITY src, HSNMP_ENTITY dst, HSNMP_CO
 {
     smiINT type, id, es, ei, rtype = SNMP_PDU_RESPONSE, status = 0, index = 0;
     HSNMP_VBL in = 0, out;
+    HSNMP_PDU resp;
     smiOCTETS com = { 0, NULL };
     smiUINT32 i, n;
     int rw;
@@ -277,13 +278,15 @@ static void answer(HSNMP_SESSION s, HSNMP_ENTITY src, HSNMP_ENTITY dst, HSNMP_CO
             SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
         }
     }
-    es = status;
-    ei = index;
-    SnmpSetPduData(pdu, &rtype, NULL, &es, &ei, &out);
+    /* A new RESPONSE PDU: SnmpSetPduData sets the error fields only of a
+     * GETBULK (its documentation), SnmpCreatePdu sets them for any type. */
+    resp = SnmpCreatePdu(s, rtype, id, status, index, out);
     /* Source and destination swapped: from our address to the manager. */
-    if (SnmpSendMsg(s, dst, src, ctx, pdu) != SNMPAPI_SUCCESS)
+    if (!resp || SnmpSendMsg(s, dst, src, ctx, resp) != SNMPAPI_SUCCESS)
         fprintf(stderr, "prog_mibagent: SnmpSendMsg failed: %lu\n",
                 (unsigned long)SnmpGetLastError(s));
+    if (resp)
+        SnmpFreePdu(resp);
     served++;
     SnmpFreeVbl(in);
     SnmpFreeVbl(out);
