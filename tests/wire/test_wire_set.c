@@ -97,15 +97,13 @@ static void errors(void)
     {
         HSNMP_VBL vbl = SnmpCreateVbl(s, &name, NULL);
         pdu = SnmpCreatePdu(s, SNMP_PDU_GET, 0, 0, 0, vbl);
-        bad = SnmpCreatePdu(s, SNMP_PDU_GET, 0, 0, 0, vbl);
+        /* SnmpCreatePdu sets the error fields of any type (SnmpSetPduData
+         * only of a GETBULK): a GET with error status 5 cannot be sent. */
+        bad = SnmpCreatePdu(s, SNMP_PDU_GET, 0, 5, 0, vbl);
         inform = SnmpCreatePdu(s, SNMP_PDU_INFORM, 0, 0, 0, vbl);
         SnmpFreeVbl(vbl);
     }
     SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    {
-        smiINT es = 5;
-        CHECK(SnmpSetPduData(bad, NULL, NULL, &es, NULL, NULL) == SNMPAPI_SUCCESS);
-    }
 
     CHECK(SnmpSendMsg((HSNMP_SESSION)12345, 0, dst, ctx, pdu) == SNMPAPI_FAILURE);
     CHECK_EQ(SnmpGetLastError(NULL), SNMPAPI_SESSION_INVALID);
