@@ -12,6 +12,7 @@
  * noSuchInstance, endOfMibView, SNMPv2 error codes); the library translates
  * responses to SNMPv1 requests (RFC 3584 4.4). SET needs community
  * "private" (else noAccess). */
+#include <stdatomic.h>
 #include "wire.h"
 
 #define MAX_OBJS 32
@@ -53,8 +54,9 @@ static struct obj mib[] = {
 #define NOBJS ((int)(sizeof(mib) / sizeof(mib[0])))
 #define STOP_OBJ (NOBJS - 1)
 
-static volatile int stop_requested;
-static volatile long served;
+/* Set on the engine's callback thread, read by main. */
+static atomic_int stop_requested;
+static atomic_long served;
 
 static int cmp_ids(const smiUINT32 *a, smiUINT32 alen, const smiUINT32 *b, smiUINT32 blen)
 {
@@ -359,6 +361,6 @@ int main(int argc, char **argv)
         long live = wire_live_handles();
         CHECK(live == 0 || live == -1);
     }
-    printf("served %ld requests\n", served);
+    printf("served %ld requests\n", (long)atomic_load(&served));
     return stop_requested ? wire_done("prog_mibagent") : 1;
 }
