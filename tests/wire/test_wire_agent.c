@@ -2,7 +2,8 @@
  * part): an agent written on the API answers our manager (and natively
  * net-snmp's snmpget); SNMPv2c traps and informs from our own sender and a
  * hand-made SNMPv1 trap reach registered sessions in SNMPv2 form (RFC 3584),
- * filters select what they should, informs are acknowledged. */
+ * filters select what they should, informs are acknowledged; an INFORM
+ * we send to a silent receiver is retransmitted and times out. */
 #include <stdatomic.h>
 #include "wire.h"
 #include "sink.h"
@@ -397,6 +398,60 @@ static void v1_sending(void)
     sink_close(raw);
 }
 
+/* An INFORM sent by the application is a request like any other: to a
+ * receiver that never acknowledges, it is sent retries + 1 times with the
+ * same request id and ends in exactly one TL_TIMEOUT for that id. */
+static void inform_timeout(void)
+{
+    HSNMP_SESSION s = SnmpCreateSession(NULL, 0, NULL, NULL);
+    HSNMP_ENTITY to = SnmpStrToEntity(s, wire_addr(7));
+    HSNMP_CONTEXT ctx = SnmpStrToContext(s, &com);
+    HSNMP_VBL vbl = SnmpCreateVbl(s, NULL, NULL);
+    HSNMP_PDU pdu;
+    smiOID name;
+    smiVALUE v;
+    smiINT id = 0;
+    struct wire_reply r;
+    unsigned char buf[1500], first[1500];
+    int len = 0, flen, copies = 0;
+    struct sockaddr_in from;
+    double t0, el;
+    sink_t raw = sink_open(wire_port(7));
+
+    CHECK(SnmpSetTimeout(to, 20) == SNMPAPI_SUCCESS);   /* 200 ms */
+    CHECK(SnmpSetRetry(to, 2) == SNMPAPI_SUCCESS);
+    SnmpStrToOid("1.3.6.1.2.1.1.3.0", &name);
+    v.syntax = SNMP_SYNTAX_TIMETICKS;
+    v.value.uNumber = 99;
+    SnmpSetVb(vbl, 0, &name, &v);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpStrToOid("1.3.6.1.6.3.1.1.4.1.0", &name);
+    v.syntax = SNMP_SYNTAX_OID;
+    SnmpStrToOid("1.3.6.1.4.1.99.8", &v.value.oid);
+    SnmpSetVb(vbl, 0, &name, &v);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
+    pdu = SnmpCreatePdu(s, SNMP_PDU_INFORM, 0, 0, 0, vbl);
+    t0 = wire_now();
+    CHECK(SnmpSendMsg(s, 0, to, ctx, pdu) == SNMPAPI_SUCCESS);
+    SnmpGetPduData(pdu, NULL, &id, NULL, NULL, NULL);
+    flen = sink_recv_from(raw, first, sizeof first, &from, 1000);
+    CHECK(flen > 0);
+    CHECK(wire_poll_recv(s, 3.0, &r));
+    el = wire_now() - t0;
+    CHECK_EQ(r.status, SNMPAPI_TL_TIMEOUT);
+    CHECK_EQ(r.reqid, id);
+    CHECK(el > 0.55 && el < 1.5);   /* 200 ms x 3 */
+    copies = 1 + sink_count(raw, buf, sizeof buf, &len);
+    CHECK_EQ(copies, 3);
+    CHECK(len == flen && memcmp(buf, first, (size_t)len) == 0);   /* same id, same bytes */
+    CHECK(!wire_poll_recv(s, 0.3, &r));   /* exactly one timeout */
+    SnmpFreePdu(pdu);
+    SnmpFreeVbl(vbl);
+    SnmpClose(s);
+    sink_close(raw);
+}
+
 int main(void)
 {
     CHECK(SnmpSetAgentAddress("1.2.3.4") == SNMPAPI_FAILURE);
@@ -405,6 +460,7 @@ int main(void)
     agent_role();
     traps();
     v1_sending();
+    inform_timeout();
     CHECK(SnmpCleanup() == SNMPAPI_SUCCESS);
     {
         long live = wire_live_handles();
