@@ -319,6 +319,29 @@ static void listen_errors(void)
 #endif
     /* Then it works; twice is NOOP; OFF twice is NOOP the second time. */
     CHECK(SnmpListenEx(all, SNMPAPI_ON, SNMPLISTEN_ALL_ADDR) == SNMPAPI_SUCCESS);
+    {
+        /* The wildcard address: a request to 127.0.0.2 reaches the entity
+         * made from 127.0.0.1. */
+        HSNMP_SESSION m = SnmpCreateSession(NULL, 0, NULL, NULL);
+        HSNMP_ENTITY other;
+        HSNMP_CONTEXT mc = SnmpStrToContext(m, &com);
+        struct wire_reply rep;
+        char text[64];
+        smiOID name;
+        HSNMP_VBL vbl;
+        HSNMP_PDU pdu;
+        snprintf(text, sizeof text, "127.0.0.2:%u", (unsigned)wire_port(17));
+        other = SnmpStrToEntity(m, text);
+        SnmpStrToOid("1.3.6.1.2.1.1.5.0", &name);
+        vbl = SnmpCreateVbl(m, &name, NULL);
+        SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+        pdu = SnmpCreatePdu(m, SNMP_PDU_GET, 0, 0, 0, vbl);
+        CHECK(SnmpSendMsg(m, 0, other, mc, pdu) == SNMPAPI_SUCCESS);
+        CHECK(wire_poll_recv(s, 3.0, &rep));
+        CHECK_EQ(rep.type, SNMP_PDU_GET);
+        if (rep.vbl) SnmpFreeVbl(rep.vbl);
+        SnmpClose(m);
+    }
     CHECK(SnmpListenEx(all, SNMPAPI_ON, SNMPLISTEN_ALL_ADDR) == SNMPAPI_FAILURE);
     CHECK_EQ(SnmpGetLastError(s), SNMPAPI_NOOP);
     CHECK(SnmpListenEx(all, SNMPAPI_OFF, SNMPLISTEN_ALL_ADDR) == SNMPAPI_SUCCESS);
