@@ -15,7 +15,7 @@ port=$1; shift
 dir=$(mktemp -d /tmp/ows-traprecv-XXXXXX)
 export SNMPCONFPATH="$dir" SNMP_PERSISTENT_DIR="$dir" MIBS=
 failures=0
-expected=26
+expected=30
 
 "$@" "$port" $expected 60 >"$dir/recv.out" 2>"$dir/recv.err" &
 pid=$!
@@ -47,6 +47,8 @@ run snmptrap -v2c -c public "udp6:[::1]:$port" 400 $E.0.7 $E.5.1 s four
 run snmptrap -v2c -c public "udp:127.0.0.1:$port" 500 1.3.6.1.6.3.1.1.5.3 1.3.6.1.2.1.2.2.1.1.5 i 5
 # 6. An INFORM: snmpinform exits 0 only when our acknowledgement reaches it.
 run snmpinform -v2c -c public -r1 -t3 "udp:127.0.0.1:$port" 600 $E.0.9 $E.5.1 s six
+# 7. The same over IPv6: acknowledged from the IPv6 trap socket.
+run snmpinform -v2c -c public -r1 -t3 "udp6:[::1]:$port" 700 $E.0.10 $E.5.1 s seven
 
 i=0
 while kill -0 $pid 2>/dev/null && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
@@ -65,17 +67,19 @@ M3="TRAP from=127.0.0.1 community=secret $U:300 $T:$E.0.42 $E.5.1=STRING:three $
 M4="TRAP from=::1 community=public $U:400 $T:$E.0.7 $E.5.1=STRING:four"
 M5="TRAP from=127.0.0.1 community=public $U:500 $T:1.3.6.1.6.3.1.1.5.3 1.3.6.1.2.1.2.2.1.1.5=INTEGER:5"
 M6="INFORM from=127.0.0.1 community=public $U:600 $T:$E.0.9 $E.5.1=STRING:six"
+M7="INFORM from=::1 community=public $U:700 $T:$E.0.10 $E.5.1=STRING:seven"
 want=$(
-    for m in "$M1" "$M2" "$M3" "$M4" "$M5" "$M6"; do
+    for m in "$M1" "$M2" "$M3" "$M4" "$M5" "$M6" "$M7"; do
         echo "all $m"
         echo "by-src-127.0.0.1 $m"
     done
     for m in "$M1" "$M3" "$M5" "$M6"; do echo "by-sender-127.0.0.1 $m"; done
     echo "by-sender-127.0.0.2 $M2"
     echo "by-sender-::1 $M4"
+    echo "by-sender-::1 $M7"
     echo "by-context-secret $M3"
     for m in "$M1" "$M2" "$M5"; do echo "by-oid-snmpTraps $m"; done
-    for m in "$M3" "$M4" "$M6"; do echo "by-oid-99999.0 $m"; done
+    for m in "$M3" "$M4" "$M6" "$M7"; do echo "by-oid-99999.0 $m"; done
     echo "linkDown-public-127.0.0.1 $M5"
 )
 want=$(printf '%s\n' "$want" | LC_ALL=C sort)
