@@ -166,7 +166,7 @@ static int trap_socket_open(struct ows_engine *e, const struct ows_entity *dst)
         return err;
     where.family = OWS_AF_INET6;
     err = ows_net_open_sock(OWS_AF_INET6, OWS_SOCK_TRAP, &where, NULL, &e->trap_sock6);
-    if (err == OWS_E_TL_IN_USE) {
+    if (err == OWS_E_TL_IN_USE || err == OWS_E_ALLOC) {
         ows_net_retire_sock(e->trap_sock);
         e->trap_sock = NULL;
         return err;
