@@ -22,6 +22,14 @@ typedef struct { void *ptr; } ows_mutex;
 typedef struct { void *ptr; } ows_cond;
 typedef void *ows_thread;                    /* a thread HANDLE */
 #  define OWS_MUTEX_INIT { 0 }
+#elif defined(__linux__)
+/* Linux: a futex word each (posix/lock.c). Every export takes and drops the
+ * API lock, and these cost a fraction of a pthread mutex's instructions. */
+#  include <pthread.h>
+typedef struct { _Atomic int state; } ows_mutex;     /* 0 free, 1 held, 2 held + waiters */
+typedef struct { _Atomic unsigned seq; _Atomic int waiters; } ows_cond;
+typedef pthread_t ows_thread;
+#  define OWS_MUTEX_INIT { 0 }
 #else
 #  include <pthread.h>
 typedef struct { pthread_mutex_t m; } ows_mutex;

@@ -129,6 +129,7 @@ struct ows_engine {
     ows_poller *poller;
     ows_cond cond;                    /* broadcast when a delivery ends */
     int stop;
+    int started;                      /* the thread has made its buffers */
     int sock_started;
 
     struct ows_net_sock **socks;      /* live sockets */

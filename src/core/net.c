@@ -266,6 +266,9 @@ static void engine_main(void *arg)
 
     ows_lock();
     e->thread_id = ows_thread_id();
+    /* ows_net_start waits for this: the buffers above are made by then. */
+    e->started = 1;
+    ows_cond_broadcast(&ows_net_deliver_cond);
     while (!e->stop) {
         uint64_t now, next;
         long timeout_ms;
@@ -461,6 +464,13 @@ int ows_net_start(void)
         engine_free(e);
         return err;
     }
+    /* The thread's own start-up (its buffers, the start record it frees)
+     * is over when startup returns, so nothing allocates or frees behind
+     * the application's back afterwards. */
+    ows_lock();
+    while (ows_eng == e && !e->started)
+        ows_lock_wait(&ows_net_deliver_cond, 50);
+    ows_unlock();
     return OWS_OK;
 }
 
