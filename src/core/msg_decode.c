@@ -323,6 +323,21 @@ int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, v
     /* The data after the head must stay 8-byte aligned. */
     head = (head + 7) & ~(size_t)7;
 
+    /* A caller's block that is big enough is filled directly, as the region
+     * (its end must keep the 8-byte alignment REBASE relies on elsewhere):
+     * no scratch, no copy. When it is too small, the usual way follows. */
+    if (mem && cap > head && !(cap & 7)) {
+        region_init(&g, (uint8_t *)mem + head, cap - head);
+        err = fill(buf, len, m, &g);
+        if (!err) {
+            m->pdu.vbl.arena = mem;
+            return 0;
+        }
+        memset(m, 0, sizeof *m);
+        if (err != REGION_FULL)
+            return err;
+    }
+
     region_init(&g, scratch.b, sizeof scratch.b);
     err = fill(buf, len, m, &g);
     if (!err) {

@@ -71,6 +71,40 @@ static void check_head(uint32_t nvb)
     assert_int_equal(ows_alloc_live(), live);
 }
 
+/* Decoding into a caller's block: filled in place when the message fits
+ * (no allocation, the block is the arena), the usual one allocation when it
+ * does not; the block is never freed, not even on a malformed message. */
+static void test_decode_into_block(void **state)
+{
+    static uint64_t block[OWS_RX_BLOCK / 8];
+    ows_msg plain, in;
+    size_t off, len;
+    long live = ows_alloc_live();
+    unsigned long count;
+    (void)state;
+
+    len = make_response(wire, sizeof wire, "a-value", 3, &off);
+    assert_int_equal(ows_msg_decode(wire + off, len, &plain), 0);
+    count = ows_alloc_count();
+    assert_int_equal(ows_msg_decode_in(wire + off, len, &in, OWS_RX_HEAD, block, sizeof block), 0);
+    assert_int_equal(ows_alloc_count(), count);
+    assert_ptr_equal(in.pdu.vbl.arena, block);
+    assert_true(ows_msg_equal(&plain, &in));
+    ows_msg_free(&plain);
+    /* Too big for the block: allocated, and equal all the same. */
+    len = make_response(wire, sizeof wire, "a-value", 60, &off);
+    assert_int_equal(ows_msg_decode(wire + off, len, &plain), 0);
+    assert_int_equal(ows_msg_decode_in(wire + off, len, &in, OWS_RX_HEAD, block, sizeof block), 0);
+    assert_ptr_not_equal(in.pdu.vbl.arena, block);
+    assert_true(ows_msg_equal(&plain, &in));
+    ows_msg_free(&in);
+    ows_msg_free(&plain);
+    /* Malformed (truncated): an error, *m zeroed, nothing allocated. */
+    assert_int_not_equal(ows_msg_decode_in(wire + off, 20, &in, OWS_RX_HEAD, block, sizeof block), 0);
+    assert_null(in.pdu.vbl.arena);
+    assert_int_equal(ows_alloc_live(), live);
+}
+
 /* Small messages (stack scratch) and big ones (sized, then filled in place). */
 static void test_decode_head(void **state)
 {
@@ -334,6 +368,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spares),
         cmocka_unit_test(test_decode_head),
+        cmocka_unit_test(test_decode_into_block),
         cmocka_unit_test(test_objects_every_order),
         cmocka_unit_test(test_objects_edited_and_closed),
     };
