@@ -63,6 +63,15 @@ int ows_berw_int(ows_berw *w, uint8_t tag, int32_t v)
     uint32_t u = (uint32_t)v;
     size_t n = 1;
 
+    /* The usual case first: versions, error fields and small ids fit one
+     * octet. */
+    if (v >= -128 && v <= 127 && ROOM(w) >= 3) {
+        p[-1] = (uint8_t)u;
+        p[-2] = 1;
+        p[-3] = tag;
+        w->p = p - 3;
+        return 3;
+    }
     /* Minimal two's complement: the fewest octets whose range holds v. */
     while (n < 4 && (x < -((int64_t)1 << (8 * n - 1)) || x >= ((int64_t)1 << (8 * n - 1))))
         n++;

@@ -87,6 +87,11 @@ static uint32_t pop_free(void)
     return i;
 }
 
+/* Out of line: it runs once per doubling, and inlined it would make every
+ * ows_handle_new save and restore registers it never needs. */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
 static int grow(void)
 {
     uint32_t ncap = tab.cap ? tab.cap * 2u : FIRST_CAP, i;
