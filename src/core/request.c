@@ -358,7 +358,11 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
         r->id = m.pdu.request_id;
         r->heap_index = NO_HEAP;
         r->timeout_ns = (uint64_t)(tcs ? tcs : 1) * 10000000ull;
-        r->retries_left = ows_entity_retries(dst);
+        /* The mode in force at SnmpSendMsg decides: a request sent while it
+         * is OFF is never retransmitted, even once it is ON again ("Turning
+         * Retransmission On and Off"). Turning it OFF later still stops the
+         * retries of what is outstanding (ows_req_run_timers). */
+        r->retries_left = ows_state.retransmit_mode ? ows_entity_retries(dst) : 0;
         r->s = s;
         r->sock = ns;
         r->to = dst->addr;

@@ -125,19 +125,28 @@ static void reg_free(struct ows_reg *r)
     ows_free(r);
 }
 
+
+/* True when registration `a` already selects every trap `b` would: each of
+ * its filters is a wildcard or equal to b's, and its OID, if any, is a prefix
+ * of b's. Microsoft's "Multiple Trap Registrations": such a registration
+ * succeeds but is ineffective, and need not be matched by an OFF. */
+static int reg_covers(const struct ows_reg *a, const struct ows_reg *b)
+{
+    if (a->has_src && (!b->has_src || !same_host(&a->src, &b->src) || a->src.port != b->src.port))
+        return 0;
+    if (a->has_dst && (!b->has_dst || !same_host(&a->dst, &b->dst) || a->dst.port != b->dst.port))
+        return 0;
+    if (a->community.len && (a->community.len != b->community.len ||
+                             memcmp(a->community.ptr, b->community.ptr, a->community.len)))
+        return 0;
+    return !a->oid.len || (b->oid.len >= a->oid.len &&
+                           !memcmp(a->oid.ids, b->oid.ids, a->oid.len * sizeof(uint32_t)));
+}
+
+/* Two registrations are the same when each selects what the other does. */
 static int reg_same(const struct ows_reg *a, const struct ows_reg *b)
 {
-    if (a->has_src != b->has_src || a->has_dst != b->has_dst)
-        return 0;
-    if (a->has_src && (!same_host(&a->src, &b->src) || a->src.port != b->src.port))
-        return 0;
-    if (a->has_dst && (!same_host(&a->dst, &b->dst) || a->dst.port != b->dst.port))
-        return 0;
-    if (a->community.len != b->community.len ||
-        (a->community.len && memcmp(a->community.ptr, b->community.ptr, a->community.len)))
-        return 0;
-    return a->oid.len == b->oid.len &&
-           (!a->oid.len || !memcmp(a->oid.ids, b->oid.ids, a->oid.len * sizeof(uint32_t)));
+    return reg_covers(a, b) && reg_covers(b, a);
 }
 
 static void trap_socket_unref(struct ows_engine *e, uint32_t count)
@@ -233,6 +242,9 @@ int ows_net_register(struct ows_session *s, const struct ows_entity *src,
     }
     if (*pp)
         return OWS_OK;   /* repeating a registration is harmless */
+    for (r = n->regs; r; r = r->next)
+        if (reg_covers(r, &key))
+            return OWS_OK;   /* redundant: succeeds, is not stored */
 
     if (!e->trap_sock) {
         err = trap_socket_open(e, dst);
@@ -310,8 +322,13 @@ void ows_transport_release(struct ows_session *s, struct ows_net_session *n)
 
 static const uint32_t trapoid0[] = { 1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0 };
 
+/* Request ids for received SNMPv1 traps, which carry none on the wire.
+ * Guarded by the API lock, like everything on the receive path. */
+static int32_t v1_trap_ids;
+
 /* Rewrites a decoded SNMPv1 Trap-PDU into SNMPv2 form (RFC 3584 3.1, the
- * codec's trap_convert.c). */
+ * codec's trap_convert.c). Microsoft's "Assigning Request Identifiers": the
+ * implementation gives such a trap a non-zero request id. */
 static int v1_to_v2(ows_pdu *p)
 {
     ows_pdu out;
@@ -320,6 +337,8 @@ static int v1_to_v2(ows_pdu *p)
         return err;
     ows_pdu_free(p);   /* the old list, its arena and the enterprise OID in it */
     *p = out;
+    v1_trap_ids = v1_trap_ids == INT32_MAX ? 1 : v1_trap_ids + 1;
+    p->request_id = v1_trap_ids;
     return OWS_OK;
 }
 

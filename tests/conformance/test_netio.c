@@ -482,7 +482,7 @@ static void listen_bind_error_is_tl_other(void **state)
  * messages" (while OFF "cancels retransmission attempts for outstanding SNMP
  * messages", which the library does). So a request sent while OFF is not
  * retransmitted after the mode is turned back ON. */
-static void retransmit_mode_is_taken_at_send_KNOWN_DEVIATION(void **state)
+static void retransmit_mode_is_taken_at_send(void **state)
 {
     static struct rec mrec, arec;
     unsigned port = port_base() + 12;
@@ -512,12 +512,6 @@ static void retransmit_mode_is_taken_at_send_KNOWN_DEVIATION(void **state)
     n = drain_count(a, 12121, SNMP_PDU_GET);
     EXPECT_OK(SnmpClose(a));
     EXPECT_OK(SnmpClose(m));
-    if (n == 3) {
-        print_message("KNOWN DEVIATION: a request sent while the retransmit mode was OFF is "
-                      "retransmitted once the mode is back ON (%ld transmissions, expected 1): "
-                      "the mode is read when the timer fires, not at SnmpSendMsg\n", n);
-        skip();
-    }
     assert_int_equal(n, 1);
 }
 
@@ -686,7 +680,7 @@ static long drain_traps(HSNMP_SESSION m)
  * each unique registration call ... You do not need to match redundant
  * registration calls." So a trap is delivered once, and unregistering the
  * unique registration stops delivery of what the redundant ones named. */
-static void register_redundant_registrations_ineffective_KNOWN_DEVIATION(void **state)
+static void register_redundant_registrations_ineffective(void **state)
 {
     static struct rec mrec;
     unsigned port = port_base() + 15;
@@ -735,14 +729,6 @@ static void register_redundant_registrations_ineffective_KNOWN_DEVIATION(void **
     /* One trap, one delivery, whatever the number of matching registrations. */
     assert_int_equal(n1, 1);
     assert_int_equal(n3, 1);
-    if (n2 == 1 || n4 == 1) {
-        print_message("KNOWN DEVIATION: a redundant SnmpRegister registration stays in effect "
-                      "after the unique one it duplicates is unregistered (delivered after "
-                      "unregistering: unfiltered case %ld, prefix case %ld; documented: "
-                      "redundant registrations are ineffective and need no unregistering)\n",
-                      n2, n4);
-        skip();
-    }
     assert_int_equal(n2, 0);
     assert_int_equal(n4, 0);
 }
@@ -807,7 +793,7 @@ static void callback_failure_closes_session(void **state)
  * to SNMPv2C": the trap is delivered in SNMPv2C form and its last variable
  * binding is snmpTrapEnterprise.0. The v1 trap is made by the library itself:
  * a v2 TRAP sent to an SNMPv1 entity goes out as a Trap-PDU. */
-static void v1_trap_received_request_id_nonzero_KNOWN_DEVIATION(void **state)
+static void v1_trap_received_request_id_nonzero(void **state)
 {
     static struct rec mrec;
     unsigned port = port_base() + 14;
@@ -848,11 +834,6 @@ static void v1_trap_received_request_id_nonzero_KNOWN_DEVIATION(void **state)
     free_msg(src, d2, ctx, pdu);
     EXPECT_RET(SnmpRegister(m, NULL, dst, NULL, NULL, SNMPAPI_OFF), SNMPAPI_SUCCESS);
     EXPECT_OK(SnmpClose(m));
-    if (rid == 0) {
-        print_message("KNOWN DEVIATION: an SNMPv1 trap is delivered with request_id 0; "
-                      "documented: the implementation assigns a non-zero value\n");
-        skip();
-    }
     assert_int_not_equal(rid, 0);
 }
 
@@ -949,12 +930,12 @@ int main(int argc, char **argv)
         CONF_TEST(listen_ex_all_addr),
         CONF_TEST(close_releases_agent_port),
         CONF_TEST(listen_bind_error_is_tl_other),
-        CONF_TEST(retransmit_mode_is_taken_at_send_KNOWN_DEVIATION),
+        CONF_TEST(retransmit_mode_is_taken_at_send),
         CONF_TEST(send_inform_to_v1_operation_invalid),
         CONF_TEST(send_getbulk_translation),
         CONF_TEST(register_prefix_match),
-        CONF_TEST(v1_trap_received_request_id_nonzero_KNOWN_DEVIATION),
-        CONF_TEST(register_redundant_registrations_ineffective_KNOWN_DEVIATION),
+        CONF_TEST(v1_trap_received_request_id_nonzero),
+        CONF_TEST(register_redundant_registrations_ineffective),
         CONF_TEST(callback_failure_closes_session),
 #if CONF_WINDOWS
         CONF_TEST(window_notification_timeout_and_message),
