@@ -18,6 +18,7 @@
  */
 #include <string.h>
 #include "api/api.h"
+#include "api/msgargs.h"
 #include "core/ber_read.h"
 #include "core/msg_codec.h"
 #include "core/trap_convert.h"
@@ -109,9 +110,7 @@ SNMPAPI_STATUS WINAPI SnmpEncodeMsg(HSNMP_SESSION session, HSNMP_ENTITY srcEntit
     HSNMP_ENTITY dstEntity, HSNMP_CONTEXT context, HSNMP_PDU pdu, smiLPOCTETS msgBufDesc)
 {
     struct ows_session *s;
-    struct ows_entity *src = NULL, *dst = NULL;
-    struct ows_context *ctx = NULL;
-    ows_object *po = NULL;
+    struct ows_msgargs a;
     ows_pdu conv;
     ows_msg m;
     SNMPAPI_STATUS len = 0;
@@ -124,36 +123,22 @@ SNMPAPI_STATUS WINAPI SnmpEncodeMsg(HSNMP_SESSION session, HSNMP_ENTITY srcEntit
     err = ows_session_get(OWS_H2V(session), &s);
     if (err)
         return ows_api_fail(NULL, err);
-    if (srcEntity)
-        err = ows_entity_get(OWS_H2V(srcEntity), &src);
-    if (!err)
-        err = ows_entity_get(OWS_H2V(dstEntity), &dst);
-    if (!err)
-        err = ows_context_get(OWS_H2V(context), &ctx);
-    if (!err)
-        err = ows_handle_get(OWS_H2V(pdu), OWS_T_PDU, &po);
+    err = ows_msgargs_get(srcEntity, dstEntity, context, pdu, &a);
     if (!err && !msgBufDesc)
         err = OWS_E_OTHER;
     if (!err) {
         memset(&m, 0, sizeof m);
         ows_pdu_init(&conv);
-        err = prepare(&((ows_pdu_obj *)po)->pdu, dst->version, &m, &conv);
+        err = prepare(ows_msgargs_pdu(&a), a.dst->version, &m, &conv);
         if (!err) {
-            m.community = ctx->community;
+            m.community = a.ctx->community;
             err = encode_to_desc(&m, msgBufDesc);
             if (!err)
                 len = msgBufDesc->len;
         }
         ows_pdu_free(&conv);
     }
-    if (po)
-        ows_object_put(po);
-    if (ctx)
-        ows_object_put(&ctx->hdr);
-    if (dst)
-        ows_object_put(&dst->hdr);
-    if (src)
-        ows_object_put(&src->hdr);
+    ows_msgargs_put(&a);
     ows_object_put(&s->hdr);
     /* A zero-length message cannot happen: success is always non-zero. */
     return ows_api_return(s, err, len);

@@ -2,6 +2,7 @@
  * SnmpCancelMsg. They validate their arguments and hand over to the engine
  * (src/core/request.c, queue.c). */
 #include "api/api.h"
+#include "api/msgargs.h"
 #include "core/context.h"
 #include "core/engine.h"
 #include "core/entity.h"
@@ -13,9 +14,7 @@ SNMPAPI_STATUS WINAPI SnmpSendMsg(HSNMP_SESSION session, HSNMP_ENTITY srcEntity,
                                   HSNMP_ENTITY dstEntity, HSNMP_CONTEXT context, HSNMP_PDU PDU)
 {
     struct ows_session *s;
-    struct ows_entity *src = NULL, *dst = NULL;
-    struct ows_context *ctx = NULL;
-    ows_object *po = NULL;
+    struct ows_msgargs a;
     int err = ows_api_enter();
     if (err)
         return ows_api_fail(NULL, err);
@@ -24,25 +23,10 @@ SNMPAPI_STATUS WINAPI SnmpSendMsg(HSNMP_SESSION session, HSNMP_ENTITY srcEntity,
     err = ows_session_get(OWS_H2V(session), &s);
     if (err)
         return ows_api_fail(NULL, err);
-    /* The source entity is optional: many applications pass none. */
-    if (srcEntity)
-        err = ows_entity_get(OWS_H2V(srcEntity), &src);
+    err = ows_msgargs_get(srcEntity, dstEntity, context, PDU, &a);
     if (!err)
-        err = ows_entity_get(OWS_H2V(dstEntity), &dst);
-    if (!err)
-        err = ows_context_get(OWS_H2V(context), &ctx);
-    if (!err)
-        err = ows_handle_get(OWS_H2V(PDU), OWS_T_PDU, &po);
-    if (!err)
-        err = ows_net_send(s, src, dst, ctx, &((ows_pdu_obj *)po)->pdu);
-    if (po)
-        ows_object_put(po);
-    if (ctx)
-        ows_object_put(&ctx->hdr);
-    if (dst)
-        ows_object_put(&dst->hdr);
-    if (src)
-        ows_object_put(&src->hdr);
+        err = ows_net_send(s, a.src, a.dst, a.ctx, ows_msgargs_pdu(&a));
+    ows_msgargs_put(&a);
     ows_object_put(&s->hdr);
     return ows_api_return(s, err, SNMPAPI_SUCCESS);
 }
