@@ -1,24 +1,8 @@
 /* test_msg_api.c - SnmpEncodeMsg / SnmpDecodeMsg: every documented error,
  * the send rules, v1 traps in v2 form, NULL outputs, allocation failure. */
-#define _POSIX_C_SOURCE 200809L
-#include <stdarg.h>
-#include <time.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
-#include "winsnmp.h"
-#include "core/alloc.h"
-#include "core/handle.h"
-#include "core/state.h"
+#include "api_helpers.h"
 
-#define SENTINEL 0x5A5A
 #define JUNK ((HANDLE)(uintptr_t)0x7EADBEEFu)
-#define EXPECT_FAIL(call, code) do { \
-        ows_set_last_error(SENTINEL); \
-        assert_int_equal((uintptr_t)(call), 0); \
-        assert_int_equal(SnmpGetLastError(NULL), (code)); } while (0)
 
 static HSNMP_SESSION sess;
 static HSNMP_ENTITY e1, e2;   /* v1 and v2c destinations */
@@ -41,18 +25,6 @@ static const smiBYTE v1_trap[] = {
     0x43, 0x02, 0x30, 0x39, 0x30, 0x15, 0x30, 0x13, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x02,
     0x01, 0x01, 0x06, 0x00, 0x04, 0x07, 't', 'r', 'a', 'p', ' ', 'v', '1' };
 
-static void settle(void)
-{
-    struct timespec ms = { 0, 1000000 };
-    long last = ows_alloc_live();
-    int stable = 0;
-    for (int i = 0; i < 1000 && stable < 20; i++) {
-        nanosleep(&ms, NULL);
-        stable = ows_alloc_live() == last ? stable + 1 : 0;
-        last = ows_alloc_live();
-    }
-}
-
 static int setup(void **st)
 {
     smiOCTETS comm = { 6, (smiLPBYTE)"public" };
@@ -66,15 +38,14 @@ static int setup(void **st)
     e2 = SnmpStrToEntity(sess, "127.0.0.1");
     SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V1);
     ctx = SnmpStrToContext(sess, &comm);
-    settle();
+    api_settle();
     return sess && e1 && e2 && ctx ? 0 : -1;
 }
 
 static int teardown(void **st)
 {
     (void)st;
-    SnmpClose(sess);
-    SnmpCleanup();
+    api_close_session(sess);
     return 0;
 }
 
@@ -274,22 +245,6 @@ static void test_decode_errors(void **st)
         assert_null(p);
     }
 }
-
-#define TORTURE(expr, okexpr) do { \
-        long k_, base_; SNMPAPI_STATUS r_; \
-        for (k_ = 0; k_ < 50; k_++) { \
-            base_ = ows_alloc_live(); \
-            ows_alloc_fail_after(k_); \
-            ows_set_last_error(SENTINEL); \
-            r_ = (SNMPAPI_STATUS)(uintptr_t)(expr); \
-            ows_alloc_fail_after(-1); \
-            if (r_) break; \
-            assert_int_equal(SnmpGetLastError(NULL), SNMPAPI_ALLOC_ERROR); \
-            assert_int_equal(ows_alloc_live(), base_); \
-        } \
-        assert_true(k_ > 0 && k_ < 50); \
-        okexpr; \
-    } while (0)
 
 static void test_alloc_torture(void **st)
 {

@@ -1,47 +1,16 @@
 /* test_oid_api.c - SnmpStrToOid, SnmpOidToStr, SnmpOidCopy, SnmpOidCompare
  * and SnmpFreeDescriptor through the exports: return values, last errors,
  * every documented error code, and allocation failure. */
-#define _POSIX_C_SOURCE 200809L
-#include <stdarg.h>
-#include <time.h>
-#include <stddef.h>
-#include <setjmp.h>
+#include "api_helpers.h"
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
-#include "winsnmp.h"
-#include "core/alloc.h"
 #include "core/descriptor.h"
-#include "core/state.h"
-
-#define SENTINEL 0x5A5A
-#define EXPECT_FAIL(call, code) do { \
-        ows_set_last_error(SENTINEL); \
-        assert_int_equal((call), SNMPAPI_FAILURE); \
-        assert_int_equal(SnmpGetLastError(NULL), (code)); } while (0)
-
-/* The network engine's thread frees its start-up block asynchronously after
- * SnmpStartup; wait (at most 1 s) until the allocation count is stable so
- * the torture loops below see only their own allocations. */
-static void settle(void)
-{
-    struct timespec ms = { 0, 1000000 };
-    long last = ows_alloc_live();
-    int stable = 0, i;
-
-    for (i = 0; i < 1000 && stable < 20; i++) {
-        nanosleep(&ms, NULL);
-        stable = ows_alloc_live() == last ? stable + 1 : 0;
-        last = ows_alloc_live();
-    }
-}
 
 static int setup(void **st)
 {
     (void)st;
     if (SnmpStartup(NULL, NULL, NULL, NULL, NULL) != SNMPAPI_SUCCESS)
         return -1;
-    settle();
+    api_settle();
     return 0;
 }
 
@@ -190,13 +159,13 @@ static void test_cleanup_frees_descriptors(void **st)
 
     (void)st;
     SnmpCleanup();
-    settle();
+    api_settle();
     live = ows_alloc_live();
     assert_int_equal(SnmpStartup(NULL, NULL, NULL, NULL, NULL), SNMPAPI_SUCCESS);
     for (i = 0; i < 10; i++)
         assert_int_equal(SnmpStrToOid("1.3.6.1", &o), 4);
     SnmpCleanup();   /* the application never freed them: cleanup does */
-    settle();
+    api_settle();
     assert_int_equal(ows_desc_live(), 0);
     assert_int_equal(ows_alloc_live(), live);
     assert_int_equal(SnmpStartup(NULL, NULL, NULL, NULL, NULL), SNMPAPI_SUCCESS);
@@ -213,7 +182,7 @@ static void test_alloc_torture(void **st)
     /* Free the registry first so its growth is part of each call. */
     SnmpCleanup();
     assert_int_equal(SnmpStartup(NULL, NULL, NULL, NULL, NULL), SNMPAPI_SUCCESS);
-    settle();
+    api_settle();
     for (k = 0; k < 10; k++) {
         base = ows_alloc_live();
         ows_alloc_fail_after(k);

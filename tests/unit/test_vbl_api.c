@@ -1,61 +1,23 @@
 /* test_vbl_api.c - the VBL exports: behaviour, last errors, every documented
  * error code, stale/garbage/wrong-type handles, allocation failure. */
-#define _POSIX_C_SOURCE 200809L
-#include <stdarg.h>
-#include <time.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
-#include "winsnmp.h"
-#include "core/alloc.h"
+#include "api_helpers.h"
 #include "core/descriptor.h"
-#include "core/handle.h"
-#include "core/state.h"
-
-#define SENTINEL 0x5A5A
-#define EXPECT_FAIL(call, code) do { \
-        ows_set_last_error(SENTINEL); \
-        assert_int_equal((uintptr_t)(call), 0); \
-        assert_int_equal(SnmpGetLastError(NULL), (code)); } while (0)
 
 static HSNMP_SESSION sess;
 static smiUINT32 n1[] = { 1, 3, 6, 1, 2, 1, 1, 1, 0 };
 static smiUINT32 n2[] = { 1, 3, 6, 1, 2, 1, 1, 2, 0 };
 static smiOID name1 = { 9, n1 }, name2 = { 9, n2 };
 
-/* The network engine's thread frees its start-up block asynchronously after
- * SnmpStartup; wait (at most 1 s) until the allocation count is stable so
- * the torture loops below see only their own allocations. */
-static void settle(void)
-{
-    struct timespec ms = { 0, 1000000 };
-    long last = ows_alloc_live();
-    int stable = 0, i;
-
-    for (i = 0; i < 1000 && stable < 20; i++) {
-        nanosleep(&ms, NULL);
-        stable = ows_alloc_live() == last ? stable + 1 : 0;
-        last = ows_alloc_live();
-    }
-}
-
 static int setup(void **st)
 {
     (void)st;
-    if (SnmpStartup(NULL, NULL, NULL, NULL, NULL) != SNMPAPI_SUCCESS)
-        return -1;
-    sess = SnmpCreateSession(NULL, 0, NULL, NULL);
-    settle();
-    return sess ? 0 : -1;
+    return api_open_session(&sess);
 }
 
 static int teardown(void **st)
 {
     (void)st;
-    SnmpClose(sess);
-    SnmpCleanup();
+    api_close_session(sess);
     return 0;
 }
 
@@ -318,25 +280,6 @@ static void test_not_initialized(void **st)
     assert_int_equal(SnmpStartup(NULL, NULL, NULL, NULL, NULL), SNMPAPI_SUCCESS);
     sess = SnmpCreateSession(NULL, 0, NULL, NULL);
 }
-
-/* Runs `expr` with the k-th allocation failing, k = 0, 1, ... until it
- * succeeds; each failure must report ALLOC_ERROR and leak nothing. */
-#define TORTURE(expr, okexpr) do { \
-        long k_, base_; SNMPAPI_STATUS r_; \
-        for (k_ = 0; k_ < 50; k_++) { \
-            base_ = ows_alloc_live(); \
-            ows_alloc_fail_after(k_); \
-            ows_set_last_error(SENTINEL); \
-            r_ = (SNMPAPI_STATUS)(uintptr_t)(expr); \
-            ows_alloc_fail_after(-1); \
-            if (r_) break; \
-            assert_int_equal(SnmpGetLastError(NULL), SNMPAPI_ALLOC_ERROR); \
-            if (ows_alloc_live() != base_) fprintf(stderr, "k=%ld delta=%ld\n", k_, ows_alloc_live() - base_); \
-            assert_int_equal(ows_alloc_live(), base_); \
-        } \
-        assert_true(k_ > 0 && k_ < 50); \
-        okexpr; \
-    } while (0)
 
 static void test_alloc_torture(void **st)
 {
