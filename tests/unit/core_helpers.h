@@ -32,6 +32,22 @@ static inline void core_cleanup(void)
     assert_int_equal(ows_handle_live(0), 0);
 }
 
+/* Fixture of the tests that work in one session: starts the library and
+ * opens it; 0 on success. */
+static inline int core_open_session(HSNMP_SESSION *sess)
+{
+    core_startup();
+    *sess = SnmpCreateSession(NULL, 0, NULL, NULL);
+    return *sess ? 0 : -1;
+}
+
+/* Fixture: closes the session, then the final cleanup and its proof. */
+static inline void core_close_session(HSNMP_SESSION sess)
+{
+    SnmpClose(sess);
+    core_cleanup();
+}
+
 /* Alloc torture (curl's idea): runs `call` with the k-th allocation failing,
  * k = 0, 1, 2, ..., until it succeeds. Every failing run must report
  * ALLOC_ERROR through SnmpGetLastError(NULL) and leave the number of live

@@ -13,16 +13,13 @@ static HSNMP_SESSION sess;
 static int setup(void **st)
 {
     (void)st;
-    core_startup();
-    sess = SnmpCreateSession(NULL, 0, NULL, NULL);
-    return sess ? 0 : -1;
+    return core_open_session(&sess);
 }
 
 static int teardown(void **st)
 {
     (void)st;
-    SnmpClose(sess);
-    core_cleanup();
+    core_close_session(sess);
     return 0;
 }
 
