@@ -96,6 +96,34 @@ static HSNMP_CONTEXT community(HSNMP_SESSION s, const char *c)
     return (HSNMP_CONTEXT)EXPECT_OK(SnmpStrToContext(s, &o));
 }
 
+/* An entity at `port` with its retransmission policy: timeout in
+ * centiseconds, retry count. */
+static HSNMP_ENTITY entity_with_policy(HSNMP_SESSION s, unsigned port, smiTIMETICKS timeout,
+                                       smiUINT32 retry)
+{
+    HSNMP_ENTITY e = entity_at(s, port);
+    EXPECT_OK(SnmpSetTimeout(e, timeout));
+    EXPECT_OK(SnmpSetRetry(e, retry));
+    return e;
+}
+
+/* The agent side: an entity at `port` that session `a` listens on. */
+static HSNMP_ENTITY listening_entity(HSNMP_SESSION a, unsigned port)
+{
+    HSNMP_ENTITY e = entity_at(a, port);
+    EXPECT_RET(SnmpListen(e, SNMPAPI_ON), SNMPAPI_SUCCESS);
+    return e;
+}
+
+/* A manager and an agent session, each with its cleared recorder. */
+static void open_pair(struct rec *mrec, struct rec *arec, HSNMP_SESSION *m, HSNMP_SESSION *a)
+{
+    memset(mrec, 0, sizeof *mrec);
+    memset(arec, 0, sizeof *arec);
+    *m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, mrec));
+    *a = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, arec));
+}
+
 /* A GET (or other type) for sysDescr.0 with request id `id`. */
 static HSNMP_PDU make_pdu(HSNMP_SESSION s, smiINT type, smiINT32 id)
 {
@@ -177,12 +205,8 @@ static void request_response_loopback(void **state)
     smiOID name;
     char buf[64];
     (void)state;
-    memset(&mrec, 0, sizeof mrec);
-    memset(&arec, 0, sizeof arec);
-    m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &mrec));
-    a = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &arec));
-    agent_e = entity_at(a, port);
-    EXPECT_RET(SnmpListen(agent_e, SNMPAPI_ON), SNMPAPI_SUCCESS);
+    open_pair(&mrec, &arec, &m, &a);
+    agent_e = listening_entity(a, port);
 
     dst_e = entity_at(m, port);
     c = community(m, "public");
@@ -263,9 +287,7 @@ static void timeout_notified_and_recv_fills_outputs(void **state)
     (void)state;
     memset(&mrec, 0, sizeof mrec);
     m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &mrec));
-    e = entity_at(m, port);
-    EXPECT_OK(SnmpSetTimeout(e, 10));   /* centiseconds */
-    EXPECT_OK(SnmpSetRetry(e, 1));
+    e = entity_with_policy(m, port, 10, 1);
     c = community(m, "public");
     req = make_pdu(m, SNMP_PDU_GET, 5151);
     EXPECT_RET(SnmpSendMsg(m, NULL, e, c, req), SNMPAPI_SUCCESS);
@@ -292,19 +314,13 @@ static void retransmissions_reuse_request_id(void **state)
     static struct rec mrec, arec;
     unsigned port = port_base() + 2;
     HSNMP_SESSION m, a;
-    HSNMP_ENTITY agent_e, e;
+    HSNMP_ENTITY e;
     HSNMP_CONTEXT c;
     HSNMP_PDU req;
     (void)state;
-    memset(&mrec, 0, sizeof mrec);
-    memset(&arec, 0, sizeof arec);
-    m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &mrec));
-    a = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &arec));
-    agent_e = entity_at(a, port);
-    EXPECT_RET(SnmpListen(agent_e, SNMPAPI_ON), SNMPAPI_SUCCESS);
-    e = entity_at(m, port);
-    EXPECT_OK(SnmpSetTimeout(e, 10));
-    EXPECT_OK(SnmpSetRetry(e, 2));
+    open_pair(&mrec, &arec, &m, &a);
+    listening_entity(a, port);
+    e = entity_with_policy(m, port, 10, 2);
     c = community(m, "public");
     req = make_pdu(m, SNMP_PDU_GET, 6161);
     EXPECT_RET(SnmpSendMsg(m, NULL, e, c, req), SNMPAPI_SUCCESS);
@@ -325,23 +341,17 @@ static void retransmit_off_sends_once(void **state)
     static struct rec mrec, arec;
     unsigned port = port_base() + 3;
     HSNMP_SESSION m, a;
-    HSNMP_ENTITY agent_e, e;
+    HSNMP_ENTITY e;
     HSNMP_CONTEXT c;
     HSNMP_PDU req;
     smiUINT32 mode = 7;
     (void)state;
-    memset(&mrec, 0, sizeof mrec);
-    memset(&arec, 0, sizeof arec);
     EXPECT_RET(SnmpSetRetransmitMode(SNMPAPI_OFF), SNMPAPI_SUCCESS);
     EXPECT_RET(SnmpGetRetransmitMode(&mode), SNMPAPI_SUCCESS);
     assert_int_equal(mode, SNMPAPI_OFF);
-    m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &mrec));
-    a = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &arec));
-    agent_e = entity_at(a, port);
-    EXPECT_RET(SnmpListen(agent_e, SNMPAPI_ON), SNMPAPI_SUCCESS);
-    e = entity_at(m, port);
-    EXPECT_OK(SnmpSetTimeout(e, 10));
-    EXPECT_OK(SnmpSetRetry(e, 3));
+    open_pair(&mrec, &arec, &m, &a);
+    listening_entity(a, port);
+    e = entity_with_policy(m, port, 10, 3);
     c = community(m, "public");
     req = make_pdu(m, SNMP_PDU_GET, 7171);
     EXPECT_RET(SnmpSendMsg(m, NULL, e, c, req), SNMPAPI_SUCCESS);
@@ -361,20 +371,14 @@ static void cancel_stops_retransmission_and_timeout(void **state)
     static struct rec mrec, arec;
     unsigned port = port_base() + 4;
     HSNMP_SESSION m, a;
-    HSNMP_ENTITY agent_e, e, src = NULL, dst = NULL;
+    HSNMP_ENTITY e, src = NULL, dst = NULL;
     HSNMP_CONTEXT c, ctx = NULL;
     HSNMP_PDU req, pdu = NULL;
     long before;
     (void)state;
-    memset(&mrec, 0, sizeof mrec);
-    memset(&arec, 0, sizeof arec);
-    m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &mrec));
-    a = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &arec));
-    agent_e = entity_at(a, port);
-    EXPECT_RET(SnmpListen(agent_e, SNMPAPI_ON), SNMPAPI_SUCCESS);
-    e = entity_at(m, port);
-    EXPECT_OK(SnmpSetTimeout(e, 30));
-    EXPECT_OK(SnmpSetRetry(e, 3));
+    open_pair(&mrec, &arec, &m, &a);
+    listening_entity(a, port);
+    e = entity_with_policy(m, port, 30, 3);
     c = community(m, "public");
     req = make_pdu(m, SNMP_PDU_GET, 8181);
     EXPECT_RET(SnmpSendMsg(m, NULL, e, c, req), SNMPAPI_SUCCESS);
@@ -487,20 +491,14 @@ static void retransmit_mode_is_taken_at_send(void **state)
     static struct rec mrec, arec;
     unsigned port = port_base() + 12;
     HSNMP_SESSION m, a;
-    HSNMP_ENTITY agent_e, e;
+    HSNMP_ENTITY e;
     HSNMP_CONTEXT c;
     HSNMP_PDU req;
     long n;
     (void)state;
-    memset(&mrec, 0, sizeof mrec);
-    memset(&arec, 0, sizeof arec);
-    m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &mrec));
-    a = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &arec));
-    agent_e = entity_at(a, port);
-    EXPECT_RET(SnmpListen(agent_e, SNMPAPI_ON), SNMPAPI_SUCCESS);
-    e = entity_at(m, port);
-    EXPECT_OK(SnmpSetTimeout(e, 20));
-    EXPECT_OK(SnmpSetRetry(e, 2));
+    open_pair(&mrec, &arec, &m, &a);
+    listening_entity(a, port);
+    e = entity_with_policy(m, port, 20, 2);
     c = community(m, "public");
     req = make_pdu(m, SNMP_PDU_GET, 12121);
     EXPECT_RET(SnmpSetRetransmitMode(SNMPAPI_OFF), SNMPAPI_SUCCESS);
@@ -539,14 +537,13 @@ static void send_getbulk_translation(void **state)
     static struct rec arec;
     unsigned port = port_base() + 10;
     HSNMP_SESSION m = FX(state), a;
-    HSNMP_ENTITY agent_e, e1, e2;
+    HSNMP_ENTITY e1, e2;
     HSNMP_CONTEXT c;
     HSNMP_PDU bulk1, bulk2;
     memset(&arec, 0, sizeof arec);
     a = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &arec));
     EXPECT_OK(SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2));
-    agent_e = entity_at(a, port);
-    EXPECT_RET(SnmpListen(agent_e, SNMPAPI_ON), SNMPAPI_SUCCESS);
+    listening_entity(a, port);
     e2 = entity_at(m, port);
     EXPECT_OK(SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V1));
     e1 = entity_at(m, port);
@@ -757,9 +754,7 @@ static void callback_failure_closes_session(void **state)
     (void)state;
     __atomic_store_n(&failing_calls, 0, __ATOMIC_SEQ_CST);
     m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, failing_callback, NULL));
-    e = entity_at(m, port);
-    EXPECT_OK(SnmpSetTimeout(e, 10));
-    EXPECT_OK(SnmpSetRetry(e, 0));
+    e = entity_with_policy(m, port, 10, 0);
     c = community(m, "public");
     p1 = make_pdu(m, SNMP_PDU_GET, 16161);
     p2 = make_pdu(m, SNMP_PDU_GET, 16162);
@@ -857,9 +852,7 @@ static void window_notification_timeout_and_message(void **state)
     w = CreateWindowExA(0, "STATIC", "conf-netio", 0, 0, 0, 0, 0, HWND_MESSAGE, NULL, NULL, NULL);
     assert_non_null(w);
     ws = (HSNMP_SESSION)EXPECT_OK(SnmpOpen(w, WM_USER + 7));
-    e = entity_at(ws, port);
-    EXPECT_OK(SnmpSetTimeout(e, 10));
-    EXPECT_OK(SnmpSetRetry(e, 0));
+    e = entity_with_policy(ws, port, 10, 0);
     c = community(ws, "public");
     req = make_pdu(ws, SNMP_PDU_GET, 13131);
     EXPECT_RET(SnmpSendMsg(ws, NULL, e, c, req), SNMPAPI_SUCCESS);
@@ -877,8 +870,7 @@ static void window_notification_timeout_and_message(void **state)
 
     /* A message for the window session: wParam 0. */
     a = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, conf_callback, NULL));
-    agent_e = entity_at(a, port);
-    EXPECT_RET(SnmpListen(agent_e, SNMPAPI_ON), SNMPAPI_SUCCESS);
+    agent_e = listening_entity(a, port);
     EXPECT_OK(SnmpSetTimeout(e, 200));
     {
         smiINT32 id2 = 13132;
