@@ -168,8 +168,7 @@ static void traps(void)
     HSNMP_CONTEXT ctx = SnmpStrToContext(snd, &com);
     smiOCTETS other = { 5, (smiLPBYTE)"other" };
     HSNMP_CONTEXT ctx_other = SnmpStrToContext(r2, &other);
-    smiOID prefix, name;
-    smiVALUE v;
+    smiOID prefix;
     HSNMP_VBL vbl;
     HSNMP_PDU pdu, got;
     smiINT type, id, inform_id;
@@ -189,17 +188,7 @@ static void traps(void)
 
     /* An SNMPv2c trap from our sender. */
     vbl = SnmpCreateVbl(snd, NULL, NULL);
-    SnmpStrToOid("1.3.6.1.2.1.1.3.0", &name);
-    v.syntax = SNMP_SYNTAX_TIMETICKS;
-    v.value.uNumber = 4242;
-    SnmpSetVb(vbl, 0, &name, &v);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    SnmpStrToOid("1.3.6.1.6.3.1.1.4.1.0", &name);
-    v.syntax = SNMP_SYNTAX_OID;
-    SnmpStrToOid("1.3.6.1.4.1.99.7", &v.value.oid);
-    SnmpSetVb(vbl, 0, &name, &v);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
+    wire_trap_vbs(vbl, 4242, "1.3.6.1.4.1.99.7");
     pdu = SnmpCreatePdu(snd, SNMP_PDU_TRAP, 0, 0, 0, vbl);
     CHECK(SnmpSendMsg(snd, 0, to, ctx, pdu) == SNMPAPI_SUCCESS);
     got = recv_pdu(r, 2000);
@@ -333,8 +322,6 @@ static void v1_sending(void)
     HSNMP_CONTEXT ctx;
     HSNMP_VBL vbl;
     HSNMP_PDU pdu, got;
-    smiOID name;
-    smiVALUE v;
     unsigned char buf[1500], aa[4];
     struct sockaddr_in from;
     char n[256], val[256];
@@ -350,17 +337,7 @@ static void v1_sending(void)
     ctx = SnmpStrToContext(snd, &com);
     SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2);
     vbl = SnmpCreateVbl(snd, NULL, NULL);
-    SnmpStrToOid("1.3.6.1.2.1.1.3.0", &name);
-    v.syntax = SNMP_SYNTAX_TIMETICKS;
-    v.value.uNumber = 777;
-    SnmpSetVb(vbl, 0, &name, &v);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    SnmpStrToOid("1.3.6.1.6.3.1.1.4.1.0", &name);
-    v.syntax = SNMP_SYNTAX_OID;
-    SnmpStrToOid("1.3.6.1.4.1.99.7", &v.value.oid);
-    SnmpSetVb(vbl, 0, &name, &v);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
+    wire_trap_vbs(vbl, 777, "1.3.6.1.4.1.99.7");
     pdu = SnmpCreatePdu(snd, SNMP_PDU_TRAP, 0, 0, 0, vbl);
 
     CHECK(SnmpSendMsg(snd, 0, to, ctx, pdu) == SNMPAPI_SUCCESS);
@@ -408,8 +385,6 @@ static void inform_timeout(void)
     HSNMP_CONTEXT ctx = SnmpStrToContext(s, &com);
     HSNMP_VBL vbl = SnmpCreateVbl(s, NULL, NULL);
     HSNMP_PDU pdu;
-    smiOID name;
-    smiVALUE v;
     smiINT id = 0;
     struct wire_reply r;
     unsigned char buf[1500], first[1500];
@@ -420,17 +395,7 @@ static void inform_timeout(void)
 
     CHECK(SnmpSetTimeout(to, 20) == SNMPAPI_SUCCESS);   /* 200 ms */
     CHECK(SnmpSetRetry(to, 2) == SNMPAPI_SUCCESS);
-    SnmpStrToOid("1.3.6.1.2.1.1.3.0", &name);
-    v.syntax = SNMP_SYNTAX_TIMETICKS;
-    v.value.uNumber = 99;
-    SnmpSetVb(vbl, 0, &name, &v);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    SnmpStrToOid("1.3.6.1.6.3.1.1.4.1.0", &name);
-    v.syntax = SNMP_SYNTAX_OID;
-    SnmpStrToOid("1.3.6.1.4.1.99.8", &v.value.oid);
-    SnmpSetVb(vbl, 0, &name, &v);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
+    wire_trap_vbs(vbl, 99, "1.3.6.1.4.1.99.8");
     pdu = SnmpCreatePdu(s, SNMP_PDU_INFORM, 0, 0, 0, vbl);
     t0 = wire_now();
     CHECK(SnmpSendMsg(s, 0, to, ctx, pdu) == SNMPAPI_SUCCESS);

@@ -170,6 +170,25 @@ static WIRE_MAYBE_UNUSED int wire_request(HSNMP_SESSION s, HSNMP_ENTITY dst, HSN
     return wire_poll_recv(s, 10.0, r);
 }
 
+/* Appends the two varbinds an SNMPv2 trap or inform starts with (RFC 3416
+ * 4.2.6): sysUpTime.0 = `uptime` and snmpTrapOID.0 = `trap_oid`. */
+static WIRE_MAYBE_UNUSED void wire_trap_vbs(HSNMP_VBL vbl, smiUINT32 uptime, const char *trap_oid)
+{
+    smiOID name;
+    smiVALUE v;
+    SnmpStrToOid("1.3.6.1.2.1.1.3.0", &name);
+    v.syntax = SNMP_SYNTAX_TIMETICKS;
+    v.value.uNumber = uptime;
+    SnmpSetVb(vbl, 0, &name, &v);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpStrToOid("1.3.6.1.6.3.1.1.4.1.0", &name);
+    v.syntax = SNMP_SYNTAX_OID;
+    SnmpStrToOid(trap_oid, &v.value.oid);
+    SnmpSetVb(vbl, 0, &name, &v);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
+}
+
 /* Text of an OID (static buffer). */
 static WIRE_MAYBE_UNUSED const char *wire_oid_str(const smiOID *o)
 {
