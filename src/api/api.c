@@ -1,6 +1,8 @@
 /* api.c - export glue: the ONE place where internal errors become SNMPAPI
  * codes and where the process-wide and per-session last errors are set. */
 #include "api/api.h"
+#include "core/context.h"
+#include "core/entity.h"
 #include "core/session.h"
 
 int ows_api_enter(void)
@@ -11,6 +13,22 @@ int ows_api_enter(void)
         return OWS_E_NOT_INITIALIZED;
     }
     return OWS_OK;
+}
+
+int ows_api_enter_entity(HSNMP_ENTITY entity, struct ows_entity **out)
+{
+    int err = ows_api_enter();
+    if (!err)
+        err = ows_entity_get(OWS_H2V(entity), out);
+    return err;
+}
+
+int ows_api_enter_context(HSNMP_CONTEXT context, struct ows_context **out)
+{
+    int err = ows_api_enter();
+    if (!err)
+        err = ows_context_get(OWS_H2V(context), out);
+    return err;
 }
 
 SNMPAPI_STATUS ows_api_return(struct ows_session *session, int err, SNMPAPI_STATUS ok)

@@ -24,10 +24,18 @@
 #include "core/trace.h"
 
 struct ows_session;
+struct ows_entity;
+struct ows_context;
 
 /* Takes the API lock. Returns OWS_E_NOT_INITIALIZED, with the lock released,
  * when the library is not started. */
 int ows_api_enter(void);
+
+/* ows_api_enter, then a reference on the entity (context) behind a handle:
+ * the opening of every export that works on one. On failure the caller
+ * returns ows_api_fail(NULL, err), which drops the lock if it is held. */
+int ows_api_enter_entity(HSNMP_ENTITY entity, struct ows_entity **out);
+int ows_api_enter_context(HSNMP_CONTEXT context, struct ows_context **out);
 
 /* Ends an export: releases the API lock if this thread holds it, and when err
  * is non-zero records the mapped SNMPAPI code as the process-wide last error

@@ -35,10 +35,7 @@ SNMPAPI_STATUS WINAPI SnmpContextToStr(HSNMP_CONTEXT context, smiLPOCTETS string
     struct ows_session *owner;
     const ows_octets *src;
     ows_octets out;
-    int err = ows_api_enter();
-    if (err)
-        return ows_api_fail(NULL, err);
-    err = ows_context_get(OWS_H2V(context), &c);
+    int err = ows_api_enter_context(context, &c);
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpContextToStr(%p, %p)", (void *)context, (void *)string);
@@ -62,10 +59,7 @@ SNMPAPI_STATUS WINAPI SnmpContextToStr(HSNMP_CONTEXT context, smiLPOCTETS string
 SNMPAPI_STATUS WINAPI SnmpFreeContext(HSNMP_CONTEXT context)
 {
     struct ows_context *c;
-    int err = ows_api_enter();
-    if (err)
-        return ows_api_fail(NULL, err);
-    err = ows_context_get(OWS_H2V(context), &c);
+    int err = ows_api_enter_context(context, &c);
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpFreeContext(%p)", (void *)context);

@@ -61,10 +61,7 @@ SNMPAPI_STATUS WINAPI SnmpEntityToStr(HSNMP_ENTITY entity, smiUINT32 size, LPSTR
 {
     struct ows_entity *e;
     struct ows_session *owner;
-    int err = ows_api_enter(), n;
-    if (err)
-        return ows_api_fail(NULL, err);
-    err = ows_entity_get(OWS_H2V(entity), &e);
+    int n, err = ows_api_enter_entity(entity, &e);
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpEntityToStr(%p, %lu, %p)", (void *)entity, (unsigned long)size,
@@ -81,10 +78,7 @@ SNMPAPI_STATUS WINAPI SnmpEntityToStr(HSNMP_ENTITY entity, smiUINT32 size, LPSTR
 SNMPAPI_STATUS WINAPI SnmpFreeEntity(HSNMP_ENTITY entity)
 {
     struct ows_entity *e;
-    int err = ows_api_enter();
-    if (err)
-        return ows_api_fail(NULL, err);
-    err = ows_entity_get(OWS_H2V(entity), &e);
+    int err = ows_api_enter_entity(entity, &e);
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpFreeEntity(%p)", (void *)entity);
@@ -97,10 +91,7 @@ SNMPAPI_STATUS WINAPI SnmpFreeEntity(HSNMP_ENTITY entity)
 SNMPAPI_STATUS WINAPI SnmpSetPort(HSNMP_ENTITY entity, UINT port)
 {
     struct ows_entity *e;
-    int err = ows_api_enter();
-    if (err)
-        return ows_api_fail(NULL, err);
-    err = ows_entity_get(OWS_H2V(entity), &e);
+    int err = ows_api_enter_entity(entity, &e);
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpSetPort(%p, %u)", (void *)entity, port);

@@ -67,10 +67,7 @@ static SNMPAPI_STATUS get_policy(HSNMP_ENTITY entity, smiUINT32 *policy, smiUINT
 {
     struct ows_entity *e;
     struct ows_session *owner;
-    int err = ows_api_enter();
-    if (err)
-        return ows_api_fail(NULL, err);
-    err = ows_entity_get(OWS_H2V(entity), &e);
+    int err = ows_api_enter_entity(entity, &e);
     if (err)
         return ows_api_fail(NULL, err);
     owner = e->hdr.owner;
@@ -90,10 +87,7 @@ static SNMPAPI_STATUS set_policy(HSNMP_ENTITY entity, smiUINT32 value, int timeo
 {
     struct ows_entity *e;
     struct ows_session *owner;
-    int err = ows_api_enter();
-    if (err)
-        return ows_api_fail(NULL, err);
-    err = ows_entity_get(OWS_H2V(entity), &e);
+    int err = ows_api_enter_entity(entity, &e);
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("%s(%p, %lu)", timeout ? "SnmpSetTimeout" : "SnmpSetRetry",

@@ -56,10 +56,7 @@ static SNMPAPI_STATUS listen_common(HSNMP_ENTITY entity, smiUINT32 status, int a
 {
     struct ows_entity *e;
     struct ows_session *owner;
-    int err = ows_api_enter();
-    if (err)
-        return ows_api_fail(NULL, err);
-    err = ows_entity_get(OWS_H2V(entity), &e);
+    int err = ows_api_enter_entity(entity, &e);
     if (err)
         return ows_api_fail(NULL, err);
     owner = e->hdr.owner;
