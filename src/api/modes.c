@@ -9,55 +9,58 @@
 #include "core/entity.h"
 #include "core/session.h"
 
-/* SnmpGetTranslateMode: reports the entity/context translation mode. */
-SNMPAPI_STATUS WINAPI SnmpGetTranslateMode(smiLPUINT32 mode)
+/* Shared body of SnmpGetTranslateMode/SnmpGetRetransmitMode: copies a
+ * process-wide mode, read under the API lock. */
+static SNMPAPI_STATUS get_mode(smiLPUINT32 mode, const uint32_t *field)
 {
     int err = ows_api_enter();
     if (err)
         return ows_api_fail(NULL, err);
     if (!mode)
         return ows_api_fail(NULL, OWS_E_OTHER);
-    *mode = ows_state.translate_mode;
+    *mode = *field;
     return ows_api_return(NULL, OWS_OK, SNMPAPI_SUCCESS);
+}
+
+/* Shared body of SnmpSetTranslateMode/SnmpSetRetransmitMode: `valid` says
+ * whether `mode` is one the export accepts. */
+static SNMPAPI_STATUS set_mode(const char *name, uint32_t *field, smiUINT32 mode, int valid)
+{
+    int err = ows_api_enter();
+    if (err)
+        return ows_api_fail(NULL, err);
+    OWS_API_TRACE("%s(%lu)", name, (unsigned long)mode);
+    if (!valid)
+        return ows_api_fail(NULL, OWS_E_MODE_INVALID);
+    *field = (uint32_t)mode;
+    return ows_api_return(NULL, OWS_OK, SNMPAPI_SUCCESS);
+}
+
+/* SnmpGetTranslateMode: reports the entity/context translation mode. */
+SNMPAPI_STATUS WINAPI SnmpGetTranslateMode(smiLPUINT32 mode)
+{
+    return get_mode(mode, &ows_state.translate_mode);
 }
 
 /* SnmpSetTranslateMode: sets the process-wide translation mode. */
 SNMPAPI_STATUS WINAPI SnmpSetTranslateMode(smiUINT32 mode)
 {
-    int err = ows_api_enter();
-    if (err)
-        return ows_api_fail(NULL, err);
-    OWS_API_TRACE("SnmpSetTranslateMode(%lu)", (unsigned long)mode);
-    if (mode != SNMPAPI_TRANSLATED && mode != SNMPAPI_UNTRANSLATED_V1 &&
-        mode != SNMPAPI_UNTRANSLATED_V2)
-        return ows_api_fail(NULL, OWS_E_MODE_INVALID);
-    ows_state.translate_mode = (uint32_t)mode;
-    return ows_api_return(NULL, OWS_OK, SNMPAPI_SUCCESS);
+    return set_mode("SnmpSetTranslateMode", &ows_state.translate_mode, mode,
+                    mode == SNMPAPI_TRANSLATED || mode == SNMPAPI_UNTRANSLATED_V1 ||
+                    mode == SNMPAPI_UNTRANSLATED_V2);
 }
 
 /* SnmpGetRetransmitMode: reports whether retransmission is on. */
 SNMPAPI_STATUS WINAPI SnmpGetRetransmitMode(smiLPUINT32 mode)
 {
-    int err = ows_api_enter();
-    if (err)
-        return ows_api_fail(NULL, err);
-    if (!mode)
-        return ows_api_fail(NULL, OWS_E_OTHER);
-    *mode = ows_state.retransmit_mode;
-    return ows_api_return(NULL, OWS_OK, SNMPAPI_SUCCESS);
+    return get_mode(mode, &ows_state.retransmit_mode);
 }
 
 /* SnmpSetRetransmitMode: turns retransmission on or off, process-wide. */
 SNMPAPI_STATUS WINAPI SnmpSetRetransmitMode(smiUINT32 mode)
 {
-    int err = ows_api_enter();
-    if (err)
-        return ows_api_fail(NULL, err);
-    OWS_API_TRACE("SnmpSetRetransmitMode(%lu)", (unsigned long)mode);
-    if (mode != SNMPAPI_OFF && mode != SNMPAPI_ON)
-        return ows_api_fail(NULL, OWS_E_MODE_INVALID);
-    ows_state.retransmit_mode = (uint32_t)mode;
-    return ows_api_return(NULL, OWS_OK, SNMPAPI_SUCCESS);
+    return set_mode("SnmpSetRetransmitMode", &ows_state.retransmit_mode, mode,
+                    mode == SNMPAPI_OFF || mode == SNMPAPI_ON);
 }
 
 /* Shared body of SnmpGetTimeout/SnmpGetRetry: the policy value (defaults
