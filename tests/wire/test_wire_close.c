@@ -38,26 +38,13 @@ static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION s, HWND hwnd, UINT msg, W
     return SNMPAPI_SUCCESS;
 }
 
-static HSNMP_PDU make_get(HSNMP_SESSION s)
-{
-    smiOID name;
-    HSNMP_VBL vbl;
-    HSNMP_PDU pdu;
-    SnmpStrToOid("1.3.6.1.2.1.1.5.0", &name);
-    vbl = SnmpCreateVbl(s, &name, NULL);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    pdu = SnmpCreatePdu(s, SNMP_PDU_GET, 0, 0, 0, vbl);
-    SnmpFreeVbl(vbl);
-    return pdu;
-}
-
 /* Sends `n` GETs (each with a fresh request id) from s to agent. */
 static HSNMP_SESSION flood(const char *agent, int n, int callback, smiUINT32 timeout_cs)
 {
     HSNMP_SESSION s = SnmpCreateSession(NULL, 0, callback ? on_notify : NULL, NULL);
     HSNMP_ENTITY dst = SnmpStrToEntity(s, agent);
     HSNMP_CONTEXT ctx = SnmpStrToContext(s, &com);
-    HSNMP_PDU pdu = make_get(s);
+    HSNMP_PDU pdu = wire_make_get(s);
     smiINT zero = 0;
     int i, ok = 0;
     if (timeout_cs) {

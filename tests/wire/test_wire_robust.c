@@ -12,19 +12,6 @@
 
 static smiOCTETS com = { 6, (smiLPBYTE)"public" };
 
-static HSNMP_PDU make_get(HSNMP_SESSION s)
-{
-    smiOID name;
-    HSNMP_VBL vbl;
-    HSNMP_PDU pdu;
-    SnmpStrToOid("1.3.6.1.2.1.1.5.0", &name);
-    vbl = SnmpCreateVbl(s, &name, NULL);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    pdu = SnmpCreatePdu(s, SNMP_PDU_GET, 0, 0, 0, vbl);
-    SnmpFreeVbl(vbl);
-    return pdu;
-}
-
 /* Receives one message; returns its request id, 0 for NOOP, -1 on error. */
 static long recv_one(HSNMP_SESSION s)
 {
@@ -44,7 +31,7 @@ static void fake_agent(void)
     HSNMP_SESSION other = SnmpCreateSession(NULL, 0, NULL, NULL);
     HSNMP_ENTITY fake = SnmpStrToEntity(s, wire_addr(4));
     HSNMP_CONTEXT ctx = SnmpStrToContext(s, &com);
-    HSNMP_PDU pdu = make_get(s);
+    HSNMP_PDU pdu = wire_make_get(s);
     unsigned char req[1500], resp[1500], wrong[1500];
     struct sockaddr_in from;
     smiINT type, id = 0, es, ei;
@@ -99,7 +86,7 @@ static void queue_bound(void)
     HSNMP_SESSION s = SnmpCreateSession(NULL, 0, NULL, NULL);
     HSNMP_ENTITY dst = SnmpStrToEntity(s, AGENT4);
     HSNMP_CONTEXT ctx = SnmpStrToContext(s, &com);
-    HSNMP_PDU pdu = make_get(s);
+    HSNMP_PDU pdu = wire_make_get(s);
     static unsigned char seen[SENT + 1];
     smiINT zero = 0, type, id, es, ei, first = 0;
     int i, first_drain = 0, total = 0, dups = 0;

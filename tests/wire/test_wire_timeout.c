@@ -29,15 +29,8 @@ static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION s, HWND hwnd, UINT msg, W
 
 static smiINT send_get(HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx)
 {
-    smiOID name;
-    HSNMP_VBL vbl;
-    HSNMP_PDU pdu;
+    HSNMP_PDU pdu = wire_make_get(s);
     smiINT type, id = 0, es, ei;
-    SnmpStrToOid("1.3.6.1.2.1.1.5.0", &name);
-    vbl = SnmpCreateVbl(s, &name, NULL);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    pdu = SnmpCreatePdu(s, SNMP_PDU_GET, 0, 0, 0, vbl);
-    SnmpFreeVbl(vbl);
     CHECK(SnmpSendMsg(s, 0, dst, ctx, pdu) == SNMPAPI_SUCCESS);
     SnmpGetPduData(pdu, &type, &id, &es, &ei, NULL);
     SnmpFreePdu(pdu);

@@ -170,6 +170,20 @@ static WIRE_MAYBE_UNUSED int wire_request(HSNMP_SESSION s, HSNMP_ENTITY dst, HSN
     return wire_poll_recv(s, 10.0, r);
 }
 
+/* A GET of sysName.0 (the library picks its request id). */
+static WIRE_MAYBE_UNUSED HSNMP_PDU wire_make_get(HSNMP_SESSION s)
+{
+    smiOID name;
+    HSNMP_VBL vbl;
+    HSNMP_PDU pdu;
+    SnmpStrToOid("1.3.6.1.2.1.1.5.0", &name);
+    vbl = SnmpCreateVbl(s, &name, NULL);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    pdu = SnmpCreatePdu(s, SNMP_PDU_GET, 0, 0, 0, vbl);
+    SnmpFreeVbl(vbl);
+    return pdu;
+}
+
 /* Appends the two varbinds an SNMPv2 trap or inform starts with (RFC 3416
  * 4.2.6): sysUpTime.0 = `uptime` and snmpTrapOID.0 = `trap_oid`. */
 static WIRE_MAYBE_UNUSED void wire_trap_vbs(HSNMP_VBL vbl, smiUINT32 uptime, const char *trap_oid)
