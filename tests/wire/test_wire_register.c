@@ -16,6 +16,35 @@
 #  include "core/alloc.h"
 #endif
 
+#ifndef _WIN32
+/* No descriptor left to open a socket with: the limit lowered to 256 and
+ * every free descriptor below it taken; release_fds undoes both. */
+struct fd_squeeze {
+    struct rlimit old;
+    int fds[256], n;
+};
+
+static void squeeze_fds(struct fd_squeeze *q)
+{
+    struct rlimit low;
+    q->n = 0;
+    getrlimit(RLIMIT_NOFILE, &q->old);
+    low = q->old;
+    low.rlim_cur = 256 < q->old.rlim_cur ? 256 : q->old.rlim_cur;
+    setrlimit(RLIMIT_NOFILE, &low);
+    while (q->n < 256 && (q->fds[q->n] = dup(2)) >= 0)
+        q->n++;
+}
+
+static void release_fds(struct fd_squeeze *q)
+{
+    int i;
+    for (i = 0; i < q->n; i++)
+        close(q->fds[i]);
+    setrlimit(RLIMIT_NOFILE, &q->old);
+}
+#endif
+
 static smiOCTETS com = { 6, (smiLPBYTE)"public" };
 
 /* A UDP socket bound to the wildcard address (as the trap socket is), so
@@ -221,19 +250,11 @@ static void register_errors(void)
     ows_alloc_fail_after(-1);
     CHECK_EQ(SnmpGetLastError(s), SNMPAPI_ALLOC_ERROR);
     {
-        struct rlimit old, low;
-        int fds[256], n = 0, i;
-        getrlimit(RLIMIT_NOFILE, &old);
-        low = old;
-        low.rlim_cur = 256 < old.rlim_cur ? 256 : old.rlim_cur;
-        setrlimit(RLIMIT_NOFILE, &low);
-        while (n < 256 && (fds[n] = dup(2)) >= 0)
-            n++;
+        struct fd_squeeze q;
+        squeeze_fds(&q);
         CHECK(SnmpRegister(s, NULL, e, c, NULL, SNMPAPI_ON) == SNMPAPI_FAILURE);
         CHECK_EQ(SnmpGetLastError(s), SNMPAPI_TL_NOT_AVAILABLE);
-        for (i = 0; i < n; i++)
-            close(fds[i]);
-        setrlimit(RLIMIT_NOFILE, &old);
+        release_fds(&q);
     }
 #endif
     /* After all that, it works, and nothing stayed registered. */
@@ -288,21 +309,13 @@ static void listen_errors(void)
     ows_alloc_fail_after(-1);
     CHECK_EQ(SnmpGetLastError(s), SNMPAPI_ALLOC_ERROR);
     {
-        struct rlimit old, low;
-        int fds[256], n = 0, i;
-        getrlimit(RLIMIT_NOFILE, &old);
-        low = old;
-        low.rlim_cur = 256 < old.rlim_cur ? 256 : old.rlim_cur;
-        setrlimit(RLIMIT_NOFILE, &low);
-        while (n < 256 && (fds[n] = dup(2)) >= 0)
-            n++;
+        struct fd_squeeze q;
+        squeeze_fds(&q);
         CHECK(SnmpListen(e, SNMPAPI_ON) == SNMPAPI_FAILURE);
         CHECK_EQ(SnmpGetLastError(s), SNMPAPI_TL_RESOURCE_ERROR);
         CHECK(SnmpListenEx(all, SNMPAPI_ON, SNMPLISTEN_ALL_ADDR) == SNMPAPI_FAILURE);
         CHECK_EQ(SnmpGetLastError(s), SNMPAPI_TL_RESOURCE_ERROR);
-        for (i = 0; i < n; i++)
-            close(fds[i]);
-        setrlimit(RLIMIT_NOFILE, &old);
+        release_fds(&q);
     }
 #endif
     /* Then it works; twice is NOOP; OFF twice is NOOP the second time. */
