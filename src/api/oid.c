@@ -22,6 +22,19 @@ static ows_oid oid_in(smiLPCOID o)
     return r;
 }
 
+/* The source OID of SnmpOidToStr and SnmpOidCopy: well formed and not
+ * empty, else OID_INVALID. */
+static int source_oid(smiLPCOID o, ows_oid *in)
+{
+    int err;
+
+    *in = oid_in(o);
+    err = ows_oid_check(in);
+    if (!err && in->len == 0)
+        err = OWS_E_OID_INVALID;
+    return err;
+}
+
 /* SnmpStrToOid: parses dotted text into a library-allocated OID descriptor. */
 SNMPAPI_STATUS SNMPAPI_CALL SnmpStrToOid(LPCSTR string, smiLPOID dstOID)
 {
@@ -58,10 +71,7 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpOidToStr(smiLPCOID srcOID, smiUINT32 size, LPSTR
     if (!srcOID)
         err = OWS_E_OID_INVALID;
     else {
-        in = oid_in(srcOID);
-        err = ows_oid_check(&in);
-        if (!err && in.len == 0)
-            err = OWS_E_OID_INVALID;
+        err = source_oid(srcOID, &in);
         if (!err && (size == 0 || !string))
             err = OWS_E_SIZE_INVALID;
         if (!err)
@@ -82,10 +92,7 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpOidCopy(smiLPCOID srcOID, smiLPOID dstOID)
     if (!srcOID || !dstOID)
         err = OWS_E_OID_INVALID;
     else {
-        in = oid_in(srcOID);
-        err = ows_oid_check(&in);
-        if (!err && in.len == 0)
-            err = OWS_E_OID_INVALID;
+        err = source_oid(srcOID, &in);
         if (!err)
             err = ows_desc_oid(&out, in.ids, in.len);
         if (!err) {
