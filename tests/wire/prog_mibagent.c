@@ -297,20 +297,8 @@ static void answer(HSNMP_SESSION s, HSNMP_ENTITY src, HSNMP_ENTITY dst, HSNMP_CO
 static SNMPAPI_STATUS CALLBACK agent_cb(HSNMP_SESSION s, HWND hwnd, UINT msg, WPARAM wp,
                                         LPARAM lp, LPVOID data)
 {
-    HSNMP_ENTITY src = 0, dst = 0;
-    HSNMP_CONTEXT ctx = 0;
-    HSNMP_PDU pdu = 0;
     (void)hwnd; (void)msg; (void)lp; (void)data;
-    if (wp != 0)
-        return SNMPAPI_SUCCESS;
-    while (SnmpRecvMsg(s, &src, &dst, &ctx, &pdu) == SNMPAPI_SUCCESS) {
-        answer(s, src, dst, ctx, pdu);
-        SnmpFreePdu(pdu);
-        SnmpFreeEntity(src);
-        SnmpFreeEntity(dst);
-        SnmpFreeContext(ctx);
-    }
-    return SNMPAPI_SUCCESS;
+    return wire_serve(s, wp, answer);
 }
 
 int main(int argc, char **argv)

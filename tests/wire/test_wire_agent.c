@@ -12,38 +12,32 @@
 static smiOCTETS com = { 6, (smiLPBYTE)"public" };
 
 /* The agent: answers every request with "ows-agent" for each varbind. */
+static void answer(HSNMP_SESSION s, HSNMP_ENTITY src, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx,
+                   HSNMP_PDU pdu)
+{
+    smiINT type = SNMP_PDU_RESPONSE, id, es, ei;
+    HSNMP_VBL vbl = 0;
+    smiVALUE v;
+    smiUINT32 i, n;
+    SnmpGetPduData(pdu, NULL, &id, &es, &ei, &vbl);
+    n = SnmpCountVbl(vbl);
+    v.syntax = SNMP_SYNTAX_OCTETS;
+    v.value.string.len = 9;
+    v.value.string.ptr = (smiLPBYTE)"ows-agent";
+    for (i = 1; i <= n; i++)
+        SnmpSetVb(vbl, i, NULL, &v);
+    es = ei = 0;
+    SnmpSetPduData(pdu, &type, NULL, &es, &ei, &vbl);
+    /* Source and destination swapped: from our address to the manager. */
+    CHECK(SnmpSendMsg(s, dst, src, ctx, pdu) == SNMPAPI_SUCCESS);
+    SnmpFreeVbl(vbl);
+}
+
 static SNMPAPI_STATUS CALLBACK agent_cb(HSNMP_SESSION s, HWND hwnd, UINT msg, WPARAM wp,
                                         LPARAM lp, LPVOID data)
 {
-    HSNMP_ENTITY src = 0, dst = 0;
-    HSNMP_CONTEXT ctx = 0;
-    HSNMP_PDU pdu = 0;
     (void)hwnd; (void)msg; (void)lp; (void)data;
-    if (wp != 0)
-        return SNMPAPI_SUCCESS;
-    while (SnmpRecvMsg(s, &src, &dst, &ctx, &pdu) == SNMPAPI_SUCCESS) {
-        smiINT type = SNMP_PDU_RESPONSE, id, es, ei;
-        HSNMP_VBL vbl = 0;
-        smiVALUE v;
-        smiUINT32 i, n;
-        SnmpGetPduData(pdu, NULL, &id, &es, &ei, &vbl);
-        n = SnmpCountVbl(vbl);
-        v.syntax = SNMP_SYNTAX_OCTETS;
-        v.value.string.len = 9;
-        v.value.string.ptr = (smiLPBYTE)"ows-agent";
-        for (i = 1; i <= n; i++)
-            SnmpSetVb(vbl, i, NULL, &v);
-        es = ei = 0;
-        SnmpSetPduData(pdu, &type, NULL, &es, &ei, &vbl);
-        /* Source and destination swapped: from our address to the manager. */
-        CHECK(SnmpSendMsg(s, dst, src, ctx, pdu) == SNMPAPI_SUCCESS);
-        SnmpFreeVbl(vbl);
-        SnmpFreePdu(pdu);
-        SnmpFreeEntity(src);
-        SnmpFreeEntity(dst);
-        SnmpFreeContext(ctx);
-    }
-    return SNMPAPI_SUCCESS;
+    return wire_serve(s, wp, answer);
 }
 
 static void first_string(HSNMP_VBL vbl, char *out, size_t size)

@@ -170,6 +170,29 @@ static WIRE_MAYBE_UNUSED int wire_request(HSNMP_SESSION s, HSNMP_ENTITY dst, HSN
     return wire_poll_recv(s, 10.0, r);
 }
 
+/* The body of an agent's callback: on a "message queued" notification
+ * (wParam 0) receives every queued message, lets `answer` reply, then frees
+ * the message's handles. */
+typedef void (*wire_answer_fn)(HSNMP_SESSION s, HSNMP_ENTITY src, HSNMP_ENTITY dst,
+                               HSNMP_CONTEXT ctx, HSNMP_PDU pdu);
+static WIRE_MAYBE_UNUSED SNMPAPI_STATUS wire_serve(HSNMP_SESSION s, WPARAM wp,
+                                                   wire_answer_fn answer)
+{
+    HSNMP_ENTITY src = 0, dst = 0;
+    HSNMP_CONTEXT ctx = 0;
+    HSNMP_PDU pdu = 0;
+    if (wp != 0)
+        return SNMPAPI_SUCCESS;
+    while (SnmpRecvMsg(s, &src, &dst, &ctx, &pdu) == SNMPAPI_SUCCESS) {
+        answer(s, src, dst, ctx, pdu);
+        SnmpFreePdu(pdu);
+        SnmpFreeEntity(src);
+        SnmpFreeEntity(dst);
+        SnmpFreeContext(ctx);
+    }
+    return SNMPAPI_SUCCESS;
+}
+
 /* A GET of sysName.0 (the library picks its request id). */
 static WIRE_MAYBE_UNUSED HSNMP_PDU wire_make_get(HSNMP_SESSION s)
 {
