@@ -100,6 +100,16 @@ static int start(conf_thread *t, struct worker *w)
 static void join(conf_thread t) { pthread_join(t, NULL); }
 #endif
 
+/* Fails the test with a worker's first failure, if it had one. */
+static void report_worker(const struct worker *w)
+{
+    if (w->failures)
+        fail_msg("thread %d: %d failure(s), first at test_threads.c:%d in round %d "
+                 "(handle %#lx) with error %u (%s)", w->id, w->failures,
+                 w->first_line, w->first_round, (unsigned long)w->handle,
+                 w->first_err, conf_errname(w->first_err));
+}
+
 static void concurrent_local_exports(void **state)
 {
     struct worker w[THREADS];
@@ -118,13 +128,8 @@ static void concurrent_local_exports(void **state)
     for (i = 0; i < started; i++)
         join(t[i]);
     assert_int_equal(started, THREADS);
-    for (i = 0; i < THREADS; i++) {
-        if (w[i].failures)
-            fail_msg("thread %d: %d failure(s), first at test_threads.c:%d in round %d "
-                     "(handle %#lx) with error %u (%s)", w[i].id, w[i].failures,
-                     w[i].first_line, w[i].first_round, (unsigned long)w[i].handle,
-                     w[i].first_err, conf_errname(w[i].first_err));
-    }
+    for (i = 0; i < THREADS; i++)
+        report_worker(&w[i]);
     /* The shared session is intact and owns nothing left over that breaks it. */
     EXPECT_OK(SnmpCreatePdu(FX(state), SNMP_PDU_GET, 0, 0, 0, NULL));
 }
@@ -161,11 +166,7 @@ static void concurrent_close(void **state)
     assert_int_equal(started, THREADS);
     assert_int_equal(churn_failures, 0);
     for (i = 0; i < THREADS; i++) {
-        if (w[i].failures)
-            fail_msg("thread %d: %d failure(s), first at test_threads.c:%d in round %d "
-                     "(handle %#lx) with error %u (%s)", w[i].id, w[i].failures,
-                     w[i].first_line, w[i].first_round, (unsigned long)w[i].handle,
-                     w[i].first_err, conf_errname(w[i].first_err));
+        report_worker(&w[i]);
         EXPECT_OK(SnmpClose(w[i].shared));
     }
 }
