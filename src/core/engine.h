@@ -59,7 +59,8 @@ struct ows_net_sock {
 /* An outstanding request: what to retransmit and when. */
 struct ows_req {
     int32_t id;
-    uint32_t heap_index;              /* in eng->heap */
+    uint32_t heap_index;              /* in eng->heap, or OWS_IN_DEADLINE_LIST */
+    struct ows_req *dl_prev, *dl_next;    /* in eng's deadline list */
     uint64_t deadline_ns;
     uint64_t timeout_ns;
     uint32_t retries_left;
@@ -141,8 +142,15 @@ struct ows_engine {
     uint32_t nregs;                   /* registrations of all sessions */
     struct ows_net_session *reg_sessions;          /* sessions with registrations */
 
+    /* Outstanding requests wait in one of two places. Most requests of a
+     * process share a timeout, so they arrive in deadline order: those go to
+     * the back of a list, which gives them up in O(1). Only a request whose
+     * deadline is earlier than the list's last one goes into the min-heap.
+     * heap_cap covers both, so the heap never has to grow mid-operation. */
     struct ows_req **heap;            /* min-heap on deadline_ns */
     uint32_t heap_n, heap_cap;
+    struct ows_req *dl_head, *dl_tail;    /* deadline list, earliest first */
+    uint32_t dl_n;
     uint64_t sleep_until;             /* deadline of the current wait (UINT64_MAX: none) */
 
     /* Recycled blocks (spares.h): request nodes holding up to

@@ -1,6 +1,6 @@
 /* request.c - outstanding requests: the per-session request-id hash, the
- * engine's deadline heap, retransmission and timeouts, and the send path of
- * SnmpSendMsg. Everything here runs with the API lock held. */
+ * engine's deadline list and heap, retransmission and timeouts, and the send
+ * path of SnmpSendMsg. Everything here runs with the API lock held. */
 #include <string.h>
 #include "core/alloc.h"
 #include "core/context.h"
@@ -126,6 +126,7 @@ void ows_req_free_all(struct ows_net_session *n)
 /* ---- The deadline heap ------------------------------------------------- */
 
 #define NO_HEAP UINT32_MAX
+#define IN_LIST (UINT32_MAX - 1u)
 
 static void heap_set(struct ows_engine *e, uint32_t i, struct ows_req *r)
 {
@@ -163,9 +164,11 @@ static void sift_down(struct ows_engine *e, uint32_t i)
     heap_set(e, i, r);
 }
 
+/* Room for every outstanding request, listed or heaped: a request that
+ * leaves the list for the heap (a retransmission) then always fits. */
 static int heap_reserve(struct ows_engine *e)
 {
-    if (e->heap_n == e->heap_cap) {
+    if (e->heap_n + e->dl_n >= e->heap_cap) {
         uint32_t cap = e->heap_cap ? e->heap_cap * 2 : 64;
         struct ows_req **h = ows_realloc(e->heap, cap * sizeof(*h));
         if (!h)
@@ -179,15 +182,46 @@ static int heap_reserve(struct ows_engine *e)
 void ows_heap_push(struct ows_req *r)
 {
     struct ows_engine *e = ows_eng;
+    if (!e->dl_tail || e->dl_tail->deadline_ns <= r->deadline_ns) {
+        r->heap_index = IN_LIST;
+        r->dl_next = NULL;
+        r->dl_prev = e->dl_tail;
+        if (e->dl_tail)
+            e->dl_tail->dl_next = r;
+        else
+            e->dl_head = r;
+        e->dl_tail = r;
+        e->dl_n++;
+        return;
+    }
     /* The caller reserved room with heap_reserve. */
     heap_set(e, e->heap_n++, r);
     sift_up(e, r->heap_index);
+}
+
+static void list_remove(struct ows_engine *e, struct ows_req *r)
+{
+    if (r->dl_prev)
+        r->dl_prev->dl_next = r->dl_next;
+    else
+        e->dl_head = r->dl_next;
+    if (r->dl_next)
+        r->dl_next->dl_prev = r->dl_prev;
+    else
+        e->dl_tail = r->dl_prev;
+    r->dl_prev = r->dl_next = NULL;
+    r->heap_index = NO_HEAP;
+    e->dl_n--;
 }
 
 void ows_heap_remove(struct ows_req *r)
 {
     struct ows_engine *e = ows_eng;
     uint32_t i = r->heap_index;
+    if (e && i == IN_LIST) {
+        list_remove(e, r);
+        return;
+    }
     if (!e || i == NO_HEAP || i >= e->heap_n || e->heap[i] != r)
         return;
     r->heap_index = NO_HEAP;
@@ -202,11 +236,29 @@ void ows_heap_remove(struct ows_req *r)
     }
 }
 
+/* After r's deadline moved: a listed request goes wherever its new deadline
+ * belongs (the heap's room is reserved for it), a heaped one is re-sifted. */
 void ows_heap_fix(struct ows_req *r)
 {
     struct ows_engine *e = ows_eng;
+    if (r->heap_index == IN_LIST) {
+        list_remove(e, r);
+        ows_heap_push(r);
+        return;
+    }
     sift_down(e, r->heap_index);
     sift_up(e, r->heap_index);
+}
+
+/* The request with the earliest deadline, listed or heaped; NULL if none. */
+static struct ows_req *earliest(const struct ows_engine *e)
+{
+    struct ows_req *h = e->heap_n ? e->heap[0] : NULL, *l = e->dl_head;
+    if (!l)
+        return h;
+    if (!h)
+        return l;
+    return l->deadline_ns <= h->deadline_ns ? l : h;
 }
 
 /* ---- Timers ------------------------------------------------------------ */
@@ -236,8 +288,8 @@ static void time_out(struct ows_req *r)
 uint64_t ows_req_run_timers(uint64_t now)
 {
     struct ows_engine *e = ows_eng;
-    while (e->heap_n && e->heap[0]->deadline_ns <= now) {
-        struct ows_req *r = e->heap[0];
+    struct ows_req *r;
+    while ((r = earliest(e)) != NULL && r->deadline_ns <= now) {
         if (r->retries_left && ows_state.retransmit_mode) {
             int err;
             r->retries_left--;
@@ -256,7 +308,8 @@ uint64_t ows_req_run_timers(uint64_t now)
         time_out(r);
         ows_req_release(r);
     }
-    return e->heap_n ? e->heap[0]->deadline_ns : UINT64_MAX;
+    r = earliest(e);
+    return r ? r->deadline_ns : UINT64_MAX;
 }
 
 /* ---- Sending ----------------------------------------------------------- */
