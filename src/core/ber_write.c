@@ -72,6 +72,18 @@ int ows_berw_int(ows_berw *w, uint8_t tag, int32_t v)
         w->p = p - 3;
         return 3;
     }
+    /* Then request ids, which are mostly large positive values: four
+     * octets whenever v >= 2^23. */
+    if (v >= 0x800000 && ROOM(w) >= 6) {
+        p[-1] = (uint8_t)u;
+        p[-2] = (uint8_t)(u >> 8);
+        p[-3] = (uint8_t)(u >> 16);
+        p[-4] = (uint8_t)(u >> 24);
+        p[-5] = 4;
+        p[-6] = tag;
+        w->p = p - 6;
+        return 6;
+    }
     /* Minimal two's complement: the fewest octets whose range holds v. */
     while (n < 4 && (x < -((int64_t)1 << (8 * n - 1)) || x >= ((int64_t)1 << (8 * n - 1))))
         n++;

@@ -59,7 +59,7 @@ struct ows_net_sock {
 /* An outstanding request: what to retransmit and when. */
 struct ows_req {
     int32_t id;
-    uint32_t heap_index;              /* in eng->heap, or OWS_IN_DEADLINE_LIST */
+    uint32_t heap_index;              /* in eng->heap, or IN_LIST (request.c) */
     struct ows_req *dl_prev, *dl_next;    /* in eng's deadline list */
     uint64_t deadline_ns;
     uint64_t timeout_ns;

@@ -73,7 +73,10 @@ static int same_addr(const struct ows_addr *a, const struct ows_addr *b)
 {
     if (a->family != b->family || a->port != b->port)
         return 0;
-    return memcmp(a->bytes, b->bytes, a->family == OWS_AF_INET ? 4 : 16) == 0;
+    /* Constant sizes, so that the compiler compares inline. */
+    if (a->family == OWS_AF_INET)
+        return memcmp(a->bytes, b->bytes, 4) == 0;
+    return memcmp(a->bytes, b->bytes, 16) == 0;
 }
 
 void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m)

@@ -407,9 +407,13 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
         r = ows_req_alloc(len);
         if (!r)
             return OWS_E_ALLOC;
-        memset(r, 0, sizeof(*r));
+        /* Each field is set once, here: zeroing the node first would write
+         * most of them twice on every request. */
         r->id = m.pdu.request_id;
         r->heap_index = NO_HEAP;
+        r->deadline_ns = 0;
+        r->hnext = NULL;
+        r->dl_prev = r->dl_next = NULL;
         r->timeout_ns = (uint64_t)(tcs ? tcs : 1) * 10000000ull;
         /* The mode in force at SnmpSendMsg decides: a request sent while it
          * is OFF is never retransmitted, even once it is ON again ("Turning

@@ -34,11 +34,13 @@ int ows_sock_error_map(int e)
     }
 }
 
+/* Zeroes only the part of ss the family's address uses: every send passes
+ * through here, and the whole storage is 128 bytes. */
 static socklen_t to_sa(const struct ows_addr *a, struct sockaddr_storage *ss)
 {
-    memset(ss, 0, sizeof(*ss));
     if (a->family == OWS_AF_INET6) {
         struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
+        memset(s6, 0, sizeof(*s6));
         s6->sin6_family = AF_INET6;
         s6->sin6_port = htons(a->port);
         s6->sin6_scope_id = a->scope_id;
@@ -47,11 +49,13 @@ static socklen_t to_sa(const struct ows_addr *a, struct sockaddr_storage *ss)
     }
     if (a->family == OWS_AF_INET) {
         struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
+        memset(s4, 0, sizeof(*s4));
         s4->sin_family = AF_INET;
         s4->sin_port = htons(a->port);
         memcpy(&s4->sin_addr, a->bytes, 4);
         return sizeof(*s4);
     }
+    memset(ss, 0, sizeof(*ss));
     return 0;
 }
 
