@@ -178,7 +178,7 @@ void ows_object_ref(ows_object *obj)
     obj->refs++;
 }
 
-void ows_object_put(ows_object *obj)
+void ows_object_put_last(ows_object *obj)
 {
     if (!obj)
         return;

@@ -43,8 +43,17 @@ int ows_handle_new(ows_object *obj, uint32_t type, struct ows_session *owner);
 int ows_handle_get(uintptr_t value, uint32_t type, ows_object **out);
 
 void ows_object_ref(ows_object *obj);
-/* Drops a reference; destroys the object when the last one goes. */
-void ows_object_put(ows_object *obj);
+/* Drops a reference; destroys the object when the last one goes. Every
+ * export puts a few: the common case (not the last reference) is inline,
+ * the rest is ows_object_put_last. */
+void ows_object_put_last(ows_object *obj);
+static inline void ows_object_put(ows_object *obj)
+{
+    if (obj && obj->refs > 1)
+        obj->refs--;
+    else
+        ows_object_put_last(obj);
+}
 
 /* Unpublishes obj's handle (later lookups fail), unlinks it from its owner
  * and drops the table's reference. Safe to call once per object; a second
