@@ -128,7 +128,10 @@ void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ow
     it->peer = *from;
     it->local = r->src;
     it->msg = *m;
-    memset(m, 0, sizeof(*m));
+    /* The item owns the message now. Clearing the arena pointer is enough
+     * for m to free nothing; the engine decodes its next datagram over m,
+     * which starts by clearing it. */
+    m->pdu.vbl.arena = NULL;
     ows_heap_remove(r);
     ows_req_unlink(n, r);
     ows_req_release(r);
