@@ -20,6 +20,7 @@
 #include "winsnmp.h"
 #include "core/error.h"
 #include "core/handle.h"
+#include "core/handle_get.h"
 #include "core/state.h"
 #include "core/trace.h"
 

@@ -17,7 +17,7 @@ int ows_msgargs_get(HSNMP_ENTITY srcEntity, HSNMP_ENTITY dstEntity, HSNMP_CONTEX
     if (!err)
         err = ows_context_get(OWS_H2V(context), &a->ctx);
     if (!err)
-        err = ows_handle_get(OWS_H2V(pdu), OWS_T_PDU, &a->po);
+        err = ows_handle_lookup(OWS_H2V(pdu), OWS_T_PDU, &a->po);
     return err;
 }
 

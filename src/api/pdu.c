@@ -18,7 +18,7 @@
 static int get_own_vbl(HSNMP_VBL vbl, struct ows_session *owner, ows_vbl_obj **out)
 {
     ows_object *o = NULL;
-    int err = ows_handle_get(OWS_H2V(vbl), OWS_T_VBL, &o);
+    int err = ows_handle_lookup(OWS_H2V(vbl), OWS_T_VBL, &o);
 
     if (err)
         return OWS_E_VBL_INVALID;
@@ -82,7 +82,7 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpGetPduData(HSNMP_PDU PDU, smiLPINT PDU_type, smi
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpGetPduData(%p, ...)", PDU);
-    err = ows_handle_get(OWS_H2V(PDU), OWS_T_PDU, &o);
+    err = ows_handle_lookup(OWS_H2V(PDU), OWS_T_PDU, &o);
     if (!err) {
         const ows_pdu *p = &((ows_pdu_obj *)o)->pdu;
 
@@ -127,7 +127,7 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpSetPduData(HSNMP_PDU PDU, const smiINT *PDU_type
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpSetPduData(%p, ...)", PDU);
-    err = ows_handle_get(OWS_H2V(PDU), OWS_T_PDU, &o);
+    err = ows_handle_lookup(OWS_H2V(PDU), OWS_T_PDU, &o);
     if (!err) {
         ows_pdu *p = &((ows_pdu_obj *)o)->pdu;
         ows_vbl copy;
@@ -181,7 +181,7 @@ HSNMP_PDU SNMPAPI_CALL SnmpDuplicatePdu(HSNMP_SESSION session, HSNMP_PDU PDU)
     err = ows_session_get(OWS_H2V(session), &s);
     if (err)
         return (HSNMP_PDU)(uintptr_t)ows_api_fail(NULL, err);
-    err = ows_handle_get(OWS_H2V(PDU), OWS_T_PDU, &o);
+    err = ows_handle_lookup(OWS_H2V(PDU), OWS_T_PDU, &o);
     if (!err) {
         err = ows_pdu_copy(&copy, &((ows_pdu_obj *)o)->pdu);
         if (!err) {
@@ -204,7 +204,7 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpFreePdu(HSNMP_PDU PDU)
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpFreePdu(%p)", PDU);
-    err = ows_handle_get(OWS_H2V(PDU), OWS_T_PDU, &o);
+    err = ows_handle_lookup(OWS_H2V(PDU), OWS_T_PDU, &o);
     if (!err) {
         owner = o->owner;
         ows_handle_delete(o);

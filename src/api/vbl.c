@@ -138,7 +138,7 @@ HSNMP_VBL SNMPAPI_CALL SnmpDuplicateVbl(HSNMP_SESSION session, HSNMP_VBL vbl)
     err = ows_session_get(OWS_H2V(session), &s);
     if (err)
         return (HSNMP_VBL)(uintptr_t)ows_api_fail(NULL, err);
-    err = ows_handle_get(OWS_H2V(vbl), OWS_T_VBL, &o);
+    err = ows_handle_lookup(OWS_H2V(vbl), OWS_T_VBL, &o);
     if (!err) {
         err = ows_vbl_copy(&copy, &((ows_vbl_obj *)o)->vbl);
         if (!err) {
@@ -161,7 +161,7 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpFreeVbl(HSNMP_VBL vbl)
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpFreeVbl(%p)", vbl);
-    err = ows_handle_get(OWS_H2V(vbl), OWS_T_VBL, &o);
+    err = ows_handle_lookup(OWS_H2V(vbl), OWS_T_VBL, &o);
     if (!err) {
         owner = o->owner;
         ows_handle_delete(o);
@@ -181,7 +181,7 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpCountVbl(HSNMP_VBL vbl)
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpCountVbl(%p)", vbl);
-    err = ows_handle_get(OWS_H2V(vbl), OWS_T_VBL, &o);
+    err = ows_handle_lookup(OWS_H2V(vbl), OWS_T_VBL, &o);
     if (!err) {
         owner = o->owner;
         n = ((ows_vbl_obj *)o)->vbl.count;
@@ -203,7 +203,7 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpGetVb(HSNMP_VBL vbl, smiUINT32 index, smiLPOID n
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpGetVb(%p, %lu, %p, %p)", vbl, (unsigned long)index, (void *)name, (void *)value);
-    err = ows_handle_get(OWS_H2V(vbl), OWS_T_VBL, &o);
+    err = ows_handle_lookup(OWS_H2V(vbl), OWS_T_VBL, &o);
     if (!err) {
         const ows_vbl *l = &((ows_vbl_obj *)o)->vbl;
 
@@ -248,7 +248,7 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpSetVb(HSNMP_VBL vbl, smiUINT32 index, smiLPCOID 
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpSetVb(%p, %lu, %p, %p)", vbl, (unsigned long)index, (void *)name, (void *)value);
-    err = ows_handle_get(OWS_H2V(vbl), OWS_T_VBL, &o);
+    err = ows_handle_lookup(OWS_H2V(vbl), OWS_T_VBL, &o);
     if (!err) {
         ows_vbl *l = &((ows_vbl_obj *)o)->vbl;
         ows_value val;
@@ -282,7 +282,7 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpDeleteVb(HSNMP_VBL vbl, smiUINT32 index)
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpDeleteVb(%p, %lu)", vbl, (unsigned long)index);
-    err = ows_handle_get(OWS_H2V(vbl), OWS_T_VBL, &o);
+    err = ows_handle_lookup(OWS_H2V(vbl), OWS_T_VBL, &o);
     if (!err) {
         owner = o->owner;
         err = ows_vbl_delete(&((ows_vbl_obj *)o)->vbl, (uint32_t)index);

@@ -24,9 +24,18 @@ typedef struct ows_berr {
 /* Long-form lengths, multi-octet tags and every error: out of line. */
 int ows_berr_header_slow(ows_berr *r, unsigned *tag, size_t *len);
 
+/* Always inline (here and in ows_berr_enter): the decoder reads a few
+ * headers per varbind, and out of line each one would also pass its results
+ * through memory. */
+#if defined(__GNUC__)
+#define OWS_BERR_INLINE __attribute__((always_inline)) static inline
+#else
+#define OWS_BERR_INLINE static inline
+#endif
+
 /* Reads a tag and a definite length; on success the cursor is at the first
  * content octet and `len` fits in what is left. */
-static inline int ows_berr_header(ows_berr *r, unsigned *tag, size_t *len)
+OWS_BERR_INLINE int ows_berr_header(ows_berr *r, unsigned *tag, size_t *len)
 {
     const uint8_t *p = r->p;
     size_t left = (size_t)(r->end - p);
@@ -56,7 +65,7 @@ static inline int ows_berr_header(ows_berr *r, unsigned *tag, size_t *len)
 
 /* Reads a header that must carry `tag`; `inner` gets the content and the
  * cursor moves past it. On failure the cursor does not move. */
-static inline int ows_berr_enter(ows_berr *r, unsigned tag, ows_berr *inner)
+OWS_BERR_INLINE int ows_berr_enter(ows_berr *r, unsigned tag, ows_berr *inner)
 {
     const uint8_t *save = r->p;
     unsigned t;

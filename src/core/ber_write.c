@@ -56,24 +56,15 @@ int ows_berw_header_slow(ows_berw *w, uint8_t tag, size_t len)
     return n + 1;
 }
 
-int ows_berw_int(ows_berw *w, uint8_t tag, int32_t v)
+int ows_berw_int_slow(ows_berw *w, uint8_t tag, int32_t v)
 {
     uint8_t *p = w->p;
     int64_t x = v;
     uint32_t u = (uint32_t)v;
     size_t n = 1;
 
-    /* The usual case first: versions, error fields and small ids fit one
-     * octet. */
-    if (v >= -128 && v <= 127 && ROOM(w) >= 3) {
-        p[-1] = (uint8_t)u;
-        p[-2] = 1;
-        p[-3] = tag;
-        w->p = p - 3;
-        return 3;
-    }
-    /* Then request ids, which are mostly large positive values: four
-     * octets whenever v >= 2^23. */
+    /* The one-octet case is inline (ber_write.h). Then request ids, which
+     * are mostly large positive values: four octets whenever v >= 2^23. */
     if (v >= 0x800000 && ROOM(w) >= 6) {
         p[-1] = (uint8_t)u;
         p[-2] = (uint8_t)(u >> 8);

@@ -43,8 +43,21 @@ static inline int ows_berw_header(ows_berw *w, uint8_t tag, size_t len)
     }
     return ows_berw_header_slow(w, tag, len);
 }
-/* A signed INTEGER-like value in minimal two's complement. */
-int ows_berw_int(ows_berw *w, uint8_t tag, int32_t v);
+/* A signed INTEGER-like value in minimal two's complement: one octet
+ * inline, everything else (and every error) out of line. */
+int ows_berw_int_slow(ows_berw *w, uint8_t tag, int32_t v);
+static inline int ows_berw_int(ows_berw *w, uint8_t tag, int32_t v)
+{
+    /* Versions and error fields fit one octet. */
+    if (v >= -128 && v <= 127 && w->p - w->start >= 3) {
+        w->p[-1] = (uint8_t)v;
+        w->p[-2] = 1;
+        w->p[-3] = tag;
+        w->p -= 3;
+        return 3;
+    }
+    return ows_berw_int_slow(w, tag, v);
+}
 /* An unsigned value (Counter32, Gauge32, TimeTicks, Counter64), minimal, with
  * a leading zero octet when the top bit would otherwise be set. */
 int ows_berw_uint(ows_berw *w, uint8_t tag, uint64_t v);

@@ -67,10 +67,14 @@ int ows_context_init_in(struct ows_context *c, void (*destroy)(ows_object *),
 {
     if (!bytes || len == 0 || len > MAX_COMMUNITY)
         return OWS_E_CONTEXT_INVALID;
-    memset(c, 0, sizeof(*c));
+    /* Field by field, as in ows_entity_init_in: ows_handle_new sets the rest
+     * of hdr, and a handle of 0 marks the context unpublished until then. */
+    c->hdr.handle = 0;
+    c->hdr.destroy = destroy;
     c->community.ptr = bytes;
     c->community.len = (uint32_t)len;
-    c->hdr.destroy = destroy;
+    c->name.ptr = NULL;
+    c->name.len = 0;
     return ows_handle_new(&c->hdr, OWS_T_CONTEXT, owner);
 }
 
@@ -86,12 +90,4 @@ int ows_context_new_str(struct ows_session *owner, const uint8_t *bytes, size_t 
     if (mode == 0 && ows_translate_context(bytes, len, comm, sizeof(comm), &clen) && clen > 0)
         return context_make(owner, comm, clen, bytes, len, out);
     return context_make(owner, bytes, len, NULL, 0, out);
-}
-
-int ows_context_get(uintptr_t value, struct ows_context **out)
-{
-    ows_object *o;
-    int err = ows_handle_get(value, OWS_T_CONTEXT, &o);
-    *out = err ? NULL : (struct ows_context *)o;
-    return err;
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/handle.h"
+#include "core/handle_get.h"
 #include "core/smi.h"
 
 struct ows_context {
@@ -35,7 +36,14 @@ int ows_context_init_in(struct ows_context *c, void (*destroy)(ows_object *),
 int ows_context_new_str(struct ows_session *owner, const uint8_t *bytes, size_t len,
                         uint32_t mode, struct ows_context **out);
 
-/* Looks up a context handle and takes a reference (ows_object_put). */
-int ows_context_get(uintptr_t value, struct ows_context **out);
+/* Looks up a context handle and takes a reference (ows_object_put).
+ * Inline: SnmpSendMsg and the Free exports make one or two per call. */
+static inline int ows_context_get(uintptr_t value, struct ows_context **out)
+{
+    ows_object *o;
+    int err = ows_handle_lookup(value, OWS_T_CONTEXT, &o);
+    *out = err ? NULL : (struct ows_context *)o;
+    return err;
+}
 
 #endif

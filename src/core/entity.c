@@ -139,10 +139,20 @@ int ows_entity_init_in(struct ows_entity *e, void (*destroy)(ows_object *),
 {
     if (!addr || (addr->family != OWS_AF_INET && addr->family != OWS_AF_INET6))
         return OWS_E_ENTITY_UNKNOWN;
-    memset(e, 0, sizeof(*e));
-    e->addr = *addr;
-    e->version = version == OWS_SNMPV2C ? OWS_SNMPV2C : OWS_SNMPV1;
+    /* Field by field rather than a memset of the whole entity: one per
+     * received message side, and ows_handle_new sets the rest of hdr. A
+     * handle of 0 marks the entity unpublished should that fail. */
+    e->hdr.handle = 0;
     e->hdr.destroy = destroy;
+    e->addr = *addr;
+    e->name = NULL;
+    e->from_db = 0;
+    e->port_explicit = 0;
+    e->version = version == OWS_SNMPV2C ? OWS_SNMPV2C : OWS_SNMPV1;
+    e->timeout_cs = 0;
+    e->retries = 0;
+    e->listening = 0;
+    e->net = NULL;
     return ows_handle_new(&e->hdr, OWS_T_ENTITY, owner);
 }
 
@@ -162,14 +172,6 @@ int ows_entity_new_str(struct ows_session *owner, const char *text, uint32_t mod
         (*out)->from_db = from_db;
         (*out)->port_explicit = port_explicit;
     }
-    return err;
-}
-
-int ows_entity_get(uintptr_t value, struct ows_entity **out)
-{
-    ows_object *o;
-    int err = ows_handle_get(value, OWS_T_ENTITY, &o);
-    *out = err ? NULL : (struct ows_entity *)o;
     return err;
 }
 

@@ -8,6 +8,7 @@
 #define OWS_CORE_ENTITY_H
 #include <stdint.h>
 #include "core/handle.h"
+#include "core/handle_get.h"
 #include "platform.h"
 
 #define OWS_DEFAULT_PORT 161
@@ -57,8 +58,15 @@ int ows_entity_new_str(struct ows_session *owner, const char *text, uint32_t mod
 int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
                        uint32_t *version, int *from_db, int *port_explicit);
 
-/* Looks up an entity handle and takes a reference (ows_object_put). */
-int ows_entity_get(uintptr_t value, struct ows_entity **out);
+/* Looks up an entity handle and takes a reference (ows_object_put).
+ * Inline: SnmpSendMsg and the Free exports make one or two per call. */
+static inline int ows_entity_get(uintptr_t value, struct ows_entity **out)
+{
+    ows_object *o;
+    int err = ows_handle_lookup(value, OWS_T_ENTITY, &o);
+    *out = err ? NULL : (struct ows_entity *)o;
+    return err;
+}
 
 /* SnmpEntityToStr's text: in TRANSLATED mode (mode 0) the database name the
  * entity was created from, otherwise the numeric address without port (what

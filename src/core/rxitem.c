@@ -14,6 +14,7 @@
 #include "core/alloc.h"
 #include "core/engine.h"
 #include "core/error.h"
+#include "core/vbl.h"
 
 /* The item's memory, once neither the queue nor an object needs it. */
 static void rxitem_destroy(struct ows_rxitem *it)
@@ -26,7 +27,9 @@ static void rxitem_destroy(struct ows_rxitem *it)
     uint8_t *own = it->own_community;
 
     it->msg.pdu.vbl.arena = NULL;
-    ows_pdu_free(&it->msg.pdu);
+    /* The list alone holds allocations; the rest of the PDU goes with the
+     * item, so it is not reset field by field first. */
+    ows_vbl_clear(&it->msg.pdu.vbl);
     ows_free(own);
     if (arena == (void *)it && it->spare && ows_eng) {
         /* A standard block the engine decodes into: recycled (spares.h). */
@@ -65,8 +68,10 @@ static void ctx_destroy(ows_object *o)
 static void pdu_destroy(ows_object *o)
 {
     struct ows_rxitem *it = ITEM_OF(o, pdu_obj);
-    /* What edits allocated (copied items, new values); the arena is not here. */
-    ows_pdu_free(&it->pdu_obj.pdu);
+    /* What edits allocated (copied items, new values); the arena is not here.
+     * Only the list holds allocations: the object is gone, so the rest of its
+     * PDU is left as it is. */
+    ows_vbl_clear(&it->pdu_obj.pdu.vbl);
     object_gone(it);
 }
 

@@ -1,6 +1,7 @@
 /* session.c - session objects and THE session release path. */
 #include "core/alloc.h"
 #include "core/error.h"
+#include "core/handle_get.h"
 #include "core/net.h"
 #include "core/session.h"
 #include "core/trace.h"
@@ -60,7 +61,7 @@ int ows_session_new(void *hwnd, uint32_t wmsg, ows_fnptr callback, void *client_
 int ows_session_get(uintptr_t value, struct ows_session **out)
 {
     ows_object *o;
-    int err = ows_handle_get(value, OWS_T_SESSION, &o);
+    int err = ows_handle_lookup(value, OWS_T_SESSION, &o);
     *out = err ? NULL : (struct ows_session *)o;
     return err;
 }
