@@ -419,7 +419,9 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
 {
     struct ows_engine *e = ows_eng;
     int32_t t = m->pdu.type;
-    uint8_t com[256];   /* a v1 trap's community, out of the arena v1_to_v2 frees */
+    /* A v1 trap's community, kept out of the arena v1_to_v2 frees: on the
+     * stack when short, else on the heap, never cut short. */
+    uint8_t com_small[256], *com = com_small;
 
     if (ns->dead)
         goto drop;
@@ -459,7 +461,13 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
                      ows_strerror(err));
     }
     if (t == OWS_PDU_V1TRAP) {
-        size_t clen = m->community.len < sizeof(com) ? m->community.len : sizeof(com);
+        size_t clen = m->community.len;
+        if (clen > sizeof(com_small) && (com = ows_malloc(clen)) == NULL) {
+            com = com_small;
+            e->n_traps_dropped++;
+            OWS_WARN("v1 trap dropped: no memory for its %lu-byte community", (unsigned long)clen);
+            goto drop;
+        }
         memcpy(com, m->community.ptr, clen);
         if (v1_to_v2(&m->pdu)) {
             e->n_traps_dropped++;
@@ -488,9 +496,13 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
         }
         for (i = 0; i < nt; i++)
             deliver(targets[i], from, &ns->local, m, i + 1 < nt);
+        if (com != com_small)
+            ows_free(com);
         return;
     }
 drop:
+    if (com != com_small)
+        ows_free(com);
     ows_pdu_free(&m->pdu);
     memset(m, 0, sizeof(*m));
 }

@@ -10,7 +10,7 @@
  * release, SnmpSendMsg's OPERATION_INVALID for an INFORM to an SNMPv1 entity,
  * SnmpRegister's prefix matching.
  *
- * Ports: OWS_CONF_NET_PORT and the next 16 (UDP, loopback); CMakeLists.txt
+ * Ports: OWS_CONF_NET_PORT and the next 17 (UDP, loopback); CMakeLists.txt
  * sets it to the build's OWS_WIRE_PORT + 30; without it, 16191. Every wait is
  * bounded. Tests whose name ends in _KNOWN_DEVIATION show a difference from
  * the documentation and skip() with the reason while the library has it.
@@ -782,6 +782,45 @@ static void callback_failure_closes_session(void **state)
     assert_int_equal(__atomic_load_n(&failing_calls, __ATOMIC_SEQ_CST), 1);
 }
 
+/* A received SNMPv1 trap keeps its whole community, however long: here 300
+ * octets, which a registration filtered on that exact context must match and
+ * SnmpRecvMsg's context must give back unchanged (OpenWinSNMP: nothing of a
+ * received message is cut short). */
+static void v1_trap_long_community_kept(void **state)
+{
+    static struct rec mrec;
+    static char long_com[301];
+    unsigned port = port_base() + 17;
+    HSNMP_SESSION m, sender = FX(state);
+    HSNMP_ENTITY dst, to, src = NULL, d2 = NULL;
+    HSNMP_CONTEXT mc, c, ctx = NULL;
+    HSNMP_PDU trap, pdu = NULL;
+    smiOCTETS got;
+    memset(long_com, 'k', 300);
+    long_com[0] = 'L';
+    long_com[299] = 'Z';
+    memset(&mrec, 0, sizeof mrec);
+    EXPECT_OK(SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2));
+    m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, rec_callback, &mrec));
+    dst = entity_at(m, port);
+    mc = community(m, long_com);
+    EXPECT_RET(SnmpRegister(m, NULL, dst, mc, NULL, SNMPAPI_ON), SNMPAPI_SUCCESS);
+    EXPECT_OK(SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V1));
+    to = entity_at(sender, port);
+    c = community(sender, long_com);
+    trap = make_trap(sender, "1.3.6.1.4.1.99999.0.6");
+    EXPECT_RET(SnmpSendMsg(sender, NULL, to, c, trap), SNMPAPI_SUCCESS);
+    assert_int_equal(recv_wait(m, &src, &d2, &ctx, &pdu, 5000), SNMPAPI_SUCCESS);
+    assert_non_null(ctx);
+    EXPECT_RET(SnmpContextToStr(ctx, &got), SNMPAPI_SUCCESS);
+    assert_int_equal(got.len, 300);
+    assert_memory_equal(got.ptr, long_com, 300);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&got));
+    free_msg(src, d2, ctx, pdu);
+    EXPECT_RET(SnmpRegister(m, NULL, dst, mc, NULL, SNMPAPI_OFF), SNMPAPI_SUCCESS);
+    EXPECT_OK(SnmpClose(m));
+}
+
 /* "Assigning Request Identifiers" (desktop-src/SNMP): "When the
  * implementation receives traps from an SNMPv1 entity, it assigns a non-zero
  * value to the request_id field of the PDU"; "Translating Traps from SNMPv1
@@ -927,6 +966,7 @@ int main(int argc, char **argv)
         CONF_TEST(send_getbulk_translation),
         CONF_TEST(register_prefix_match),
         CONF_TEST(v1_trap_received_request_id_nonzero),
+        CONF_TEST(v1_trap_long_community_kept),
         CONF_TEST(register_redundant_registrations_ineffective),
         CONF_TEST(callback_failure_closes_session),
 #if CONF_WINDOWS
