@@ -7,30 +7,12 @@
 #include <sys/socket.h>
 #include "core/error.h"
 #include "platform.h"
-
-static int from_ai(const struct addrinfo *ai, struct ows_addr *out)
-{
-    memset(out, 0, sizeof(*out));
-    if (ai->ai_family == AF_INET) {
-        const struct sockaddr_in *sin = (const struct sockaddr_in *)ai->ai_addr;
-        out->family = OWS_AF_INET;
-        memcpy(out->bytes, &sin->sin_addr, 4);
-        return OWS_OK;
-    }
-    if (ai->ai_family == AF_INET6) {
-        const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)ai->ai_addr;
-        out->family = OWS_AF_INET6;
-        memcpy(out->bytes, &sin6->sin6_addr, 16);
-        out->scope_id = sin6->sin6_scope_id;
-        return OWS_OK;
-    }
-    return OWS_E_ENTITY_UNKNOWN;
-}
+#include "bsd/sockaddr.h"
 
 int ows_resolve(const char *name, int family, struct ows_addr *out)
 {
-    struct addrinfo hints, *res = NULL, *ai;
-    int err = OWS_E_ENTITY_UNKNOWN, pass;
+    struct addrinfo hints, *res = NULL;
+    int err;
 
     if (!name || !*name)
         return OWS_E_ENTITY_UNKNOWN;
@@ -39,11 +21,7 @@ int ows_resolve(const char *name, int family, struct ows_addr *out)
     hints.ai_socktype = SOCK_DGRAM;
     if (getaddrinfo(name, NULL, &hints, &res) != 0 || !res)
         return OWS_E_ENTITY_UNKNOWN;
-    /* Prefer IPv4 for names that resolve to both (most agents listen there). */
-    for (pass = 0; pass < 2 && err; pass++)
-        for (ai = res; ai && err; ai = ai->ai_next)
-            if (pass == 1 || ai->ai_family == AF_INET)
-                err = from_ai(ai, out);
+    err = ows_bsd_pick(res, out);
     freeaddrinfo(res);
     return err;
 }

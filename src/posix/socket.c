@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "core/error.h"
 #include "platform.h"
+#include "bsd/sockaddr.h"
 
 int ows_sock_startup(void) { return OWS_OK; }
 void ows_sock_cleanup(void) {}
@@ -31,48 +32,6 @@ int ows_sock_error_map(int e)
         return OWS_E_TL_INVALID_PARAM;
     case EACCES: case EPERM: return OWS_E_TL_IN_USE; /* privileged port */
     default: return OWS_E_TL_OTHER;
-    }
-}
-
-/* Zeroes only the part of ss the family's address uses: every send passes
- * through here, and the whole storage is 128 bytes. */
-static socklen_t to_sa(const struct ows_addr *a, struct sockaddr_storage *ss)
-{
-    if (a->family == OWS_AF_INET6) {
-        struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
-        memset(s6, 0, sizeof(*s6));
-        s6->sin6_family = AF_INET6;
-        s6->sin6_port = htons(a->port);
-        s6->sin6_scope_id = a->scope_id;
-        memcpy(&s6->sin6_addr, a->bytes, 16);
-        return sizeof(*s6);
-    }
-    if (a->family == OWS_AF_INET) {
-        struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
-        memset(s4, 0, sizeof(*s4));
-        s4->sin_family = AF_INET;
-        s4->sin_port = htons(a->port);
-        memcpy(&s4->sin_addr, a->bytes, 4);
-        return sizeof(*s4);
-    }
-    memset(ss, 0, sizeof(*ss));
-    return 0;
-}
-
-static void from_sa(const struct sockaddr_storage *ss, struct ows_addr *a)
-{
-    memset(a, 0, sizeof(*a));
-    if (ss->ss_family == AF_INET6) {
-        const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)ss;
-        a->family = OWS_AF_INET6;
-        a->port = ntohs(s6->sin6_port);
-        a->scope_id = s6->sin6_scope_id;
-        memcpy(a->bytes, &s6->sin6_addr, 16);
-    } else if (ss->ss_family == AF_INET) {
-        const struct sockaddr_in *s4 = (const struct sockaddr_in *)ss;
-        a->family = OWS_AF_INET;
-        a->port = ntohs(s4->sin_port);
-        memcpy(a->bytes, &s4->sin_addr, 4);
     }
 }
 
@@ -106,7 +65,7 @@ void ows_sock_close(ows_sock s)
 int ows_sock_bind(ows_sock s, const struct ows_addr *addr)
 {
     struct sockaddr_storage ss;
-    socklen_t len = to_sa(addr, &ss);
+    socklen_t len = ows_bsd_to_sa(addr, &ss);
     if (!len)
         return OWS_E_TL_INVALID_PARAM;
     if (bind((int)s, (struct sockaddr *)&ss, len) < 0)
@@ -120,7 +79,7 @@ int ows_sock_local_addr(ows_sock s, struct ows_addr *out)
     socklen_t len = sizeof(ss);
     if (getsockname((int)s, (struct sockaddr *)&ss, &len) < 0)
         return ows_sock_error_map(errno);
-    from_sa(&ss, out);
+    ows_bsd_from_sa(&ss, out);
     return OWS_OK;
 }
 
@@ -150,7 +109,7 @@ int ows_sock_local_addr(ows_sock s, struct ows_addr *out)
 int ows_sock_sendto(ows_sock s, const void *buf, size_t len, const struct ows_addr *to)
 {
     struct sockaddr_storage ss;
-    socklen_t sl = to_sa(to, &ss);
+    socklen_t sl = ows_bsd_to_sa(to, &ss);
     ssize_t n;
     if (!sl)
         return OWS_E_TL_INVALID_PARAM;
@@ -176,7 +135,7 @@ int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows
         n = RECVFROM((int)s, buf, cap, MSG_TRUNC, (struct sockaddr *)&ss, &sl);
         if (n >= 0) {
             if (from)
-                from_sa(&ss, from);
+                ows_bsd_from_sa(&ss, from);
             if ((size_t)n > cap) {
                 *got = cap;
                 return OWS_E_TL_PDU_TOO_BIG;

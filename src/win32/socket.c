@@ -4,6 +4,7 @@
 #include <string.h>
 #include "core/error.h"
 #include "platform.h"
+#include "bsd/sockaddr.h"
 
 #ifndef SIO_UDP_CONNRESET
 #define SIO_UDP_CONNRESET _WSAIOW(IOC_VENDOR, 12)
@@ -42,44 +43,6 @@ int ows_sock_error_map(int e)
     }
 }
 
-static int to_sa(const struct ows_addr *a, struct sockaddr_storage *ss)
-{
-    memset(ss, 0, sizeof(*ss));
-    if (a->family == OWS_AF_INET6) {
-        struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
-        s6->sin6_family = AF_INET6;
-        s6->sin6_port = htons(a->port);
-        s6->sin6_scope_id = a->scope_id;
-        memcpy(&s6->sin6_addr, a->bytes, 16);
-        return (int)sizeof(*s6);
-    }
-    if (a->family == OWS_AF_INET) {
-        struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
-        s4->sin_family = AF_INET;
-        s4->sin_port = htons(a->port);
-        memcpy(&s4->sin_addr, a->bytes, 4);
-        return (int)sizeof(*s4);
-    }
-    return 0;
-}
-
-static void from_sa(const struct sockaddr_storage *ss, struct ows_addr *a)
-{
-    memset(a, 0, sizeof(*a));
-    if (ss->ss_family == AF_INET6) {
-        const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)ss;
-        a->family = OWS_AF_INET6;
-        a->port = ntohs(s6->sin6_port);
-        a->scope_id = s6->sin6_scope_id;
-        memcpy(a->bytes, &s6->sin6_addr, 16);
-    } else if (ss->ss_family == AF_INET) {
-        const struct sockaddr_in *s4 = (const struct sockaddr_in *)ss;
-        a->family = OWS_AF_INET;
-        a->port = ntohs(s4->sin_port);
-        memcpy(a->bytes, &s4->sin_addr, 4);
-    }
-}
-
 int ows_sock_open(int family, ows_sock *out)
 {
     SOCKET s;
@@ -114,7 +77,7 @@ void ows_sock_close(ows_sock s)
 int ows_sock_bind(ows_sock s, const struct ows_addr *addr)
 {
     struct sockaddr_storage ss;
-    int len = to_sa(addr, &ss);
+    int len = ows_bsd_to_sa(addr, &ss);
     BOOL excl = TRUE;
     if (!len)
         return OWS_E_TL_INVALID_PARAM;
@@ -131,14 +94,14 @@ int ows_sock_local_addr(ows_sock s, struct ows_addr *out)
     int len = sizeof(ss);
     if (getsockname((SOCKET)s, (struct sockaddr *)&ss, &len) != 0)
         return ows_sock_error_map(WSAGetLastError());
-    from_sa(&ss, out);
+    ows_bsd_from_sa(&ss, out);
     return OWS_OK;
 }
 
 int ows_sock_sendto(ows_sock s, const void *buf, size_t len, const struct ows_addr *to)
 {
     struct sockaddr_storage ss;
-    int sl = to_sa(to, &ss), n;
+    int sl = ows_bsd_to_sa(to, &ss), n;
     if (!sl)
         return OWS_E_TL_INVALID_PARAM;
     if (len > 0x7FFFFFFF)
@@ -162,7 +125,7 @@ int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows
         n = recvfrom((SOCKET)s, (char *)buf, (int)cap, 0, (struct sockaddr *)&ss, &sl);
         if (n != SOCKET_ERROR) {
             if (from)
-                from_sa(&ss, from);
+                ows_bsd_from_sa(&ss, from);
             *got = (size_t)n;
             return OWS_OK;
         }
@@ -171,7 +134,7 @@ int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows
             return OWS_E_NOOP;
         if (e == WSAEMSGSIZE) {
             if (from)
-                from_sa(&ss, from);
+                ows_bsd_from_sa(&ss, from);
             *got = cap;
             return OWS_E_TL_PDU_TOO_BIG;
         }
