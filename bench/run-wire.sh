@@ -110,7 +110,7 @@ rm -rf /tmp/ows-bench-snmpd.$$ /tmp/ows-ag.$$.out*
 if [ -n "$wdir" ]; then
     echo "== under Wine (same responder) =="
     for n in 1 16 64; do
-        w=$(cd "$wdir" && WINEDEBUG=-all timeout 60 wine ./wire_ows.exe "$port" $n 3 | rate)
+        w=$(cd "$wdir" && WINEDEBUG=-all timeout 60 "$here/../scripts/wine-run" x64 ./wire_ows.exe "$port" $n 3 | rate)
         nat=$("$bin/bench_wire_ows" "$port" $n 3 | rate)
         echo "outstanding $n: Wine $w/s, native $nat/s, Wine/native $(echo "scale=3; $w / $nat" | bc)"
     done

@@ -33,7 +33,13 @@ for d in "$build/bin" "$build/tests/conformance"; do
     if ls "$d"/conf_test_*.exe >/dev/null 2>&1; then exedir=$d; break; fi
 done
 [ -n "$exedir" ] || { echo "no conf_test_*.exe under $build (build the $arch preset first)" >&2; exit 2; }
-command -v wine >/dev/null || { echo "wine not found" >&2; exit 2; }
+# Windows programs run through scripts/wine-run, which picks the Wine loader
+# that works on this machine (and refuses x86 where 32-bit programs cannot run).
+wine=("$root/scripts/wine-run" "$arch")
+. "$root/scripts/lib.sh"
+wine_probe
+[ -n "$OWS_WINE64" ] || { echo "no Wine 64-bit loader starts on this machine" >&2; exit 2; }
+[ "$arch" = x64 ] || [ -n "$OWS_WINE32" ] || { echo "cannot run x86 programs here: $OWS_WINE32_WHY" >&2; exit 2; }
 
 tmp=$(mktemp -d /tmp/conf-run-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
@@ -62,7 +68,7 @@ total_pass=0; total_fail=0; total_crash=0
 for exe in "$tmp"/conf_test_*.exe; do
     bin=$(basename "$exe")
     name=${bin%.exe}; name=${name#conf_test_}
-    names=$(cd "$tmp" && timeout -k 5 60 wine "./$bin" --list 2>/dev/null | tr -d '\r')
+    names=$(cd "$tmp" && timeout -k 5 60 "${wine[@]}" "./$bin" --list 2>/dev/null | tr -d '\r')
     if [ -z "$names" ]; then
         printf '  CRASH %s (cannot start: it lists no tests)\n' "$name"
         total_crash=$((total_crash + 1))
@@ -71,7 +77,7 @@ for exe in "$tmp"/conf_test_*.exe; do
     pass=0; fail=0; crash=0
     for t in $names; do
         log="$tmp/$name.$t.log"
-        ( cd "$tmp" && timeout -k 5 "$timeout_s" wine "./$bin" "$t" ) 2>&1 | tr -d '\r' >"$log"
+        ( cd "$tmp" && timeout -k 5 "$timeout_s" "${wine[@]}" "./$bin" "$t" ) 2>&1 | tr -d '\r' >"$log"
         rc=${PIPESTATUS[0]}
         if grep -qF "[       OK ] $t" "$log"; then
             printf '  PASS  %s.%s\n' "$name" "$t"; pass=$((pass + 1))
