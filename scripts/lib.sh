@@ -32,7 +32,9 @@ run_stage() {
     shift 2
     while [ $# -gt 0 ] && [ "$1" != -- ]; do ctest_args+=("$1"); shift; done
     shift
-    cfg=("$@")
+    # OWS_CMAKE_ARGS adds configure arguments to every stage (e.g. another
+    # -DOWS_WIRE_PORT, so two runs on one machine do not share ports).
+    cfg=("$@" ${OWS_CMAKE_ARGS:-})
     case " $skip " in *" $name "*) log "$name: skipped (OWS_SKIP)"; closing+=("$name: skipped"); return;; esac
     [ -n "${OWS_STAGE_TARGETS:-}" ] && targets=(--target ${OWS_STAGE_TARGETS})
     log "$name: configure and build ($(elapsed))"

@@ -13,7 +13,8 @@
 # exits non-zero if anything failed (a configure or build failure counts as one).
 #
 # Environment: OWS_JOBS (default 2), OWS_TEST_BUILD (default <repo>/build/all),
-# OWS_SKIP="fuzz tsan ..." leaves stages out while iterating.
+# OWS_SKIP="fuzz tsan ..." leaves stages out while iterating, OWS_CMAKE_ARGS adds
+# configure arguments to every stage (e.g. -DOWS_WIRE_PORT=17300).
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=${OWS_JOBS:-2}
