@@ -162,10 +162,11 @@ struct ows_engine {
     uint32_t nnotes, notes_cap;
     struct ows_session *delivering;   /* whose callback runs now, or NULL */
 
-    /* Counters, shown in the debug trace when the engine stops. */
+    /* Counters, shown in the debug trace (WSNMP_DEBUG=stats) when the engine stops. */
     unsigned long n_sent, n_retrans, n_timeouts, n_received;
     unsigned long n_unmatched, n_malformed, n_queue_full, n_foreign;
     unsigned long n_traps, n_traps_dropped, n_requests;
+    unsigned long n_polls, n_read;    /* waits in the poller, datagrams read */
 };
 
 /* The running engine, or NULL (before startup, after cleanup). */

@@ -312,6 +312,7 @@ static void engine_main(void *arg)
         ows_unlock();
 
         rc = ows_poller_wait(e->poller, fds, nfds, ready, timeout_ms, NULL);
+        e->n_polls++;
         /* Sockets are closed only by this thread, so every fd in the snapshot
          * is still open here even if its session has gone. */
         for (i = 0; rc > 0 && i < nfds && nb < RX_BATCH; i++) {
@@ -349,6 +350,7 @@ static void engine_main(void *arg)
         }
         ows_lock();
         e->sleep_until = 0;
+        e->n_read += (unsigned long)nb;
         if (bad) {
             e->n_malformed += bad;
             OWS_TRACE("dropped %lu malformed datagrams (%lu so far)", bad, e->n_malformed);
@@ -367,10 +369,11 @@ static void engine_main(void *arg)
     /* Stopping: every session is gone; close what is left. */
     ows_notify_discard(e);
     detached = e->thread_id == 0;   /* set by a stop from this very thread */
-    OWS_TRACE("engine stops: sent %lu, retransmitted %lu, timeouts %lu, received %lu, "
-              "unmatched %lu, malformed %lu, foreign %lu, queue full %lu",
+    OWS_STATS("engine stops: sent %lu, retransmitted %lu, timeouts %lu, received %lu, "
+              "unmatched %lu, malformed %lu, foreign %lu, queue full %lu, "
+              "polls %lu, datagrams read %lu",
               e->n_sent, e->n_retrans, e->n_timeouts, e->n_received, e->n_unmatched,
-              e->n_malformed, e->n_foreign, e->n_queue_full);
+              e->n_malformed, e->n_foreign, e->n_queue_full, e->n_polls, e->n_read);
     ows_unlock();
     ows_free(fds);
     ows_free(ents);

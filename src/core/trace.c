@@ -1,7 +1,8 @@
 /* trace.c - the WSNMP_DEBUG trace (off by default).
  *
  * WSNMP_DEBUG=1, "trace" or "all": TRACE, WARN and FIXME lines; "warn": only
- * WARN and FIXME; unset, "0" or "off": nothing. Lines go to stderr and to the
+ * WARN and FIXME; "stats": only the engine's counters at its stop; unset, "0"
+ * or "off": nothing. Lines go to stderr and to the
  * platform's debug sink (OutputDebugString on Windows). */
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +19,8 @@ void ows_trace_init(void)
         ows_trace_level = OWS_TRACE_OFF;
     else if (!strcmp(v, "warn"))
         ows_trace_level = OWS_TRACE_WARN;
+    else if (!strcmp(v, "stats"))
+        ows_trace_level = OWS_TRACE_STATS;
     else
         ows_trace_level = OWS_TRACE_ALL;
 }

@@ -48,6 +48,7 @@ int ows_sock_open(int family, ows_sock *out)
     SOCKET s;
     u_long nb = 1;
     DWORD on = 1, off = 0, got;
+    int rcvbuf = OWS_SOCK_RCVBUF;
     *out = OWS_SOCK_INVALID;
     if (family != OWS_AF_INET && family != OWS_AF_INET6)
         return OWS_E_TL_NOT_SUPPORTED;
@@ -59,6 +60,7 @@ int ows_sock_open(int family, ows_sock *out)
     /* Without this an ICMP "port unreachable" makes the next recvfrom fail
      * with WSAECONNRESET; SNMP treats it as a lost datagram. */
     WSAIoctl(s, SIO_UDP_CONNRESET, &off, sizeof(off), NULL, 0, &got, NULL, NULL);
+    setsockopt(s, SOL_SOCKET, SO_RCVBUF, (const char *)&rcvbuf, sizeof(rcvbuf));
     if (ioctlsocket(s, FIONBIO, &nb) != 0) {
         int e = WSAGetLastError();
         closesocket(s);
