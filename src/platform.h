@@ -141,6 +141,27 @@ int ows_sock_sendto(ows_sock s, const void *buf, size_t len, const struct ows_ad
  * is truncated to cap and reported as OWS_E_TL_PDU_TOO_BIG); OWS_E_NOOP when
  * nothing is pending. ICMP "port unreachable" reports are swallowed. */
 int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows_addr *from);
+/* One datagram of a batch. Receiving: buf and cap in; len, addr (the
+ * sender) and err (0, or OWS_E_TL_PDU_TOO_BIG when it was cut to cap) out.
+ * Sending: buf, len and addr (the destination) in. */
+struct ows_dgram {
+    void *buf;
+    size_t cap, len;
+    struct ows_addr addr;
+    int err;
+};
+/* Most datagrams one batch call moves in one system call: more than 1 where
+ * the system has a call for it (recvmmsg/sendmmsg on Linux), 1 where the
+ * batch calls below are loops of single calls (Winsock has none that both
+ * Windows and Wine offer). */
+unsigned ows_sock_batch_max(void);
+/* Receives up to n pending datagrams into d[0..n). Returns how many (0 when
+ * none is pending: the socket is drained once fewer than n come back) or a
+ * negative error. ICMP reports are swallowed as in ows_sock_recvfrom. */
+int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n);
+/* Sends d[0..n) in order. Returns how many went out from the first: fewer
+ * than n means d[result] failed, with *err its OWS_E_TL_* code. */
+int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *err);
 /* Maps an OS socket error (errno / WSAGetLastError) to an OWS_E_TL_* code. */
 int ows_sock_error_map(int oserr);
 /* The calling thread's last socket error (errno / WSAGetLastError). */

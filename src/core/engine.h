@@ -158,6 +158,14 @@ struct ows_engine {
      * received messages are decoded into. */
     struct ows_spares spare_reqs, spare_rx;
 
+    /* Datagrams that callbacks on the engine thread sent, waiting to leave
+     * in one batch (net.c); NULL/0 where batches are off or unavailable. */
+    struct ows_dgram *out;
+    uint8_t *out_buf;
+    unsigned nout, out_max;
+    ows_sock out_fd;                  /* the socket of every datagram in out */
+    int deferring;                    /* the engine thread is delivering */
+
     struct ows_notice *notes;
     uint32_t nnotes, notes_cap;
     struct ows_session *delivering;   /* whose callback runs now, or NULL */
@@ -167,6 +175,7 @@ struct ows_engine {
     unsigned long n_unmatched, n_malformed, n_queue_full, n_foreign;
     unsigned long n_traps, n_traps_dropped, n_requests;
     unsigned long n_polls, n_read;    /* waits in the poller, datagrams read */
+    unsigned long n_rx_calls, n_tx_calls, n_send_failed;   /* socket calls; failed batched sends */
 };
 
 /* The running engine, or NULL (before startup, after cleanup). */
@@ -185,6 +194,12 @@ int ows_net_cancel(struct ows_session *s, int32_t id);
 struct ows_net_session *ows_net_state(struct ows_session *s, int create);
 int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out);
 void ows_net_wake(void);
+/* Sends one encoded datagram from fd: at once, or, from a callback on the
+ * engine thread, into the batch the engine sends when its callbacks are
+ * done (a failure then is counted and the request retransmitted). */
+int ows_net_sendto(ows_sock fd, const void *buf, size_t len, const struct ows_addr *to);
+/* Sends the waiting batch. */
+void ows_net_flush(struct ows_engine *e);
 
 /* request.c */
 struct ows_req *ows_req_find(struct ows_net_session *n, int32_t id);

@@ -41,16 +41,23 @@
 
 /* ---- Agent role -------------------------------------------------------- */
 
+/* Constant sizes, so that the compiler compares inline: an agent's every
+ * response looks up its listening socket through these. */
 static int same_host(const struct ows_addr *a, const struct ows_addr *b)
 {
-    return a->family == b->family &&
-           memcmp(a->bytes, b->bytes, a->family == OWS_AF_INET ? 4 : 16) == 0;
+    if (a->family != b->family)
+        return 0;
+    if (a->family == OWS_AF_INET)
+        return memcmp(a->bytes, b->bytes, 4) == 0;
+    return memcmp(a->bytes, b->bytes, 16) == 0;
 }
 
 static int is_wildcard(const struct ows_addr *a)
 {
     static const uint8_t zero[16];
-    return memcmp(a->bytes, zero, a->family == OWS_AF_INET ? 4 : 16) == 0;
+    if (a->family == OWS_AF_INET)
+        return memcmp(a->bytes, zero, 4) == 0;
+    return memcmp(a->bytes, zero, 16) == 0;
 }
 
 struct ows_net_sock *ows_net_find_listen(struct ows_net_session *n, const struct ows_addr *addr)
@@ -371,9 +378,14 @@ static int reg_matches(const struct ows_reg *r, const struct ows_addr *from,
     return 1;
 }
 
-/* Queues one message to a session and notifies it; on failure frees it. */
+/* Queues one message to a session and notifies it; on failure frees it.
+ * copy: the session gets a copy and m stays the caller's. headed: m is as
+ * the engine decoded it, its arena opening with room for the queue item
+ * (OWS_RX_HEAD), so the item needs no allocation and the community stays
+ * where it was decoded (an agent's requests: ows_queue_received does the
+ * same for responses). */
 static void deliver(struct ows_session *s, const struct ows_addr *from,
-                    const struct ows_addr *local, ows_msg *m, int copy)
+                    const struct ows_addr *local, ows_msg *m, int copy, int headed)
 {
     struct ows_engine *e = ows_eng;
     struct ows_net_session *n = s->net;
@@ -386,6 +398,19 @@ static void deliver(struct ows_session *s, const struct ows_addr *from,
         if (!copy)
             ows_pdu_free(&m->pdu);
         return;
+    }
+    if (!copy && headed && m->pdu.vbl.arena) {
+        /* Not zeroed: the objects' storage is initialised when they are made;
+         * `spare` was set by the engine. */
+        it = m->pdu.vbl.arena;
+        it->next = NULL;
+        it->err = 0;
+        it->own_community = NULL;
+        it->objects = 0;
+        it->released = 0;
+        it->msg = *m;
+        m->pdu.vbl.arena = NULL;
+        goto queue;
     }
     it = ows_calloc(1, sizeof(*it));
     if (it && m->community.len) {
@@ -408,6 +433,7 @@ static void deliver(struct ows_session *s, const struct ows_addr *from,
     it->msg.version = m->version;
     it->msg.community.len = m->community.len;
     it->msg.community.ptr = it->own_community;
+queue:
     it->request_id = m->pdu.request_id;
     it->peer = *from;
     it->local = *local;
@@ -439,7 +465,7 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
         if (!ns->s || ns->s->closing)
             goto drop;
         e->n_requests++;
-        deliver(ns->s, from, &ns->local, m, 0);
+        deliver(ns->s, from, &ns->local, m, 0, 1);
         return;
     }
 
@@ -495,7 +521,7 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
             goto drop;
         }
         for (i = 0; i < nt; i++)
-            deliver(targets[i], from, &ns->local, m, i + 1 < nt);
+            deliver(targets[i], from, &ns->local, m, i + 1 < nt, t != OWS_PDU_V1TRAP);
         if (com != com_small)
             ows_free(com);
         return;

@@ -145,3 +145,16 @@ int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows
     }
     return OWS_E_NOOP;
 }
+
+/* Winsock has no call that moves several datagrams which Wine offers too. */
+unsigned ows_sock_batch_max(void) { return 1; }
+
+int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n)
+{
+    return ows_bsd_recv_loop(s, d, n);
+}
+
+int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *err)
+{
+    return ows_bsd_send_loop(s, d, n, err);
+}
