@@ -19,7 +19,8 @@
 # -DOWS_BENCH=ON (bin/ holds wsnmp32.dll, wire_ows.exe, agent_ows.exe,
 # pingpong_winsock.exe). WINEPREFIX defaults to MINGW_X64_BUILD/wineprefix;
 # a wineserver is started for it (and stopped by PID) unless one runs.
-# Ports: BENCH_PORT (responder) .. BENCH_PORT+26. Every process started here
+# Ports: BENCH_PORT (the responder), AGENT_PORT .. AGENT_PORT+3 (the
+# agents; default BENCH_PORT+20). Every process started here
 # is stopped by PID; every run is bounded by timeout.
 set -u
 nb=$(cd "${1:?native build dir}" && pwd)
@@ -110,7 +111,8 @@ done
 echo "(retrans, engine drops, socket drops: totals over the $reps Wine runs of our client)"
 
 echo "== agent: net-snmp async client as the load, GETs/s, median of $reps x $secs s =="
-ap=$((port + 20)); wp=$((port + 21)); sp=$((port + 22)); cp=$((port + 23))
+agp=${AGENT_PORT:-$((port + 20))}
+ap=$agp; wp=$((agp + 1)); sp=$((agp + 2)); cp=$((agp + 3))
 sh "$root/tests/agent/start-snmpd.sh" "$tmp/snmpd" "$sp" >/dev/null || echo "snmpd did not start"
 "$nb/bench/bench_agent_ows" "$ap" 3600 2>/dev/null &
 apid=$!
