@@ -291,11 +291,19 @@ static void rx_take(struct rx_state *st, struct ows_net_sock *ns, const uint8_t 
 }
 
 /* Reads what fd holds, one datagram per system call, until it is drained or
- * the turn's batch is full (the path WSNMP_BATCH=0 keeps). */
+ * the turn's batch is full (the path WSNMP_BATCH=0 keeps, and the one of
+ * systems without batch calls). */
 static void rx_read_single(struct rx_state *st, ows_sock fd, struct ows_net_sock *ns)
 {
+    int n = 0;
     while (st->nb < RX_BATCH) {
         size_t got;
+        /* After the first datagram, ask once whether another waits, where
+         * the system answers that more cheaply than a receive that finds
+         * nothing (Winsock's FIONREAD under Wine: no server round trip):
+         * one request in flight then costs one receive call, not two. */
+        if (n++ == 1 && ows_sock_pending(fd) == 0)
+            break;
         int err = ows_sock_recvfrom(fd, st->buf, OWS_NET_MAX_DGRAM + 1, &got,
                                     &st->rx[st->nb].from);
         st->calls++;

@@ -114,6 +114,12 @@ int ows_sock_local_addr(ows_sock s, struct ows_addr *out)
 #define SENDMMSG sendmmsg
 #endif
 
+int ows_sock_pending(ows_sock s)
+{
+    (void)s;
+    return -1;
+}
+
 int ows_sock_sendto(ows_sock s, const void *buf, size_t len, const struct ows_addr *to)
 {
     struct sockaddr_storage ss;

@@ -114,6 +114,14 @@ int ows_sock_sendto(ows_sock s, const void *buf, size_t len, const struct ows_ad
     return (size_t)n == len ? OWS_OK : OWS_E_TL_OTHER;
 }
 
+int ows_sock_pending(ows_sock s)
+{
+    u_long n = 0;
+    if (ioctlsocket((SOCKET)s, FIONREAD, &n) != 0)
+        return -1;
+    return n > 0;
+}
+
 int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows_addr *from)
 {
     struct sockaddr_storage ss;
