@@ -5,11 +5,13 @@
  * arrives, and print replies per second. Run under Wine it measures what
  * Wine's socket layer allows one thread and one socket at that concurrency.
  *
- * usage: pingpong_winsock [port] [outstanding] [seconds] [mode]
+ * usage: pingpong_winsock [port] [outstanding] [seconds] [mode] [max_replies]
  *   mode "block" (default): blocking recvfrom, one reply per call;
  *   mode "poll": WSAPoll, then non-blocking recvfrom until WSAEWOULDBLOCK
  *   (the shape of the library's engine loop).
  * A receive that waits 200 ms counts as loss: the window is refilled.
+ * max_replies > 0: stop after that many replies (then `seconds` is only a
+ * bound), for counting system calls per GET.
  *
  * usage: pingpong_winsock serve [port] [seconds] [idle]
  *   the agent-role ceiling: a blocking loop that answers every GetRequest on
@@ -117,6 +119,7 @@ int main(int argc, char **argv)
     int outstanding = argc > 2 ? atoi(argv[2]) : 16;
     double seconds = argc > 3 ? atof(argv[3]) : 3.0;
     int poll_mode = argc > 4 && !strcmp(argv[4], "poll");
+    unsigned long max_replies = argc > 5 ? strtoul(argv[5], NULL, 10) : 0;
     WSADATA wd;
     SOCKET s;
     struct sockaddr_in to, any;
@@ -156,7 +159,7 @@ int main(int argc, char **argv)
     end = t0 + seconds;
     for (i = 0; i < outstanding; i++)
         send_get(s, &to);
-    while (now() < end) {
+    while (now() < end && (!max_replies || done < max_replies)) {
         if (poll_mode) {
             WSAPOLLFD pf;
             int n;

@@ -6,6 +6,8 @@
 #    outstanding, next to a plain Winsock UDP ping-pong under Wine at the same
 #    concurrency (bench/pingpong_winsock.c, blocking and WSAPoll shapes; the
 #    better of the two is the ceiling Wine sets);
+#  system calls per GET of the Windows process under strace, ours and the
+#    ping-pong's (each Winsock call is a round trip to the wineserver);
 #  agent: net-snmp's async client (bench/wire_netsnmp.c) as the load against
 #    our API agent (bench/agent_ows.c) under Wine and natively, snmpd, and a
 #    plain Winsock answering loop under Wine (pingpong_winsock serve).
@@ -109,6 +111,39 @@ for n in 1 16 64 256; do
         "$(echo "scale=2; $win / $ceil" | bc)" "$rt" "$ed" "$sd"
 done
 echo "(retrans, engine drops, socket drops: totals over the $reps Wine runs of our client)"
+
+echo "== Wine: system calls per GET of the Windows process (strace -c -f, marginal: (30,000 - 10,000 GETs) / 20,000) =="
+echo "(write = requests to the wineserver; recvmsg/sendmsg = the Linux socket calls Wine makes for Winsock's)"
+# SYSCALL-NAME OUT: the count of that call in strace -c output OUT.
+count_of() { awk -v c="$1" '$NF == c { n += $4 } END { print n + 0 }' "$2"; }
+strace_gets() {   # OUT CMD...: strace -c -f of CMD into OUT
+    out=$1; shift
+    (cd "$wb/bin" && timeout 300 strace -f -c -o "$out" "$@" >/dev/null 2>&1)
+}
+printf '%-34s | %6s | %6s | %6s | %6s | %6s\n' "program, outstanding" total write read recvmsg sendmsg
+for n in 1 64; do
+    for who in ours winsock; do
+        if [ $who = ours ]; then
+            strace_gets "$tmp/s1" "$wrun" x64 ./wire_ows.exe "$port" "$n" 0 10000
+            strace_gets "$tmp/s2" "$wrun" x64 ./wire_ows.exe "$port" "$n" 0 30000
+            label="our client (wire_ows.exe), $n"
+        else
+            strace_gets "$tmp/s1" "$wrun" x64 ./pingpong_winsock.exe "$port" "$n" 60 block 10000
+            strace_gets "$tmp/s2" "$wrun" x64 ./pingpong_winsock.exe "$port" "$n" 60 block 30000
+            label="Winsock ping-pong (block), $n"
+        fi
+        line=$(printf '%-34s' "$label")
+        for c in total write read recvmsg sendmsg; do
+            if [ $c = total ]; then
+                a=$(awk '$NF == "total" { print $4 }' "$tmp/s1"); z=$(awk '$NF == "total" { print $4 }' "$tmp/s2")
+            else
+                a=$(count_of $c "$tmp/s1"); z=$(count_of $c "$tmp/s2")
+            fi
+            line="$line | $(printf '%6s' "$(echo "scale=2; ($z - $a) / 20000" | bc)")"
+        done
+        echo "$line"
+    done
+done
 
 echo "== agent: net-snmp async client as the load, GETs/s, median of $reps x $secs s =="
 agp=${AGENT_PORT:-$((port + 20))}
