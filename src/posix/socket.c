@@ -171,6 +171,27 @@ int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows
 
 unsigned ows_sock_batch_max(void) { return BATCH_MAX; }
 
+/* Points mh[i] at d[i]'s bytes and at ss[i] for its address: the receive
+ * side offers each slot's whole capacity and room for any address, the send
+ * side its length and its destination. */
+static void mmsg_setup(struct mmsghdr *mh, struct iovec *iov, struct sockaddr_storage *ss,
+                       const struct ows_dgram *d, unsigned n, int sending)
+{
+    unsigned i;
+    for (i = 0; i < n; i++) {
+        iov[i].iov_base = d[i].buf;
+        iov[i].iov_len = sending ? d[i].len : d[i].cap;
+        mh[i].msg_hdr.msg_iov = &iov[i];
+        mh[i].msg_hdr.msg_iovlen = 1;
+        mh[i].msg_hdr.msg_name = &ss[i];
+        mh[i].msg_hdr.msg_namelen = sending ? (socklen_t)ows_bsd_to_sa(&d[i].addr, &ss[i])
+                                            : (socklen_t)sizeof(ss[i]);
+        mh[i].msg_hdr.msg_control = NULL;
+        mh[i].msg_hdr.msg_controllen = 0;
+        mh[i].msg_hdr.msg_flags = 0;
+    }
+}
+
 int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n)
 {
     struct mmsghdr mh[BATCH_MAX];
@@ -181,15 +202,7 @@ int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n)
 
     if (n > BATCH_MAX)
         n = BATCH_MAX;
-    for (i = 0; i < n; i++) {
-        iov[i].iov_base = d[i].buf;
-        iov[i].iov_len = d[i].cap;
-        memset(&mh[i].msg_hdr, 0, sizeof(mh[i].msg_hdr));
-        mh[i].msg_hdr.msg_iov = &iov[i];
-        mh[i].msg_hdr.msg_iovlen = 1;
-        mh[i].msg_hdr.msg_name = &ss[i];
-        mh[i].msg_hdr.msg_namelen = sizeof(ss[i]);
-    }
+    mmsg_setup(mh, iov, ss, d, n, 0);
     /* A bounded number of ICMP error reports (ECONNREFUSED) are skipped. */
     for (tries = 0; tries < 16; tries++) {
         got = (int)RECVMMSG((int)s, mh, n, MSG_DONTWAIT, NULL);
@@ -215,20 +228,12 @@ int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *
     struct mmsghdr mh[BATCH_MAX];
     struct iovec iov[BATCH_MAX];
     struct sockaddr_storage ss[BATCH_MAX];
-    unsigned i, done = 0;
+    unsigned done = 0;
 
     *err = OWS_OK;
     if (n > BATCH_MAX)
         n = BATCH_MAX;
-    for (i = 0; i < n; i++) {
-        iov[i].iov_base = d[i].buf;
-        iov[i].iov_len = d[i].len;
-        memset(&mh[i].msg_hdr, 0, sizeof(mh[i].msg_hdr));
-        mh[i].msg_hdr.msg_iov = &iov[i];
-        mh[i].msg_hdr.msg_iovlen = 1;
-        mh[i].msg_hdr.msg_name = &ss[i];
-        mh[i].msg_hdr.msg_namelen = (socklen_t)ows_bsd_to_sa(&d[i].addr, &ss[i]);
-    }
+    mmsg_setup(mh, iov, ss, d, n, 1);
     while (done < n) {
         int k = (int)SENDMMSG((int)s, mh + done, n - done, MSG_NOSIGNAL);
         if (k > 0) {
