@@ -31,7 +31,9 @@ enum ows_pdu_type {
     OWS_PDU_INFORM = 0xA6, OWS_PDU_TRAP = 0xA7
 };
 
-enum ows_version { OWS_SNMPV1 = 0, OWS_SNMPV2C = 1 };
+/* SNMPv3 (msgVersion 3): a scopedPDU decoded into an ows_msg carries the
+ * contextName in `community` (core/v3_codec.h). */
+enum ows_version { OWS_SNMPV1 = 0, OWS_SNMPV2C = 1, OWS_SNMPV3 = 3 };
 
 typedef struct ows_oid {
     uint32_t len;        /* sub-identifiers */
