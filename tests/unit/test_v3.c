@@ -67,6 +67,11 @@ static const struct vec vecs[] = {
     { "v3-sha256-aes.bin", "s256user", OWS_USM_AUTH_SHA256, "sha256password", OWS_USM_PRIV_AES128, "aespassword" },
     { "v3-sha384-des.bin", "s384user", OWS_USM_AUTH_SHA384, "sha384password", OWS_USM_PRIV_DES, "despassword" },
     { "v3-sha512-aes.bin", "s512user", OWS_USM_AUTH_SHA512, "sha512password", OWS_USM_PRIV_AES128, "aespassword" },
+    /* net-snmp's AES-192/256 (Blumenthal): MD5's and SHA-1's keys are
+     * extended, SHA-256's is long enough. */
+    { "v3-sha-aes192.bin", "a192user", OWS_USM_AUTH_SHA1, "shapassword", OWS_USM_PRIV_AES192, "aespassword" },
+    { "v3-md5-aes256.bin", "a256user", OWS_USM_AUTH_MD5, "md5password", OWS_USM_PRIV_AES256, "aespassword" },
+    { "v3-sha256-aes256.bin", "b256user", OWS_USM_AUTH_SHA256, "sha256password", OWS_USM_PRIV_AES256, "aespassword" },
 };
 
 /* Each captured GET: sysName.0 with a NULL value, in context "ctxname" of
