@@ -39,11 +39,14 @@ int ows_hash(int alg, const struct ows_iov *iov, size_t n, uint8_t *out);
 int ows_hmac(int alg, const uint8_t *key, size_t klen, const struct ows_iov *iov, size_t n,
              uint8_t *out);
 
-/* A digest computed in steps (RFC 3414 A.2 hashes a megabyte of repeated
- * password). ows_hash_begin allocates; ows_hash_end writes the digest and
- * releases the context, also on failure; ows_hash_abort only releases. */
+/* A digest (key NULL) or an HMAC (key[0..klen), klen may be 0) computed in
+ * steps: RFC 3414 A.2 hashes a megabyte of repeated password. The platform
+ * layers implement these four; ows_hash and ows_hmac (core/crypto_common.c)
+ * are built on them. ows_hash_begin allocates; ows_hash_end writes the
+ * result and releases the context, also on failure; ows_hash_abort only
+ * releases. */
 typedef struct ows_hash_ctx ows_hash_ctx;
-int ows_hash_begin(int alg, ows_hash_ctx **out);
+int ows_hash_begin(int alg, const uint8_t *key, size_t klen, ows_hash_ctx **out);
 int ows_hash_update(ows_hash_ctx *c, const void *p, size_t n);
 int ows_hash_end(ows_hash_ctx *c, uint8_t *out);
 void ows_hash_abort(ows_hash_ctx *c);

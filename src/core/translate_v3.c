@@ -124,6 +124,16 @@ static void copy_pass(struct checker *c, const char *what, const char *v, char *
         memcpy(out, v, n + 1);
 }
 
+static void unavailable(struct checker *c, const char *what, int kind, int alg)
+{
+    const char *why = ows_crypto_unavailable(kind, alg);
+    char msg[200];
+    if (why) {
+        snprintf(msg, sizeof msg, "%s protocol not available here: %s", what, why);
+        problem(c, "%s", msg);
+    }
+}
+
 /* Fields 3.. of a v3 line (f[0] name, f[1] address, f[2] "v3"). */
 static void parse_entry(struct checker *c, char **f, int n, struct ows_v3_entry *e)
 {
@@ -221,17 +231,12 @@ static void parse_entry(struct checker *c, char **f, int n, struct ows_v3_entry 
     }
     /* An algorithm this platform's crypto library lacks makes the entry
      * unusable here: say so now, not at the first request. */
-    if (e->auth && seen[K_AUTH]) {
-        const char *why = ows_crypto_unavailable(0, ows_usm_auth_hash(e->auth));
-        if (why)
-            problem(c, "auth protocol not available here: %s", why);
-    }
+    if (e->auth && seen[K_AUTH])
+        unavailable(c, "auth", 0, ows_usm_auth_hash(e->auth));
     if (e->priv && seen[K_PRIV]) {
         static const int ciph[OWS_USM_PRIV_COUNT_] = { -1, OWS_CIPHER_DES_CBC,
             OWS_CIPHER_AES128_CFB, OWS_CIPHER_AES192_CFB, OWS_CIPHER_AES256_CFB };
-        const char *why = ows_crypto_unavailable(1, ciph[e->priv]);
-        if (why)
-            problem(c, "priv protocol not available here: %s", why);
+        unavailable(c, "priv", 1, ciph[e->priv]);
     }
 }
 

@@ -47,7 +47,7 @@ int ows_usm_password_to_key(int auth, const uint8_t *pw, size_t pwlen, uint8_t *
 
     if (hash < 0 || !pw || !pwlen)
         return OWS_E_USM_PARAMS;
-    err = ows_hash_begin(hash, &c);
+    err = ows_hash_begin(hash, NULL, 0, &c);
     if (err)
         return err;
     for (done = 0; done < 1048576; done += sizeof block) {

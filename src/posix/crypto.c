@@ -39,25 +39,41 @@ static const EVP_MD *get_md(int alg, int *err)
     return mds[alg];
 }
 
+/* Either a digest or an HMAC in progress. */
 struct ows_hash_ctx {
     EVP_MD_CTX *md;
+    EVP_MAC_CTX *mac;
     size_t len;
 };
 
-int ows_hash_begin(int alg, ows_hash_ctx **out)
+int ows_hash_begin(int alg, const uint8_t *key, size_t klen, ows_hash_ctx **out)
 {
     int err;
     const EVP_MD *md = get_md(alg, &err);
     ows_hash_ctx *c;
+    int ok;
+
     *out = NULL;
     if (!md)
         return err;
-    c = malloc(sizeof *c);
+    if (key && !hmac)
+        return OWS_E_CRYPTO_UNSUPPORTED;
+    c = calloc(1, sizeof *c);
     if (!c)
         return OWS_E_ALLOC;
-    c->md = EVP_MD_CTX_new();
     c->len = ows_hash_len(alg);
-    if (!c->md || EVP_DigestInit_ex(c->md, md, NULL) != 1) {
+    if (key) {
+        OSSL_PARAM params[2];
+        params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                                     (char *)md_names[alg], 0);
+        params[1] = OSSL_PARAM_construct_end();
+        c->mac = EVP_MAC_CTX_new(hmac);
+        ok = c->mac && EVP_MAC_init(c->mac, key, klen, params) == 1;
+    } else {
+        c->md = EVP_MD_CTX_new();
+        ok = c->md && EVP_DigestInit_ex(c->md, md, NULL) == 1;
+    }
+    if (!ok) {
         ows_hash_abort(c);
         return OWS_E_CRYPTO;
     }
@@ -67,13 +83,20 @@ int ows_hash_begin(int alg, ows_hash_ctx **out)
 
 int ows_hash_update(ows_hash_ctx *c, const void *p, size_t n)
 {
-    return EVP_DigestUpdate(c->md, p, n) == 1 ? 0 : OWS_E_CRYPTO;
+    int ok = c->mac ? EVP_MAC_update(c->mac, p, n) : EVP_DigestUpdate(c->md, p, n);
+    return ok == 1 ? 0 : OWS_E_CRYPTO;
 }
 
 int ows_hash_end(ows_hash_ctx *c, uint8_t *out)
 {
-    unsigned got = 0;
-    int ok = EVP_DigestFinal_ex(c->md, out, &got) == 1 && got == c->len;
+    int ok;
+    if (c->mac) {
+        size_t got = 0;
+        ok = EVP_MAC_final(c->mac, out, &got, c->len) == 1 && got == c->len;
+    } else {
+        unsigned got = 0;
+        ok = EVP_DigestFinal_ex(c->md, out, &got) == 1 && got == c->len;
+    }
     ows_hash_abort(c);
     return ok ? 0 : OWS_E_CRYPTO;
 }
@@ -82,52 +105,9 @@ void ows_hash_abort(ows_hash_ctx *c)
 {
     if (c) {
         EVP_MD_CTX_free(c->md);
+        EVP_MAC_CTX_free(c->mac);
         free(c);
     }
-}
-
-int ows_hash(int alg, const struct ows_iov *iov, size_t n, uint8_t *out)
-{
-    ows_hash_ctx *c;
-    int err = ows_hash_begin(alg, &c);
-    if (err)
-        return err;
-    for (size_t i = 0; i < n; i++) {
-        err = ows_hash_update(c, iov[i].p, iov[i].n);
-        if (err) {
-            ows_hash_abort(c);
-            return err;
-        }
-    }
-    return ows_hash_end(c, out);
-}
-
-int ows_hmac(int alg, const uint8_t *key, size_t klen, const struct ows_iov *iov, size_t n,
-             uint8_t *out)
-{
-    int err;
-    const EVP_MD *md = get_md(alg, &err);
-    EVP_MAC_CTX *c;
-    OSSL_PARAM params[2];
-    size_t got = 0;
-    int ok;
-
-    if (!md)
-        return err;
-    if (!hmac)
-        return OWS_E_CRYPTO_UNSUPPORTED;
-    c = EVP_MAC_CTX_new(hmac);
-    if (!c)
-        return OWS_E_ALLOC;
-    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
-                                                 (char *)md_names[alg], 0);
-    params[1] = OSSL_PARAM_construct_end();
-    ok = EVP_MAC_init(c, key, klen, params) == 1;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = EVP_MAC_update(c, iov[i].p, iov[i].n) == 1;
-    ok = ok && EVP_MAC_final(c, out, &got, OWS_HASH_MAX_LEN) == 1 && got == ows_hash_len(alg);
-    EVP_MAC_CTX_free(c);
-    return ok ? 0 : OWS_E_CRYPTO;
 }
 
 int ows_cipher(int alg, int encrypt, const uint8_t *key, const uint8_t *iv, const uint8_t *in,

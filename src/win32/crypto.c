@@ -78,7 +78,7 @@ struct ows_hash_ctx {
 };
 
 /* A hash object; CNG allocates its state itself (pbHashObject NULL). */
-static int begin(int alg, const uint8_t *key, size_t klen, ows_hash_ctx **out)
+int ows_hash_begin(int alg, const uint8_t *key, size_t klen, ows_hash_ctx **out)
 {
     BCRYPT_ALG_HANDLE prov;
     ows_hash_ctx *c;
@@ -98,11 +98,6 @@ static int begin(int alg, const uint8_t *key, size_t klen, ows_hash_ctx **out)
     }
     *out = c;
     return 0;
-}
-
-int ows_hash_begin(int alg, ows_hash_ctx **out)
-{
-    return begin(alg, NULL, 0, out);
 }
 
 int ows_hash_update(ows_hash_ctx *c, const void *p, size_t n)
@@ -132,36 +127,6 @@ void ows_hash_abort(ows_hash_ctx *c)
         BCryptDestroyHash(c->h);
         free(c);
     }
-}
-
-static int hash_iov(int alg, const uint8_t *key, size_t klen, const struct ows_iov *iov,
-                    size_t n, uint8_t *out)
-{
-    ows_hash_ctx *c;
-    int err = begin(alg, key, klen, &c);
-    if (err)
-        return err;
-    for (size_t i = 0; i < n; i++) {
-        err = ows_hash_update(c, iov[i].p, iov[i].n);
-        if (err) {
-            ows_hash_abort(c);
-            return err;
-        }
-    }
-    return ows_hash_end(c, out);
-}
-
-int ows_hash(int alg, const struct ows_iov *iov, size_t n, uint8_t *out)
-{
-    return hash_iov(alg, NULL, 0, iov, n, out);
-}
-
-int ows_hmac(int alg, const uint8_t *key, size_t klen, const struct ows_iov *iov, size_t n,
-             uint8_t *out)
-{
-    /* A non-NULL pointer even for an empty key: NULL means "plain digest". */
-    static const uint8_t none[1];
-    return hash_iov(alg, key ? key : none, klen, iov, n, out);
 }
 
 /* Runs one Encrypt/Decrypt call over a whole number of blocks. */

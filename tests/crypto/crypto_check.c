@@ -123,14 +123,14 @@ static void check_hash(const struct hash_vec *v)
     memset(out2, 0, sizeof out2);
     CHECK(ows_hash(v->alg, three, 3, out2) == 0 && !memcmp(out, out2, n));
     memset(out2, 0, sizeof out2);
-    CHECK(ows_hash_begin(v->alg, &c) == 0);
+    CHECK(ows_hash_begin(v->alg, NULL, 0, &c) == 0);
     if (c) {
         CHECK(ows_hash_update(c, "ab", 2) == 0);
         CHECK(ows_hash_update(c, "c", 1) == 0);
         CHECK(ows_hash_end(c, out2) == 0 && !memcmp(out, out2, n));
     }
     /* A context may also be abandoned. */
-    CHECK(ows_hash_begin(v->alg, &c) == 0);
+    CHECK(ows_hash_begin(v->alg, NULL, 0, &c) == 0);
     ows_hash_abort(c);
 
     memset(out, 0, sizeof out);
@@ -138,6 +138,14 @@ static void check_hash(const struct hash_vec *v)
     if (unsupported_(err, v->name, 0, v->alg))
         return;
     CHECK(err == 0 && same_hex(out, n, v->jefe));
+    /* The same HMAC in steps. */
+    memset(out, 0, sizeof out);
+    CHECK(ows_hash_begin(v->alg, (const uint8_t *)"Jefe", 4, &c) == 0);
+    if (c) {
+        CHECK(ows_hash_update(c, jefe_data, 5) == 0);
+        CHECK(ows_hash_update(c, jefe_data + 5, sizeof jefe_data - 6) == 0);
+        CHECK(ows_hash_end(c, out) == 0 && same_hex(out, n, v->jefe));
+    }
     if (v->alg == OWS_HASH_SHA256) {
         /* RFC 4231 4.7: a key longer than the block is hashed first. */
         static const char data[] = "Test Using Larger Than Block-Size Key - Hash Key First";

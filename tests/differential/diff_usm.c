@@ -16,15 +16,8 @@
 #include <net-snmp/library/scapi.h>
 #include <net-snmp/library/transform_oids.h>
 #include "core/usm.h"
+#include "xorshift.h"
 
-static uint64_t rng;
-static uint32_t rnd(void)
-{
-    rng ^= rng >> 12;
-    rng ^= rng << 25;
-    rng ^= rng >> 27;
-    return (uint32_t)((rng * 0x2545F4914F6CDD1DULL) >> 32);
-}
 
 static void fill(uint8_t *p, size_t n)
 {
@@ -43,9 +36,7 @@ int main(int argc, char **argv)
         { OWS_USM_AUTH_SHA512, usmHMAC384SHA512AuthProtocol, "HMAC-384-SHA-512" },
     };
     int count = argc > 1 ? atoi(argv[1]) : 20, bad = 0, checks = 0;
-    rng = argc > 2 ? strtoull(argv[2], NULL, 10) : 20261206;
-    if (!rng)
-        rng = 1;
+    rnd_seed(argc > 2 ? argv[2] : NULL, 20261206);
 
     for (int i = 0; i < count; i++) {
         uint8_t pw[64], eid[32], msg[600];

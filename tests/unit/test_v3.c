@@ -12,6 +12,7 @@
 #include "core/v3_codec.h"
 #include "core/msg_codec.h"
 #include "core/error.h"
+#include "tlv_builder.h"
 
 static const uint8_t engine[13] = { 0x80, 0x00, 0x1f, 0x88, 0x80, 0xe9, 0x63, 0x00, 0x00,
                                     0xd6, 0x1f, 0xf4, 0x49 };
@@ -304,23 +305,6 @@ static void test_encode_rejects(void **state)
 }
 
 /* ---- the decoder's strictness, on hand-made envelopes ----------------- */
-
-typedef struct { uint8_t b[600]; size_t n; } bytes;
-
-static void put(bytes *o, const void *p, size_t n)
-{
-    assert_true(o->n + n <= sizeof o->b);
-    memcpy(o->b + o->n, p, n);
-    o->n += n;
-}
-
-static void tlv(bytes *o, unsigned tag, const void *c, size_t n)
-{
-    uint8_t h[3] = { (uint8_t)tag, (uint8_t)n };
-    assert_true(n < 0x80);
-    put(o, h, 2);
-    put(o, c, n);
-}
 
 /* A plaintext message from parts given as raw bytes; "version" is the
  * INTEGER's content, the rest whole TLVs. */
