@@ -239,7 +239,8 @@ static int fill(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
     msg.p += n;
     if (msg.p != msg.end)
         return OWS_E_BER_TRAILING;
-    if (tag < OWS_PDU_GET || tag > OWS_PDU_TRAP)
+    /* A Report-PDU only in SNMPv3's scopedPDU. */
+    if (tag < OWS_PDU_GET || tag > (g->scoped ? OWS_PDU_REPORT : OWS_PDU_TRAP))
         return OWS_E_BER_TAG;
     d->type = (int32_t)tag;
     if (m->version == OWS_SNMPV1 ? tag > OWS_PDU_V1TRAP : tag == OWS_PDU_V1TRAP)

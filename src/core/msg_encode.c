@@ -72,6 +72,8 @@ static int type_ok(int32_t type, int32_t version)
         return version == OWS_SNMPV1;
     case OWS_PDU_GETBULK: case OWS_PDU_INFORM: case OWS_PDU_TRAP:
         return version == OWS_SNMPV2C || version == OWS_SNMPV3;
+    case OWS_PDU_REPORT:
+        return version == OWS_SNMPV3;
     default:
         return 0;
     }

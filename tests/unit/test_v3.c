@@ -429,6 +429,28 @@ static void test_scoped_padding(void **state)
                      OWS_E_BER_TRAILING);
 }
 
+/* A Report-PDU (0xA8) travels in SNMPv3 only: the scopedPDU carries it both
+ * ways, a community message neither way. */
+static void test_report_pdu(void **state)
+{
+    static const uint8_t s[] = { 0x30, 0x12, 0x04, 0x00, 0x04, 0x01, 'c', 0xA8, 0x0B, 0x02, 0x01,
+                                 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x30, 0x00 };
+    static const uint8_t v2c[] = { 0x30, 0x13, 0x02, 0x01, 0x01, 0x04, 0x01, 'p', 0xA8, 0x0B, 0x02,
+                                   0x01, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x30, 0x00 };
+    const uint8_t *ctx;
+    size_t ctx_len, off, len;
+    uint8_t buf[256];
+    ows_msg m;
+    assert_int_equal(ows_scoped_decode_in(s, sizeof s, 0, &m, 0, NULL, 0, &ctx, &ctx_len), 0);
+    assert_int_equal(m.pdu.type, OWS_PDU_REPORT);
+    ows_msg_free(&m);
+    assert_int_equal(ows_msg_decode(v2c, sizeof v2c, &m), OWS_E_BER_TAG);
+    memset(&m, 0, sizeof m);
+    m.version = OWS_SNMPV2C;
+    m.pdu.type = OWS_PDU_REPORT;
+    assert_int_equal(ows_msg_encode(&m, buf, sizeof buf, &off, &len), OWS_E_PDU_INVALID);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -437,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_encode_rejects),
         cmocka_unit_test(test_decode_strict),
         cmocka_unit_test(test_scoped_padding),
+        cmocka_unit_test(test_report_pdu),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
