@@ -37,9 +37,13 @@ static const struct vec aes_vecs[] = {
     { "v3-sha224-aes.bin", "s224user", OWS_USM_AUTH_SHA224, "sha224password", OWS_USM_PRIV_AES128, "aespassword" },
     { "v3-sha-aes192.bin", "a192user", OWS_USM_AUTH_SHA1, "shapassword", OWS_USM_PRIV_AES192, "aespassword" },
     { "v3-md5-aes256.bin", "a256user", OWS_USM_AUTH_MD5, "md5password", OWS_USM_PRIV_AES256, "aespassword" },
+    { "v3-sha256-aes256.bin", "b256user", OWS_USM_AUTH_SHA256, "sha256password", OWS_USM_PRIV_AES256, "aespassword" },
     { NULL, NULL, 0, NULL, 0, NULL }
 };
 
+/* The agent's engine ID in every vector (snmpget -e). */
+static const uint8_t engine[13] = { 0x80, 0x00, 0x1f, 0x88, 0x80, 0xe9, 0x63, 0x00, 0x00,
+                                    0xd6, 0x1f, 0xf4, 0x49 };
 static int failures, skips;
 static const char *skip_why;
 
@@ -82,7 +86,13 @@ static void check(const char *dir, const struct vec *v, int may_skip)
     n = fread(buf, 1, sizeof buf, f);
     fclose(f);
     CHECK(ows_v3_decode(buf, n, &m) == 0);
+    CHECK(m.head.flags == (OWS_V3_FLAG_REPORTABLE | (v->auth ? OWS_V3_FLAG_AUTH : 0) |
+                           (v->priv ? OWS_V3_FLAG_PRIV : 0)));
+    CHECK(m.head.security_model == OWS_V3_MODEL_USM && m.head.max_size == 65507);
+    CHECK(m.usm.engine_id_len == sizeof engine && !memcmp(m.usm.engine_id, engine, sizeof engine));
     CHECK(m.usm.user_len == strlen(v->user) && !memcmp(m.usm.user, v->user, m.usm.user_len));
+    CHECK(m.usm.auth_len == ows_usm_auth_mac_len(v->auth));
+    CHECK(m.usm.priv_len == (v->priv ? 8u : 0u) && m.encrypted == (v->priv != 0));
     memset(&k, 0, sizeof k);
     k.auth = v->auth;
     k.priv = v->priv;
@@ -102,7 +112,10 @@ static void check(const char *dir, const struct vec *v, int may_skip)
         CHECK(ows_usm_priv_key(v->auth, v->priv, kul, k.priv_key, k.preiv) == 0);
     }
     CHECK(ows_v3_open_scoped(&m, &k, NULL, 0, &pm, ctx, &ctx_len) == 0);
+    CHECK(ctx_len == sizeof engine && !memcmp(ctx, engine, sizeof engine));
+    CHECK(pm.version == OWS_SNMPV3);
     CHECK(pm.community.len == 7 && !memcmp(pm.community.ptr, "ctxname", 7));
+    CHECK(pm.pdu.vbl.count == 1 && pm.pdu.vbl.items[0].value.syntax == OWS_SYN_NULL);
     CHECK(pm.pdu.type == OWS_PDU_GET && pm.pdu.vbl.count == 1);
     CHECK(pm.pdu.vbl.items[0].name.len == 9 &&
           !memcmp(pm.pdu.vbl.items[0].name.ids, sysname, sizeof sysname));
