@@ -38,7 +38,6 @@ static int setup(void **st)
     e2 = SnmpStrToEntity(sess, "127.0.0.1");
     SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V1);
     ctx = SnmpStrToContext(sess, &comm);
-    api_settle();
     return sess && e1 && e2 && ctx ? 0 : -1;
 }
 
