@@ -303,6 +303,21 @@ static void decode_odd_fields_owsdecision(void **state)
         EXPECT_OK(SnmpFreePdu(p));
         EXPECT_OK(SnmpFreeContext(c));
     }
+    /* Sending keeps its rules (spec section 5): such a SET decodes, but is
+     * not encoded again. */
+    {
+        struct codec_fx f;
+        HSNMP_PDU p = NULL;
+        smiOCTETS out = {0, NULL};
+        make(s, SNMPAPI_UNTRANSLATED_V1, &f);
+        memcpy(buf, v1_get, sizeof buf);
+        buf[13] = 0xa3;
+        buf[23] = 1;
+        EXPECT_RET(SnmpDecodeMsg(s, NULL, NULL, NULL, &p, &in), sizeof v1_get);
+        EXPECT_FAIL_S(s, SnmpEncodeMsg(s, f.e, f.e, f.c, p, &out), SNMPAPI_PDU_INVALID);
+        assert_null(out.ptr);
+        EXPECT_OK(SnmpFreePdu(p));
+    }
     /* Malformed stays MESSAGE_INVALID: an error-status that is not an
      * INTEGER, and one that is not minimally encoded (X.690 8.3.2). */
     {

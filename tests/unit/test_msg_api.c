@@ -248,58 +248,6 @@ static void test_decode_errors(void **st)
     }
 }
 
-/* Odd but well-formed field values decode as they are (core/msg_decode.c):
- * the page gives PDU_INVALID for an invalid pdu parameter only, and what a
- * sender put in its fields is the application's to judge. The v1 GET vector
- * with its PDU tag, error-status and error-index octets replaced. */
-static void test_decode_odd_fields(void **st)
-{
-    static const struct { smiBYTE tag, es, ei; smiINT type, want_es, want_ei; } cases[] = {
-        { 0xA0, 5, 0, SNMP_PDU_GET, 5, 0 },             /* GET with an error status */
-        { 0xA3, 0, 1, SNMP_PDU_SET, 0, 1 },             /* SET with an error index */
-        { 0xA1, 0xFF, 0x80, SNMP_PDU_GETNEXT, -1, -128 },
-        { 0xA2, 5, 7, SNMP_PDU_RESPONSE, 5, 7 },        /* index beyond the 1 varbind */
-        { 0xA2, 99, 0, SNMP_PDU_RESPONSE, 99, 0 },      /* a status nobody defined */
-        { 0xA2, 17, 1, SNMP_PDU_RESPONSE, 17, 1 },      /* notWritable in SNMPv1 */
-    };
-    static smiBYTE buf[sizeof v1_get];
-    smiOCTETS in = { sizeof v1_get, buf };
-    size_t i;
-    (void)st;
-    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        HSNMP_CONTEXT c = NULL;
-        HSNMP_PDU p = NULL;
-        HSNMP_VBL v = NULL;
-        smiINT type = 0, es = 0, ei = 0;
-        smiINT32 rid = 0;
-        memcpy(buf, v1_get, sizeof v1_get);
-        buf[13] = cases[i].tag;
-        buf[20] = cases[i].es;
-        buf[23] = cases[i].ei;
-        assert_int_equal(SnmpDecodeMsg(sess, NULL, NULL, &c, &p, &in), sizeof v1_get);
-        assert_int_equal(SnmpGetPduData(p, &type, &rid, &es, &ei, &v), SNMPAPI_SUCCESS);
-        assert_int_equal(type, cases[i].type);
-        assert_int_equal(rid, 1);
-        assert_int_equal(es, cases[i].want_es);
-        assert_int_equal(ei, cases[i].want_ei);
-        assert_int_equal(SnmpCountVbl(v), 1);
-        assert_int_equal(SnmpFreeVbl(v), SNMPAPI_SUCCESS);
-        assert_int_equal(SnmpFreePdu(p), SNMPAPI_SUCCESS);
-        assert_int_equal(SnmpFreeContext(c), SNMPAPI_SUCCESS);
-    }
-    /* The send rules stay: such a SET is not encoded again. */
-    {
-        HSNMP_PDU p = NULL;
-        smiOCTETS out = { 0, NULL };
-        memcpy(buf, v1_get, sizeof v1_get);
-        buf[13] = 0xA3;
-        buf[23] = 1;
-        assert_int_equal(SnmpDecodeMsg(sess, NULL, NULL, NULL, &p, &in), sizeof v1_get);
-        EXPECT_FAIL(SnmpEncodeMsg(sess, e1, e1, ctx, p, &out), SNMPAPI_PDU_INVALID);
-        assert_int_equal(SnmpFreePdu(p), SNMPAPI_SUCCESS);
-    }
-}
-
 static void test_alloc_torture(void **st)
 {
     smiOCTETS out = { 0, NULL }, in = { sizeof v1_get, (smiLPBYTE)v1_get };
@@ -330,7 +278,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_decode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_decode_v1_trap_as_v2, setup, teardown),
         cmocka_unit_test_setup_teardown(test_decode_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_decode_odd_fields, setup, teardown),
         cmocka_unit_test_setup_teardown(test_alloc_torture, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
