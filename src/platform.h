@@ -152,7 +152,9 @@ int ows_sock_last_error(void);
  * socket pair on Windows); ows_poller_wake may be called from any thread. */
 typedef struct ows_poller ows_poller;
 
-int ows_poller_new(ows_poller **out);
+/* `room`: how many sockets ows_poller_wait can watch before it has to
+ * allocate (its array is made now, by the caller's thread). */
+int ows_poller_new(ows_poller **out, size_t room);
 void ows_poller_free(ows_poller *p);
 int ows_poller_wake(ows_poller *p);
 /* Waits up to timeout_ms (< 0: forever) until one of socks is readable or a

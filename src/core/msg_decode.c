@@ -11,6 +11,43 @@
  *
  * Either way a failure frees the arena (if any) once, so no failure path can
  * leak and nothing is ever freed piecemeal.
+ *
+ * What is accepted and what is refused (issue 8). The rule: whatever is
+ * well-formed BER for an SNMPv1/v2c message, and fits the types WinSNMP hands
+ * to the application, is decoded as it is; odd field values are the sender's
+ * business, and only the application can judge them. Refusing them would turn
+ * a sloppy agent's answer into a timeout. So these decode unchanged:
+ * - any error-status and error-index that fit 32 bits, whatever the PDU type:
+ *   negative, beyond the RFC 1157/3416 ranges, an SNMPv2 status in an SNMPv1
+ *   message, an index beyond the number of varbinds, non-zero fields in a
+ *   GET, GETNEXT, SET, INFORM or TRAP (the RFCs have the sender set them to
+ *   zero; none has the receiver refuse them); in a GETBULK they are
+ *   non-repeaters and max-repetitions, delivered even if negative;
+ * - any request-id, generic-trap and specific-trap that fit 32 bits, any
+ *   time-stamp that fits 32 bits unsigned;
+ * - an empty varbind list, repeated names, an empty community (SnmpDecodeMsg
+ *   refuses that one for its own reason, api/codec.c);
+ * - long-form lengths longer than they need to be (real encoders emit them).
+ * Refused (SnmpDecodeMsg: MESSAGE_INVALID; on the wire: dropped and counted
+ * as malformed), because it is not BER, or not SNMPv1/v2c, or cannot be
+ * delivered without changing it:
+ * - broken framing: a length past its container, indefinite lengths, more
+ *   than 4 length octets, multi-octet tags, bytes left over inside the
+ *   message, the PDU or a varbind, a missing field or a wrong tag;
+ * - INTEGER encodings that are not minimal (X.690 8.3.2 forbids them) or
+ *   empty, and integer fields wider than 32 bits (smiINT is 32 bits; a
+ *   clipped value would be a lie); an unsigned value that is negative or
+ *   wider than its type (32 bits, 64 for Counter64);
+ * - a NULL or exception value with contents (X.690 8.8.2), an IpAddress that
+ *   is not 4 octets (SMI: SIZE (4); applications read exactly four), an OID
+ *   that is malformed, has a sub-identifier over 32 bits or more than 128
+ *   sub-identifiers (MAXOBJIDSIZE), an unknown value tag;
+ * - a version other than 0 and 1, an unknown PDU tag, an SNMPv2 PDU type or
+ *   syntax in an SNMPv1 message (RFC 1157 has no such type: a different
+ *   protocol, not an odd value), an SNMPv1 Trap-PDU in an SNMPv2c message;
+ * - more than OWS_MSG_MAX_VARBINDS varbinds, or a message over 16 MiB.
+ * Sending keeps its own rules (api/codec.c, request.c): error fields only in
+ * a RESPONSE or a GETBULK.
  */
 #include <string.h>
 #include "core/msg_codec.h"
