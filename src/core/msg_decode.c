@@ -48,6 +48,9 @@
  * - more than OWS_MSG_MAX_VARBINDS varbinds, or a message over 16 MiB.
  * Sending keeps its own rules (api/codec.c, request.c): error fields only in
  * a RESPONSE or a GETBULK.
+ * An SNMPv3 scopedPDU (ows_scoped_decode_in, for core/v3_codec.h) follows
+ * the SNMPv2c rules, with two differences: the Report-PDU is accepted, and
+ * up to pad_max bytes may follow it (a DES-decrypted one's padding).
  */
 #include <string.h>
 #include "core/msg_codec.h"
