@@ -19,6 +19,7 @@
 #include "crypto.h"
 #include "core/usm.h"
 #include "core/error.h"
+#include "platform.h"
 
 static int failures;
 static int may_skip;
@@ -354,6 +355,60 @@ static void check_usm_privkey(void)
           OWS_E_USM_PARAMS);
 }
 
+/* Four threads at once, each its own HMACs and DES from the first call on
+ * (so the providers are opened concurrently). Each worker keeps its first
+ * results and checks that the next 199 equal them; afterwards the first
+ * results must equal the single-threaded ones. Also run by the
+ * ThreadSanitizer build. */
+static const uint8_t thr_key[32] = { 1, 2, 3 }, thr_iv[16] = { 4, 5, 6 };
+
+struct worker { int alg, failures; uint8_t mac[OWS_HASH_MAX_LEN], ct[64]; };
+
+static void work(void *arg)
+{
+    struct worker *w = arg;
+    uint8_t data[64], mac[OWS_HASH_MAX_LEN], ct[64];
+    struct ows_iov d = { data, sizeof data };
+    memset(data, 0x3C, sizeof data);
+    for (int i = 0; i < 200; i++) {
+        int err = ows_hmac(w->alg, thr_key, sizeof thr_key, &d, 1, i ? mac : w->mac) |
+                  ows_cipher(OWS_CIPHER_DES_CBC, 1, thr_key, thr_iv, data, i ? ct : w->ct,
+                             sizeof ct);
+        if (err || (i && (memcmp(mac, w->mac, ows_hash_len(w->alg)) ||
+                          memcmp(ct, w->ct, sizeof ct))))
+            w->failures++;
+    }
+}
+
+static void check_threads(void)
+{
+    static const int algs[4] = { OWS_HASH_MD5, OWS_HASH_SHA1, OWS_HASH_SHA256, OWS_HASH_SHA512 };
+    struct worker w[4];
+    ows_thread t[4];
+    int started[4];
+    uint8_t data[64];
+    struct ows_iov d = { data, sizeof data };
+
+    memset(data, 0x3C, sizeof data);
+    for (int i = 0; i < 4; i++) {
+        memset(&w[i], 0, sizeof w[i]);
+        w[i].alg = algs[i];
+        started[i] = ows_thread_create(&t[i], work, &w[i]) == 0;
+        CHECK(started[i]);
+    }
+    for (int i = 0; i < 4; i++)
+        if (started[i])
+            ows_thread_join(t[i]);
+    for (int i = 0; i < 4; i++) {
+        uint8_t mac[OWS_HASH_MAX_LEN], ct[64];
+        CHECK(w[i].failures == 0);
+        CHECK(ows_hmac(algs[i], thr_key, sizeof thr_key, &d, 1, mac) == 0 &&
+              !memcmp(mac, w[i].mac, ows_hash_len(algs[i])));
+        CHECK(ows_cipher(OWS_CIPHER_DES_CBC, 1, thr_key, thr_iv, data, ct, sizeof ct) == 0 &&
+              !memcmp(ct, w[i].ct, sizeof ct));
+    }
+}
+
 int main(int argc, char **argv)
 {
     const char *g = argc > 1 ? argv[1] : "";
@@ -385,6 +440,9 @@ int main(int argc, char **argv)
         known = 1;
     } else if (!strcmp(g, "usm_aes")) {
         check_usm_priv(OWS_USM_PRIV_AES128);
+        known = 1;
+    } else if (!strcmp(g, "threads")) {
+        check_threads();
         known = 1;
     } else if (!strcmp(g, "usm_privkey")) {
         check_usm_privkey();
