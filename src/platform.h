@@ -89,6 +89,12 @@ void ows_plat_debug_output(const char *line);
  * against concurrent setenv, read once at startup). */
 const char *ows_plat_getenv(const char *name);
 
+/* Whether only the file's owner can read it: 1 yes, 0 others can too, -1
+ * unknown (no such file, or the platform cannot tell: the Win32 layer does
+ * not read ACLs yet). The SNMPv3 entries of the TRANSLATED-mode database
+ * hold secrets, and a readable file earns a warning in the trace. */
+int ows_plat_file_private(const char *path);
+
 /* ---- Addresses and name resolution ------------------------------------ */
 
 enum { OWS_AF_INET = 4, OWS_AF_INET6 = 6 };
