@@ -114,7 +114,8 @@ echo "(retrans, engine drops, socket drops: totals over the $reps Wine runs of o
 
 echo "== Wine: system calls per GET of the Windows process (strace -c -f, marginal: (30,000 - 10,000 GETs) / 20,000) =="
 echo "(write = requests to the wineserver; recvmsg/sendmsg = the Linux socket calls Wine makes for Winsock's)"
-# SYSCALL-NAME OUT: the count of that call in strace -c output OUT.
+# SYSCALL-NAME OUT: the count of that call (or "total") in strace -c output
+# OUT, summed over the tables strace writes (one per traced program image).
 count_of() { awk -v c="$1" '$NF == c { n += $4 } END { print n + 0 }' "$2"; }
 strace_gets() {   # OUT CMD...: strace -c -f of CMD into OUT
     out=$1; shift
@@ -135,7 +136,7 @@ for n in 1 64; do
         line=$(printf '%-34s' "$label")
         for c in total write read recvmsg sendmsg; do
             if [ $c = total ]; then
-                a=$(awk '$NF == "total" { print $4 }' "$tmp/s1"); z=$(awk '$NF == "total" { print $4 }' "$tmp/s2")
+                a=$(count_of total "$tmp/s1"); z=$(count_of total "$tmp/s2")
             else
                 a=$(count_of $c "$tmp/s1"); z=$(count_of $c "$tmp/s2")
             fi
