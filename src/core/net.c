@@ -34,6 +34,13 @@ static int have_zombie;
 /* Datagrams longer than this, sent from a callback, go out at once instead
  * of joining the batch (OUT_SLOT bytes of copy room each). */
 #define OUT_SLOT 1024u
+/* Sends from callbacks are batched only in turns that deliver at least
+ * OUT_MIN_NOTES notifications, and a batch leaves once it holds OUT_CHUNK
+ * datagrams: with few requests in flight, holding a send back until the
+ * turn ends only delays the peer (which works in parallel on the other
+ * core), and smaller batches keep it busy while later callbacks run. */
+#define OUT_MIN_NOTES 4u
+#define OUT_CHUNK 8u
 
 struct rx_slot {
     struct ows_net_sock *ns;
@@ -362,16 +369,21 @@ static void rx_read_batch(struct rx_state *st, ows_sock fd, struct ows_net_sock 
     }
 }
 
-/* Makes the receive buffers; WSNMP_BATCH=0 keeps one datagram per call (the
- * path before batching, for measuring one against the other). */
-static int rx_init(struct rx_state *st)
+/* Datagrams per batch call, or 0 for one datagram per call: on systems
+ * without batch calls, and with WSNMP_BATCH=0 (the path before batching,
+ * kept for measuring one against the other). */
+static unsigned batch_size(void)
 {
     const char *v = ows_plat_getenv("WSNMP_BATCH");
-    unsigned n = (v && !strcmp(v, "0")) ? 0 : ows_sock_batch_max(), i;
+    unsigned n = (v && !strcmp(v, "0")) ? 0 : ows_sock_batch_max();
+    return n < 2 ? 0 : n;
+}
+
+/* Makes the receive buffers. */
+static int rx_init(struct rx_state *st)
+{
+    unsigned n = batch_size(), i;
     memset(st, 0, sizeof(*st));
-    /* A system without batch calls reads one at a time either way. */
-    if (n < 2)
-        n = 0;
     st->rx = ows_calloc(RX_BATCH, sizeof(*st->rx));
     /* Full-size slots: any datagram may be the largest. Only the bytes that
      * arrive are touched, so most of this is never made resident. */
@@ -409,9 +421,8 @@ static void rx_free(struct rx_state *st)
  * of one call each. Callers hold the API lock. */
 static int out_init(struct ows_engine *e)
 {
-    unsigned n = ows_sock_batch_max(), i;
-    const char *v = ows_plat_getenv("WSNMP_BATCH");
-    if (n < 2 || (v && !strcmp(v, "0")))
+    unsigned n = batch_size(), i;
+    if (!n)
         return OWS_OK;    /* every send goes out at once */
     e->out = ows_calloc(n, sizeof(*e->out));
     e->out_buf = ows_malloc((size_t)n * OUT_SLOT);
@@ -424,7 +435,7 @@ static int out_init(struct ows_engine *e)
     }
     for (i = 0; i < n; i++)
         e->out[i].buf = e->out_buf + (size_t)i * OUT_SLOT;
-    e->out_max = n;
+    e->out_max = n < OUT_CHUNK ? n : OUT_CHUNK;
     return OWS_OK;
 }
 
@@ -451,13 +462,15 @@ int ows_net_sendto(ows_sock fd, const void *buf, size_t len, const struct ows_ad
     struct ows_engine *e = ows_eng;
     if (e && e->deferring && len <= OUT_SLOT && e->thread_id == ows_thread_id()) {
         struct ows_dgram *d;
-        if (e->nout && (e->out_fd != fd || e->nout == e->out_max))
+        if (e->nout && e->out_fd != fd)
             ows_net_flush(e);
         d = &e->out[e->nout++];
         memcpy(d->buf, buf, len);
         d->len = len;
         d->addr = *to;
         e->out_fd = fd;
+        if (e->nout >= e->out_max)
+            ows_net_flush(e);
         return OWS_OK;
     }
     if (e) {
@@ -513,8 +526,8 @@ static void engine_main(void *arg)
         now = ows_clock_ns();
         next = ows_req_run_timers(now);
         if (e->nnotes) {
-            /* What the callbacks send leaves in one batch when they are done. */
-            e->deferring = e->out != NULL;
+            /* What the callbacks send leaves in batches (OUT_CHUNK). */
+            e->deferring = e->out != NULL && e->nnotes >= OUT_MIN_NOTES;
             ows_notify_deliver(e);
             e->deferring = 0;
             if (e->nout)
