@@ -196,10 +196,18 @@ void ows_heap_fix(struct ows_req *r);
 /* Runs due timers; returns the next deadline (UINT64_MAX: none). */
 uint64_t ows_req_run_timers(uint64_t now);
 
-/* net.c: opens and binds a socket of a role and registers it with the
- * engine (addr NULL: the family's wildcard, ephemeral port). */
-int ows_net_open_sock(int family, int role, const struct ows_addr *addr,
-                      struct ows_session *owner, struct ows_net_sock **out);
+/* net.c: a socket's life. ows_net_bind_sock opens and binds a socket of a
+ * role (addr NULL: the family's wildcard, ephemeral port) without giving it
+ * to the engine yet. Binding a chosen port that our own released socket
+ * still holds waits for the engine to close that one, WITH THE API LOCK
+ * DROPPED: the caller must hold a reference on what it touches afterwards
+ * and check that its session is not closing before it publishes the socket
+ * (ows_net_publish_sock, never waits) or gives it up (ows_net_discard_sock).
+ * A published socket goes with ows_net_retire_sock. */
+int ows_net_bind_sock(int family, int role, const struct ows_addr *addr,
+                      struct ows_net_sock **out);
+int ows_net_publish_sock(struct ows_net_sock *ns, struct ows_session *owner);
+void ows_net_discard_sock(struct ows_net_sock *ns);
 void ows_net_retire_sock(struct ows_net_sock *ns);
 
 /* transport.c: the agent role and trap registrations (issue 5). */
