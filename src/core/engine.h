@@ -56,6 +56,11 @@ struct ows_net_sock {
     struct ows_net_sock *next_dead;   /* in eng->dead once released */
 };
 
+/* SnmpRecvMsg's outputs, in its order: the reply's source entity (the
+ * request's destination), its destination entity (the request's source)
+ * and its context. */
+enum { OWS_REPLY_SRC = 0, OWS_REPLY_DST = 1, OWS_REPLY_CTX = 2 };
+
 /* An outstanding request: what to retransmit and when. */
 struct ows_req {
     int32_t id;
@@ -69,6 +74,10 @@ struct ows_req {
     struct ows_req *hnext;            /* in the session's id hash chain */
     struct ows_addr to;               /* the destination entity's address */
     struct ows_addr src;              /* the source entity's address (family 0: none) */
+    /* The request's own handles, as SnmpRecvMsg gives them back with its
+     * reply or timeout report (OWS_REPLY_*): destination entity, source
+     * entity (NULL: none given), context. Each holds an object reference. */
+    ows_object *asked[3];
     size_t len;
     uint8_t bytes[];                  /* the encoded message */
 };
@@ -77,8 +86,8 @@ struct ows_req {
  * Its allocation also holds the four objects SnmpRecvMsg hands out, so
  * receiving creates no further allocation (rxitem.c): the item stays alive,
  * off the queue, until ows_rxitem_free has been called and the last of
- * those objects is freed. Producers allocate it zeroed, or set `objects`
- * and `released` to 0. */
+ * those objects is freed. Producers allocate it zeroed, or set `objects`,
+ * `released` and `asked` themselves. */
 struct ows_rxitem {
     struct ows_rxitem *next;
     int err;                          /* 0, or the OWS_E_TL_* code to report */
@@ -87,6 +96,9 @@ struct ows_rxitem {
     struct ows_addr peer;             /* who sent it (the agent) */
     struct ows_addr local;            /* our side */
     ows_msg msg;                      /* decoded; zeroed when unavailable */
+    /* A reply's or timeout report's request handles (ows_req.asked, moved
+     * here with their references); NULL for what arrived unasked. */
+    ows_object *asked[3];
     uint32_t objects;                 /* of the four below, how many are live */
     int released;                     /* ows_rxitem_free was called */
     int spare;                        /* the item heads an OWS_RX_BLOCK (engine's spares) */
@@ -176,8 +188,8 @@ extern ows_cond ows_net_deliver_cond;
 struct ows_context;
 
 /* The export layer's entry points (API lock held). */
-int ows_net_send(struct ows_session *s, const struct ows_entity *src,
-                 const struct ows_entity *dst, const struct ows_context *ctx, ows_pdu *pdu);
+int ows_net_send(struct ows_session *s, struct ows_entity *src,
+                 struct ows_entity *dst, struct ows_context *ctx, ows_pdu *pdu);
 int ows_net_cancel(struct ows_session *s, int32_t id);
 
 /* net.c */
@@ -259,6 +271,9 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
 /* request.c: a request node for `len` encoded bytes, and its release. */
 struct ows_req *ows_req_alloc(size_t len);
 void ows_req_release(struct ows_req *r);
+/* request.c: moves r's handles (and their references) to the item that
+ * reports its outcome. */
+void ows_req_move_asked(struct ows_rxitem *it, struct ows_req *r);
 void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m);
 
 /* notify.c */

@@ -46,10 +46,33 @@ struct ows_req *ows_req_alloc(size_t len)
     return r ? r : ows_malloc(sizeof(*r) + OWS_REQ_SPARE_BYTES);
 }
 
+/* Hands a request's handles over to what reports its outcome (its reply's
+ * or timeout report's queue item), references included. */
+static inline void move_asked(ows_object **to, struct ows_req *r)
+{
+    to[0] = r->asked[0];
+    to[1] = r->asked[1];
+    to[2] = r->asked[2];
+    r->asked[0] = r->asked[1] = r->asked[2] = NULL;
+}
+
+void ows_req_move_asked(struct ows_rxitem *it, struct ows_req *r)
+{
+    move_asked(it->asked, r);
+}
+
 void ows_req_release(struct ows_req *r)
 {
     struct ows_engine *e = ows_eng;
-    if (r && e && r->len <= OWS_REQ_SPARE_BYTES)
+    if (!r)
+        return;
+    if (r->asked[0]) {
+        ows_object_put(r->asked[0]);
+        if (r->asked[1])
+            ows_object_put(r->asked[1]);
+        ows_object_put(r->asked[2]);
+    }
+    if (e && r->len <= OWS_REQ_SPARE_BYTES)
         ows_spares_give(&e->spare_reqs, r);
     else
         ows_free(r);
@@ -274,6 +297,7 @@ static void time_out(struct ows_req *r)
     ows_eng->n_timeouts++;
     OWS_TRACE("session %08x: request %d timed out", s->hdr.handle, r->id);
     if (it) {
+        move_asked(it->asked, r);
         it->err = OWS_E_TL_TIMEOUT;
         it->request_id = r->id;
         it->peer = r->to;
@@ -323,8 +347,8 @@ static int expects_response(int32_t type)
 /* One encode buffer for the whole process: the API lock serializes senders. */
 static uint8_t encode_buf[OWS_NET_MAX_DGRAM + 1];
 
-int ows_net_send(struct ows_session *s, const struct ows_entity *src,
-                 const struct ows_entity *dst, const struct ows_context *ctx, ows_pdu *pdu)
+int ows_net_send(struct ows_session *s, struct ows_entity *src,
+                 struct ows_entity *dst, struct ows_context *ctx, ows_pdu *pdu)
 {
     struct ows_engine *e = ows_eng;
     struct ows_net_session *n;
@@ -422,6 +446,15 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
         r->retries_left = ows_state.retransmit_mode ? ows_entity_retries(dst) : 0;
         r->s = s;
         r->sock = ns;
+        /* The reply comes back with these handles (SnmpRecvMsg), so that
+         * programs can match it to what they asked. */
+        r->asked[OWS_REPLY_SRC] = &dst->hdr;
+        r->asked[OWS_REPLY_DST] = src ? &src->hdr : NULL;
+        r->asked[OWS_REPLY_CTX] = &ctx->hdr;
+        dst->hdr.refs++;
+        if (src)
+            src->hdr.refs++;
+        ctx->hdr.refs++;
         r->to = dst->addr;
         if (src && src->addr.family == fam)
             r->src = src->addr;

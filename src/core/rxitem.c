@@ -79,6 +79,14 @@ void ows_rxitem_free(struct ows_rxitem *it)
 {
     if (!it)
         return;
+    /* Off the queue: the request's objects are not needed any more. */
+    if (it->asked[OWS_REPLY_SRC]) {
+        ows_object_put(it->asked[OWS_REPLY_SRC]);
+        if (it->asked[OWS_REPLY_DST])
+            ows_object_put(it->asked[OWS_REPLY_DST]);
+        ows_object_put(it->asked[OWS_REPLY_CTX]);
+        it->asked[OWS_REPLY_SRC] = NULL;
+    }
     it->released = 1;
     if (it->objects == 0)
         rxitem_destroy(it);
@@ -91,16 +99,23 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
     int made_src = 0, made_dst = 0, made_ctx = 0;
     int err = OWS_OK;
 
-    out[0] = out[1] = out[2] = out[3] = 0;
-    if (want_src && it->peer.family) {
+    /* A reply (or timeout report) to a request gives back the request's own
+     * handles, one more hold each (handle.h): programs match replies to what
+     * they asked by them. What the request did not name, or the application
+     * freed meanwhile, is made fresh from the message. */
+    out[0] = want_src ? ows_handle_hold(it->asked[OWS_REPLY_SRC]) : 0;
+    out[1] = want_dst ? ows_handle_hold(it->asked[OWS_REPLY_DST]) : 0;
+    out[2] = want_ctx ? ows_handle_hold(it->asked[OWS_REPLY_CTX]) : 0;
+    out[3] = 0;
+    if (want_src && !out[0] && it->peer.family) {
         err = ows_entity_init_in(&it->src_ent, src_destroy, s, &it->peer, version);
         made_src = !err;
     }
-    if (!err && want_dst && it->local.family) {
+    if (!err && want_dst && !out[1] && it->local.family) {
         err = ows_entity_init_in(&it->dst_ent, dst_destroy, s, &it->local, version);
         made_dst = !err;
     }
-    if (!err && want_ctx && it->msg.community.len) {
+    if (!err && want_ctx && !out[2] && it->msg.community.len) {
         err = ows_context_init_in(&it->ctx, ctx_destroy, s, it->msg.community.ptr,
                                   it->msg.community.len);
         made_ctx = !err;
@@ -122,10 +137,21 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
             ows_handle_delete(&it->dst_ent.hdr);
         if (made_src)
             ows_handle_delete(&it->src_ent.hdr);
+        /* The holds counted above go back; each is not the last. */
+        if (out[2] && !made_ctx)
+            ows_handle_release(it->asked[OWS_REPLY_CTX]);
+        if (out[1] && !made_dst)
+            ows_handle_release(it->asked[OWS_REPLY_DST]);
+        if (out[0] && !made_src)
+            ows_handle_release(it->asked[OWS_REPLY_SRC]);
+        out[0] = out[1] = out[2] = out[3] = 0;
         return err;
     }
-    out[0] = made_src ? it->src_ent.hdr.handle : 0;
-    out[1] = made_dst ? it->dst_ent.hdr.handle : 0;
-    out[2] = made_ctx ? it->ctx.hdr.handle : 0;
+    if (made_src)
+        out[0] = it->src_ent.hdr.handle;
+    if (made_dst)
+        out[1] = it->dst_ent.hdr.handle;
+    if (made_ctx)
+        out[2] = it->ctx.hdr.handle;
     return OWS_OK;
 }
