@@ -165,6 +165,17 @@ static int reg_same(const struct ows_reg *a, const struct ows_reg *b)
     return reg_covers(a, b) && reg_covers(b, a);
 }
 
+/* True when session n already has a registration that selects every trap
+ * `key` would (the same one included). */
+static int reg_known(const struct ows_net_session *n, const struct ows_reg *key)
+{
+    const struct ows_reg *r;
+    for (r = n->regs; r; r = r->next)
+        if (reg_covers(r, key))
+            return 1;
+    return 0;
+}
+
 static void trap_socket_unref(struct ows_engine *e, uint32_t count)
 {
     e->nregs -= count;
@@ -282,11 +293,10 @@ int ows_net_register(struct ows_session *s, const struct ows_entity *src,
         trap_socket_unref(e, 1);
         return OWS_OK;
     }
-    if (*pp)
-        return OWS_OK;   /* repeating a registration is harmless */
-    for (r = n->regs; r; r = r->next)
-        if (reg_covers(r, &key))
-            return OWS_OK;   /* redundant: succeeds, is not stored */
+    /* Repeating a registration is harmless; a redundant one succeeds and
+     * is not stored. */
+    if (reg_known(n, &key))
+        return OWS_OK;
 
     if (!e->trap_sock) {
         /* May drop the API lock: the caller holds s and the filter's
@@ -303,6 +313,9 @@ int ows_net_register(struct ows_session *s, const struct ows_entity *src,
             return err;
         e = ows_eng;
         n = s->net;
+        /* Another thread of this session may have registered it meanwhile. */
+        if (reg_known(n, &key))
+            return OWS_OK;
     }
     r = ows_calloc(1, sizeof(*r));
     if (!r)
