@@ -22,19 +22,6 @@
  */
 #include "conf.h"
 
-#ifdef _WIN32
-static void sleep_ms(unsigned ms) { Sleep(ms); }
-#else
-#  include <time.h>
-static void sleep_ms(unsigned ms)
-{
-    struct timespec ts;
-    ts.tv_sec = ms / 1000u;
-    ts.tv_nsec = (long)(ms % 1000u) * 1000000L;
-    nanosleep(&ts, NULL);
-}
-#endif
-
 #define N_AGENTS 10
 
 static unsigned port_base(void)
@@ -146,7 +133,7 @@ static int receive_round(HSNMP_SESSION m, struct agent_obj *objs, int free_handl
         struct agent_obj *o = NULL;
         if (SnmpRecvMsg(m, &src, &dst, &ctx, &pdu) != SNMPAPI_SUCCESS) {
             assert_int_equal(SnmpGetLastError(m), SNMPAPI_NOOP);
-            sleep_ms(10);
+            conf_sleep_ms(10);
             continue;
         }
         for (i = 0; i < N_AGENTS; i++)
@@ -210,6 +197,34 @@ static void wrapper_matches_by_context(void **state)
     EXPECT_OK(SnmpClose(a));
 }
 
+/* A polled manager session with one agent object at `port`, and an agent
+ * (*agent; NULL for the silent port). */
+static HSNMP_SESSION one_object(HSNMP_SESSION *agent, struct agent_obj *o, unsigned port)
+{
+    HSNMP_SESSION m;
+    *agent = port == port_base() + 2 ? NULL : start_agent();
+    m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, NULL, NULL));
+    o->entity = entity_at(m, port);
+    o->context = public_context(m);
+    return m;
+}
+
+/* SnmpRecvMsg, polled until something (a reply or a transport error report)
+ * is there, at most 10 s. */
+static SNMPAPI_STATUS recv_one(HSNMP_SESSION m, HSNMP_ENTITY *src, HSNMP_ENTITY *dst,
+                               HSNMP_CONTEXT *ctx, HSNMP_PDU *pdu)
+{
+    SNMPAPI_STATUS r = SNMPAPI_FAILURE;
+    int t;
+    for (t = 0; t < 1000; t++) {
+        r = SnmpRecvMsg(m, src, dst, ctx, pdu);
+        if (r == SNMPAPI_SUCCESS || SnmpGetLastError(m) != SNMPAPI_NOOP)
+            break;
+        conf_sleep_ms(10);
+    }
+    return r;
+}
+
 /* Each SnmpRecvMsg hand-out of the request's handle is one more reference:
  * freed once by the application and once for the reply, the handle is gone
  * (a third free is ENTITY_INVALID / CONTEXT_INVALID, not a double free). */
@@ -220,18 +235,10 @@ static void reply_handles_are_counted(void **state)
     HSNMP_ENTITY src = NULL, dst = NULL;
     HSNMP_CONTEXT ctx = NULL;
     HSNMP_PDU pdu = NULL;
-    int t;
     (void)state;
-    a = start_agent();
-    m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, NULL, NULL));
-    o.entity = entity_at(m, port_base());
-    o.context = public_context(m);
+    m = one_object(&a, &o, port_base());
     send_get(m, &o);
-    for (t = 0; t < 1000; t++) {
-        if (SnmpRecvMsg(m, &src, &dst, &ctx, &pdu) == SNMPAPI_SUCCESS)
-            break;
-        sleep_ms(10);
-    }
+    assert_int_equal(recv_one(m, &src, &dst, &ctx, &pdu), SNMPAPI_SUCCESS);
     assert_true(src == o.entity);
     assert_true(ctx == o.context);
     /* The application frees its own handles first: the reply's still work. */
@@ -258,20 +265,12 @@ static void reply_after_request_handles_freed(void **state)
     HSNMP_CONTEXT ctx = NULL;
     HSNMP_PDU pdu = NULL;
     smiOCTETS text;
-    int t;
     (void)state;
-    a = start_agent();
-    m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, NULL, NULL));
-    o.entity = entity_at(m, port_base());
-    o.context = public_context(m);
+    m = one_object(&a, &o, port_base());
     send_get(m, &o);
     EXPECT_OK(SnmpFreeEntity(o.entity));
     EXPECT_OK(SnmpFreeContext(o.context));
-    for (t = 0; t < 1000; t++) {
-        if (SnmpRecvMsg(m, &src, &dst, &ctx, &pdu) == SNMPAPI_SUCCESS)
-            break;
-        sleep_ms(10);
-    }
+    assert_int_equal(recv_one(m, &src, &dst, &ctx, &pdu), SNMPAPI_SUCCESS);
     assert_non_null(src);
     assert_non_null(ctx);
     EXPECT_RET(SnmpContextToStr(ctx, &text), SNMPAPI_SUCCESS);
@@ -291,26 +290,17 @@ static void reply_after_request_handles_freed(void **state)
 static void timeout_report_gives_request_handles(void **state)
 {
     struct agent_obj o;
-    HSNMP_SESSION m;
+    HSNMP_SESSION m, a;
     HSNMP_ENTITY src = NULL, dst = NULL;
     HSNMP_CONTEXT ctx = NULL;
     HSNMP_PDU pdu = NULL;
-    SNMPAPI_STATUS r = SNMPAPI_FAILURE;
-    int t;
     (void)state;
-    m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, NULL, NULL));
-    o.entity = entity_at(m, port_base() + 2);   /* nobody answers there */   /* nobody answers there */
+    m = one_object(&a, &o, port_base() + 2);   /* nobody answers there */
+    assert_null(a);
     EXPECT_OK(SnmpSetTimeout(o.entity, 5));
     EXPECT_OK(SnmpSetRetry(o.entity, 1));
-    o.context = public_context(m);
     send_get(m, &o);
-    for (t = 0; t < 1000; t++) {
-        r = SnmpRecvMsg(m, &src, &dst, &ctx, &pdu);
-        if (r == SNMPAPI_SUCCESS || SnmpGetLastError(m) != SNMPAPI_NOOP)
-            break;
-        sleep_ms(10);
-    }
-    assert_int_equal(r, SNMPAPI_FAILURE);
+    assert_int_equal(recv_one(m, &src, &dst, &ctx, &pdu), SNMPAPI_FAILURE);
     assert_int_equal(SnmpGetLastError(m), SNMPAPI_TL_TIMEOUT);
     assert_true(src == o.entity);
     assert_true(ctx == o.context);
