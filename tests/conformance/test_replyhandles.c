@@ -197,32 +197,45 @@ static void wrapper_matches_by_context(void **state)
     EXPECT_OK(SnmpClose(a));
 }
 
-/* A polled manager session with one agent object at `port`, and an agent
- * (*agent; NULL for the silent port). */
-static HSNMP_SESSION one_object(HSNMP_SESSION *agent, struct agent_obj *o, unsigned port)
+/* One request and what SnmpRecvMsg returns for it: a polled manager
+ * session with one agent object, and an agent (none on the silent port). */
+struct exchange {
+    HSNMP_SESSION m, a;
+    struct agent_obj o;
+    HSNMP_ENTITY src, dst;
+    HSNMP_CONTEXT ctx;
+    HSNMP_PDU pdu;
+};
+
+static void exchange_open(struct exchange *x, unsigned port)
 {
-    HSNMP_SESSION m;
-    *agent = port == port_base() + 2 ? NULL : start_agent();
-    m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, NULL, NULL));
-    o->entity = entity_at(m, port);
-    o->context = public_context(m);
-    return m;
+    memset(x, 0, sizeof *x);
+    x->a = port == port_base() + 2 ? NULL : start_agent();
+    x->m = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, NULL, NULL));
+    x->o.entity = entity_at(x->m, port);
+    x->o.context = public_context(x->m);
 }
 
 /* SnmpRecvMsg, polled until something (a reply or a transport error report)
  * is there, at most 10 s. */
-static SNMPAPI_STATUS recv_one(HSNMP_SESSION m, HSNMP_ENTITY *src, HSNMP_ENTITY *dst,
-                               HSNMP_CONTEXT *ctx, HSNMP_PDU *pdu)
+static SNMPAPI_STATUS exchange_recv(struct exchange *x)
 {
     SNMPAPI_STATUS r = SNMPAPI_FAILURE;
     int t;
     for (t = 0; t < 1000; t++) {
-        r = SnmpRecvMsg(m, src, dst, ctx, pdu);
-        if (r == SNMPAPI_SUCCESS || SnmpGetLastError(m) != SNMPAPI_NOOP)
+        r = SnmpRecvMsg(x->m, &x->src, &x->dst, &x->ctx, &x->pdu);
+        if (r == SNMPAPI_SUCCESS || SnmpGetLastError(x->m) != SNMPAPI_NOOP)
             break;
         conf_sleep_ms(10);
     }
     return r;
+}
+
+static void exchange_close(struct exchange *x)
+{
+    EXPECT_OK(SnmpClose(x->m));
+    if (x->a)
+        EXPECT_OK(SnmpClose(x->a));
 }
 
 /* Each SnmpRecvMsg hand-out of the request's handle is one more reference:
@@ -230,89 +243,74 @@ static SNMPAPI_STATUS recv_one(HSNMP_SESSION m, HSNMP_ENTITY *src, HSNMP_ENTITY 
  * (a third free is ENTITY_INVALID / CONTEXT_INVALID, not a double free). */
 static void reply_handles_are_counted(void **state)
 {
-    struct agent_obj o;
-    HSNMP_SESSION m, a;
-    HSNMP_ENTITY src = NULL, dst = NULL;
-    HSNMP_CONTEXT ctx = NULL;
-    HSNMP_PDU pdu = NULL;
+    struct exchange x;
     (void)state;
-    m = one_object(&a, &o, port_base());
-    send_get(m, &o);
-    assert_int_equal(recv_one(m, &src, &dst, &ctx, &pdu), SNMPAPI_SUCCESS);
-    assert_true(src == o.entity);
-    assert_true(ctx == o.context);
+    exchange_open(&x, port_base());
+    send_get(x.m, &x.o);
+    assert_int_equal(exchange_recv(&x), SNMPAPI_SUCCESS);
+    assert_true(x.src == x.o.entity);
+    assert_true(x.ctx == x.o.context);
     /* The application frees its own handles first: the reply's still work. */
-    EXPECT_OK(SnmpFreeEntity(o.entity));
-    EXPECT_OK(SnmpFreeContext(o.context));
-    assert_int_equal(SnmpSetTimeout(src, 200), SNMPAPI_SUCCESS);
-    EXPECT_OK(SnmpFreeEntity(src));
-    EXPECT_OK(SnmpFreeContext(ctx));
-    EXPECT_FAIL(SnmpFreeEntity(src), SNMPAPI_ENTITY_INVALID);
-    EXPECT_FAIL(SnmpFreeContext(ctx), SNMPAPI_CONTEXT_INVALID);
-    EXPECT_OK(SnmpFreeEntity(dst));
-    EXPECT_OK(SnmpFreePdu(pdu));
-    EXPECT_OK(SnmpClose(m));
-    EXPECT_OK(SnmpClose(a));
+    EXPECT_OK(SnmpFreeEntity(x.o.entity));
+    EXPECT_OK(SnmpFreeContext(x.o.context));
+    assert_int_equal(SnmpSetTimeout(x.src, 200), SNMPAPI_SUCCESS);
+    EXPECT_OK(SnmpFreeEntity(x.src));
+    EXPECT_OK(SnmpFreeContext(x.ctx));
+    EXPECT_FAIL(SnmpFreeEntity(x.src), SNMPAPI_ENTITY_INVALID);
+    EXPECT_FAIL(SnmpFreeContext(x.ctx), SNMPAPI_CONTEXT_INVALID);
+    EXPECT_OK(SnmpFreeEntity(x.dst));
+    EXPECT_OK(SnmpFreePdu(x.pdu));
+    exchange_close(&x);
 }
 
 /* A request whose handles the application freed before the reply came gets
  * fresh, working handles with its reply. */
 static void reply_after_request_handles_freed(void **state)
 {
-    struct agent_obj o;
-    HSNMP_SESSION m, a;
-    HSNMP_ENTITY src = NULL, dst = NULL;
-    HSNMP_CONTEXT ctx = NULL;
-    HSNMP_PDU pdu = NULL;
+    struct exchange x;
     smiOCTETS text;
     (void)state;
-    m = one_object(&a, &o, port_base());
-    send_get(m, &o);
-    EXPECT_OK(SnmpFreeEntity(o.entity));
-    EXPECT_OK(SnmpFreeContext(o.context));
-    assert_int_equal(recv_one(m, &src, &dst, &ctx, &pdu), SNMPAPI_SUCCESS);
-    assert_non_null(src);
-    assert_non_null(ctx);
-    EXPECT_RET(SnmpContextToStr(ctx, &text), SNMPAPI_SUCCESS);
+    exchange_open(&x, port_base());
+    send_get(x.m, &x.o);
+    EXPECT_OK(SnmpFreeEntity(x.o.entity));
+    EXPECT_OK(SnmpFreeContext(x.o.context));
+    assert_int_equal(exchange_recv(&x), SNMPAPI_SUCCESS);
+    assert_non_null(x.src);
+    assert_non_null(x.ctx);
+    EXPECT_RET(SnmpContextToStr(x.ctx, &text), SNMPAPI_SUCCESS);
     assert_int_equal(text.len, 6);
     assert_memory_equal(text.ptr, "public", 6);
     EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &text));
-    EXPECT_OK(SnmpFreeEntity(src));
-    EXPECT_OK(SnmpFreeEntity(dst));
-    EXPECT_OK(SnmpFreeContext(ctx));
-    EXPECT_OK(SnmpFreePdu(pdu));
-    EXPECT_OK(SnmpClose(m));
-    EXPECT_OK(SnmpClose(a));
+    EXPECT_OK(SnmpFreeEntity(x.src));
+    EXPECT_OK(SnmpFreeEntity(x.dst));
+    EXPECT_OK(SnmpFreeContext(x.ctx));
+    EXPECT_OK(SnmpFreePdu(x.pdu));
+    exchange_close(&x);
 }
 
 /* The TL_TIMEOUT report of a request carries the request's handles too, so
  * the wrapper finds the agent object whose request timed out. */
 static void timeout_report_gives_request_handles(void **state)
 {
-    struct agent_obj o;
-    HSNMP_SESSION m, a;
-    HSNMP_ENTITY src = NULL, dst = NULL;
-    HSNMP_CONTEXT ctx = NULL;
-    HSNMP_PDU pdu = NULL;
+    struct exchange x;
     (void)state;
-    m = one_object(&a, &o, port_base() + 2);   /* nobody answers there */
-    assert_null(a);
-    EXPECT_OK(SnmpSetTimeout(o.entity, 5));
-    EXPECT_OK(SnmpSetRetry(o.entity, 1));
-    send_get(m, &o);
-    assert_int_equal(recv_one(m, &src, &dst, &ctx, &pdu), SNMPAPI_FAILURE);
-    assert_int_equal(SnmpGetLastError(m), SNMPAPI_TL_TIMEOUT);
-    assert_true(src == o.entity);
-    assert_true(ctx == o.context);
-    EXPECT_OK(SnmpFreeEntity(src));
-    EXPECT_OK(SnmpFreeContext(ctx));
-    if (dst)
-        EXPECT_OK(SnmpFreeEntity(dst));
-    if (pdu)
-        EXPECT_OK(SnmpFreePdu(pdu));
+    exchange_open(&x, port_base() + 2);   /* nobody answers there */
+    EXPECT_OK(SnmpSetTimeout(x.o.entity, 5));
+    EXPECT_OK(SnmpSetRetry(x.o.entity, 1));
+    send_get(x.m, &x.o);
+    assert_int_equal(exchange_recv(&x), SNMPAPI_FAILURE);
+    assert_int_equal(SnmpGetLastError(x.m), SNMPAPI_TL_TIMEOUT);
+    assert_true(x.src == x.o.entity);
+    assert_true(x.ctx == x.o.context);
+    EXPECT_OK(SnmpFreeEntity(x.src));
+    EXPECT_OK(SnmpFreeContext(x.ctx));
+    if (x.dst)
+        EXPECT_OK(SnmpFreeEntity(x.dst));
+    if (x.pdu)
+        EXPECT_OK(SnmpFreePdu(x.pdu));
     /* The objects' own handles are still there. */
-    assert_int_equal(SnmpSetTimeout(o.entity, 100), SNMPAPI_SUCCESS);
-    EXPECT_OK(SnmpClose(m));
+    assert_int_equal(SnmpSetTimeout(x.o.entity, 100), SNMPAPI_SUCCESS);
+    exchange_close(&x);
 }
 
 /* What a program can rely on whatever the implementation does with two
