@@ -76,8 +76,9 @@ struct ows_req {
     struct ows_addr src;              /* the source entity's address (family 0: none) */
     /* The request's own handles, as SnmpRecvMsg gives them back with its
      * reply or timeout report (OWS_REPLY_*): destination entity, source
-     * entity (NULL: none given), context. Each holds an object reference. */
-    ows_object *asked[3];
+     * entity (0: none given), context. Values, not references: whatever the
+     * application freed meanwhile no longer resolves and is made afresh. */
+    uint32_t asked[3];
     size_t len;
     uint8_t bytes[];                  /* the encoded message */
 };
@@ -96,9 +97,9 @@ struct ows_rxitem {
     struct ows_addr peer;             /* who sent it (the agent) */
     struct ows_addr local;            /* our side */
     ows_msg msg;                      /* decoded; zeroed when unavailable */
-    /* A reply's or timeout report's request handles (ows_req.asked, moved
-     * here with their references); NULL for what arrived unasked. */
-    ows_object *asked[3];
+    /* A reply's or timeout report's request handles (ows_req.asked); 0 for
+     * what arrived unasked. */
+    uint32_t asked[3];
     uint32_t objects;                 /* of the four below, how many are live */
     int released;                     /* ows_rxitem_free was called */
     int spare;                        /* the item heads an OWS_RX_BLOCK (engine's spares) */
@@ -271,9 +272,14 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
 /* request.c: a request node for `len` encoded bytes, and its release. */
 struct ows_req *ows_req_alloc(size_t len);
 void ows_req_release(struct ows_req *r);
-/* request.c: moves r's handles (and their references) to the item that
- * reports its outcome. */
-void ows_req_move_asked(struct ows_rxitem *it, struct ows_req *r);
+/* Gives r's handles to the item that reports its outcome (inline: once per
+ * reply). */
+static inline void ows_req_tell_asked(struct ows_rxitem *it, const struct ows_req *r)
+{
+    it->asked[0] = r->asked[0];
+    it->asked[1] = r->asked[1];
+    it->asked[2] = r->asked[2];
+}
 void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m);
 
 /* notify.c */

@@ -218,12 +218,24 @@ void ows_handle_delete(ows_object *obj)
     ows_object_put(obj);
 }
 
-uintptr_t ows_handle_hold(ows_object *obj)
+uintptr_t ows_handle_hold(uint32_t value, uint32_t type)
 {
-    if (!obj || obj->handle == 0 || (obj->owner && obj->owner->closing))
+    ows_object *obj;
+    if (!value || ows_handle_lookup(value, type, &obj))
         return 0;
+    /* The lookup's reference is not kept: the table's stays. */
+    obj->refs--;
     obj->holds++;
-    return obj->handle;
+    return value;
+}
+
+void ows_handle_unhold(uintptr_t value, uint32_t type)
+{
+    ows_object *obj;
+    if (value && !ows_handle_lookup(value, type, &obj)) {
+        obj->refs--;
+        ows_handle_release(obj);
+    }
 }
 
 void ows_handle_release(ows_object *obj)

@@ -67,9 +67,12 @@ void ows_handle_delete(ows_object *obj);
  * entities and context) counts one more hold; the matching Free export
  * drops one, and the last deletes the handle. SnmpClose and SnmpCleanup
  * delete every handle of a session whatever its count.
- * ows_handle_hold: one more hold of obj's handle, returned; 0 (and nothing
- * counted) if obj is NULL, its handle was deleted or its session closes. */
-uintptr_t ows_handle_hold(ows_object *obj);
+ * ows_handle_hold: one more hold of the handle `value` of `type`, returned;
+ * 0, and nothing counted, if it is 0 or does not resolve (deleted, its
+ * session closing). ows_handle_unhold takes such a hold back (0: nothing).
+ * ows_handle_release: the Free exports' side. */
+uintptr_t ows_handle_hold(uint32_t value, uint32_t type);
+void ows_handle_unhold(uintptr_t value, uint32_t type);
 void ows_handle_release(ows_object *obj);
 
 /* Deletes every object a session owns (its PDUs, VBLs, entities, contexts). */

@@ -46,33 +46,10 @@ struct ows_req *ows_req_alloc(size_t len)
     return r ? r : ows_malloc(sizeof(*r) + OWS_REQ_SPARE_BYTES);
 }
 
-/* Hands a request's handles over to what reports its outcome (its reply's
- * or timeout report's queue item), references included. */
-static inline void move_asked(ows_object **to, struct ows_req *r)
-{
-    to[0] = r->asked[0];
-    to[1] = r->asked[1];
-    to[2] = r->asked[2];
-    r->asked[0] = r->asked[1] = r->asked[2] = NULL;
-}
-
-void ows_req_move_asked(struct ows_rxitem *it, struct ows_req *r)
-{
-    move_asked(it->asked, r);
-}
-
 void ows_req_release(struct ows_req *r)
 {
     struct ows_engine *e = ows_eng;
-    if (!r)
-        return;
-    if (r->asked[0]) {
-        ows_object_put(r->asked[0]);
-        if (r->asked[1])
-            ows_object_put(r->asked[1]);
-        ows_object_put(r->asked[2]);
-    }
-    if (e && r->len <= OWS_REQ_SPARE_BYTES)
+    if (r && e && r->len <= OWS_REQ_SPARE_BYTES)
         ows_spares_give(&e->spare_reqs, r);
     else
         ows_free(r);
@@ -297,7 +274,7 @@ static void time_out(struct ows_req *r)
     ows_eng->n_timeouts++;
     OWS_TRACE("session %08x: request %d timed out", s->hdr.handle, r->id);
     if (it) {
-        move_asked(it->asked, r);
+        ows_req_tell_asked(it, r);
         it->err = OWS_E_TL_TIMEOUT;
         it->request_id = r->id;
         it->peer = r->to;
@@ -448,13 +425,9 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
         r->sock = ns;
         /* The reply comes back with these handles (SnmpRecvMsg), so that
          * programs can match it to what they asked. */
-        r->asked[OWS_REPLY_SRC] = &dst->hdr;
-        r->asked[OWS_REPLY_DST] = src ? &src->hdr : NULL;
-        r->asked[OWS_REPLY_CTX] = &ctx->hdr;
-        dst->hdr.refs++;
-        if (src)
-            src->hdr.refs++;
-        ctx->hdr.refs++;
+        r->asked[OWS_REPLY_SRC] = dst->hdr.handle;
+        r->asked[OWS_REPLY_DST] = src ? src->hdr.handle : 0;
+        r->asked[OWS_REPLY_CTX] = ctx->hdr.handle;
         r->to = dst->addr;
         if (src && src->addr.family == fam)
             r->src = src->addr;

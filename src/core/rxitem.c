@@ -79,14 +79,6 @@ void ows_rxitem_free(struct ows_rxitem *it)
 {
     if (!it)
         return;
-    /* Off the queue: the request's objects are not needed any more. */
-    if (it->asked[OWS_REPLY_SRC]) {
-        ows_object_put(it->asked[OWS_REPLY_SRC]);
-        if (it->asked[OWS_REPLY_DST])
-            ows_object_put(it->asked[OWS_REPLY_DST]);
-        ows_object_put(it->asked[OWS_REPLY_CTX]);
-        it->asked[OWS_REPLY_SRC] = NULL;
-    }
     it->released = 1;
     if (it->objects == 0)
         rxitem_destroy(it);
@@ -103,9 +95,9 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
      * handles, one more hold each (handle.h): programs match replies to what
      * they asked by them. What the request did not name, or the application
      * freed meanwhile, is made fresh from the message. */
-    out[0] = want_src ? ows_handle_hold(it->asked[OWS_REPLY_SRC]) : 0;
-    out[1] = want_dst ? ows_handle_hold(it->asked[OWS_REPLY_DST]) : 0;
-    out[2] = want_ctx ? ows_handle_hold(it->asked[OWS_REPLY_CTX]) : 0;
+    out[0] = want_src ? ows_handle_hold(it->asked[OWS_REPLY_SRC], OWS_T_ENTITY) : 0;
+    out[1] = want_dst ? ows_handle_hold(it->asked[OWS_REPLY_DST], OWS_T_ENTITY) : 0;
+    out[2] = want_ctx ? ows_handle_hold(it->asked[OWS_REPLY_CTX], OWS_T_CONTEXT) : 0;
     out[3] = 0;
     if (want_src && !out[0] && it->peer.family) {
         err = ows_entity_init_in(&it->src_ent, src_destroy, s, &it->peer, version);
@@ -137,13 +129,10 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
             ows_handle_delete(&it->dst_ent.hdr);
         if (made_src)
             ows_handle_delete(&it->src_ent.hdr);
-        /* The holds counted above go back; each is not the last. */
-        if (out[2] && !made_ctx)
-            ows_handle_release(it->asked[OWS_REPLY_CTX]);
-        if (out[1] && !made_dst)
-            ows_handle_release(it->asked[OWS_REPLY_DST]);
-        if (out[0] && !made_src)
-            ows_handle_release(it->asked[OWS_REPLY_SRC]);
+        /* The holds counted above go back; none is the last. */
+        ows_handle_unhold(out[2], OWS_T_CONTEXT);
+        ows_handle_unhold(out[1], OWS_T_ENTITY);
+        ows_handle_unhold(out[0], OWS_T_ENTITY);
         out[0] = out[1] = out[2] = out[3] = 0;
         return err;
     }
