@@ -13,6 +13,16 @@
  * being polled is never closed under the poller. Callbacks run on the engine
  * thread with no lock held; SnmpClose waits (dropping the lock) while its
  * session's callback is running on another thread.
+ *
+ * Where the API lock is dropped in the middle of an export, and what keeps
+ * that safe (issue 9): a callback runs (notify.c: the notice holds its
+ * session); SnmpClose waits for its session's callback (net.c: the release
+ * holds the session, other waiters check `closing`); SnmpListen and
+ * SnmpRegister wait in ows_net_bind_sock for a port we released (they hold
+ * their session and objects, and publish the socket only if the session is
+ * still open); SnmpStrToEntity resolves a name (api/entity.c, the same);
+ * startup and cleanup start and stop the engine (api/startup.c, under their
+ * own mutex). Nothing else waits: SnmpSendMsg binds ephemeral ports only.
  */
 #ifndef OWS_CORE_ENGINE_H
 #define OWS_CORE_ENGINE_H

@@ -1,17 +1,20 @@
-/* test_lockwait.c - every place where an export drops the API lock to wait
- * for the engine thread, raced against SnmpClose/SnmpCleanup (issue 9).
+/* test_lockwait.c - every place where an export drops the API lock to wait,
+ * raced against SnmpClose/SnmpCleanup (issue 9).
  *
  * The waits: SnmpListen/SnmpListenEx and SnmpRegister binding a port this
  * process released a moment ago (the engine closes released sockets between
- * two polls, so the export waits for it), and SnmpClose waiting for its
- * session's callback to return. While one thread waits there, another closes
- * the session (or cleans the library up); the waiting export must then fail
- * with the documented error, leave no socket behind and touch nothing that
- * was freed. The engine is kept busy by a slow callback (a timeout report
- * that the callback holds for a while), as in the program that found the
- * use-after-free. Run under ASan (native build) and TSan (label tsan).
+ * two polls, so the export waits for it), SnmpClose waiting for its
+ * session's callback to return, and SnmpStrToEntity resolving a name. While
+ * one thread waits there, another closes the session (or cleans the library
+ * up); the waiting export must then fail with the documented error, leave no
+ * socket or handle behind and touch nothing that was freed. The engine is
+ * kept busy by a slow callback (a timeout report that the callback holds
+ * for a while), as in the program that found the use-after-free. Run under
+ * ASan (native build) and TSan (label tsan). SnmpSendMsg never waits (its
+ * socket binds an ephemeral port), and callbacks run with the lock dropped
+ * on the engine thread, which the wire tests exercise.
  *
- * Ports: OWS_RACE_PORT and the next 3 (CMakeLists.txt: OWS_WIRE_PORT + 20).
+ * Ports: OWS_RACE_PORT and the next 3 (cmake/test_ports.cmake).
  * Every wait is bounded; every thread is joined. */
 #include "api_helpers.h"
 #include <pthread.h>
@@ -251,6 +254,43 @@ static void test_close_waiting_vs_cleanup(void **st)
     assert_int_equal(SnmpClose(s), SNMPAPI_SUCCESS);
 }
 
+static void *resolve_thread(void *arg)
+{
+    struct call *c = arg;
+    int i;
+    atomic_store(&c->started, 1);
+    /* Until the session goes (bounded): each call resolves a name with the
+     * API lock dropped. */
+    for (i = 0; i < 100000; i++) {
+        c->e = SnmpStrToEntity(c->s, "localhost");
+        if (!c->e)
+            break;
+    }
+    c->error = SnmpGetLastError(NULL);
+    return NULL;
+}
+
+/* SnmpStrToEntity resolving a name (API lock dropped) while SnmpClose closes
+ * its session: it fails with SESSION_INVALID, and makes nothing. */
+static void test_resolve_vs_close(void **st)
+{
+    struct call c;
+    pthread_t t;
+    int i;
+    (void)st;
+    memset(&c, 0, sizeof c);
+    c.s = SnmpCreateSession(NULL, 0, NULL, NULL);
+    assert_int_equal(pthread_create(&t, NULL, resolve_thread, &c), 0);
+    for (i = 0; i < 500 && !atomic_load(&c.started); i++)
+        sleep_ms(1);
+    sleep_ms(20);
+    assert_int_equal(SnmpClose(c.s), SNMPAPI_SUCCESS);
+    assert_int_equal(pthread_join(t, NULL), 0);
+    assert_null(c.e);
+    assert_int_equal(c.error, SNMPAPI_SESSION_INVALID);
+    assert_int_equal(ows_handle_live(0), 0);
+}
+
 static int setup(void **st)
 {
     (void)st;
@@ -270,6 +310,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_listen_vs_close, setup, teardown),
         cmocka_unit_test_setup_teardown(test_register_vs_close, setup, teardown),
         cmocka_unit_test_setup_teardown(test_close_waiting_vs_cleanup, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_resolve_vs_close, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
