@@ -48,7 +48,8 @@ static HSNMP_CONTEXT public_context(HSNMP_SESSION s)
 
 /* ---- the agent: answers every GET from its callback ---------------------- */
 
-static long answered;
+static long answered, not_fresh;
+static HSNMP_ENTITY listening[2];
 
 static SNMPAPI_STATUS CALLBACK agent_callback(HSNMP_SESSION a, HWND w, UINT m, WPARAM wp,
                                               LPARAM lp, LPVOID data)
@@ -62,6 +63,10 @@ static SNMPAPI_STATUS CALLBACK agent_callback(HSNMP_SESSION a, HWND w, UINT m, W
     (void)w; (void)m; (void)wp; (void)lp; (void)data;
     if (SnmpRecvMsg(a, &src, &dst, &ctx, &pdu) != SNMPAPI_SUCCESS)
         return SNMPAPI_SUCCESS;
+    /* A request to an agent answers nothing it asked: fresh handles, not
+     * the listening entity's. */
+    if (dst == listening[0] || dst == listening[1])
+        __atomic_add_fetch(&not_fresh, 1, __ATOMIC_SEQ_CST);
     if (SnmpGetPduData(pdu, &type, &rid, &es, &ei, &vbl) == SNMPAPI_SUCCESS &&
         type == SNMP_PDU_GET) {
         /* The answer goes out from the address that was asked (dst). */
@@ -82,8 +87,10 @@ static SNMPAPI_STATUS CALLBACK agent_callback(HSNMP_SESSION a, HWND w, UINT m, W
 static HSNMP_SESSION start_agent(void)
 {
     HSNMP_SESSION a = (HSNMP_SESSION)EXPECT_OK(SnmpCreateSession(NULL, 0, agent_callback, NULL));
-    EXPECT_RET(SnmpListen(entity_at(a, port_base()), SNMPAPI_ON), SNMPAPI_SUCCESS);
-    EXPECT_RET(SnmpListen(entity_at(a, port_base() + 1), SNMPAPI_ON), SNMPAPI_SUCCESS);
+    listening[0] = entity_at(a, port_base());
+    listening[1] = entity_at(a, port_base() + 1);
+    EXPECT_RET(SnmpListen(listening[0], SNMPAPI_ON), SNMPAPI_SUCCESS);
+    EXPECT_RET(SnmpListen(listening[1], SNMPAPI_ON), SNMPAPI_SUCCESS);
     return a;
 }
 
@@ -193,6 +200,7 @@ static void wrapper_matches_by_context(void **state)
         assert_true(SnmpEntityToStr(objs[i].entity, sizeof text, text) > 0);
     }
     assert_true(__atomic_load_n(&answered, __ATOMIC_SEQ_CST) >= 2 * N_AGENTS);
+    assert_int_equal(__atomic_load_n(&not_fresh, __ATOMIC_SEQ_CST), 0);
     EXPECT_OK(SnmpClose(m));
     EXPECT_OK(SnmpClose(a));
 }
