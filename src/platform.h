@@ -83,8 +83,12 @@ int ows_plat_post_message(void *hwnd, uint32_t msg, uintptr_t wparam, intptr_t l
 /* Calls an SNMPAPI_CALLBACK with the WINAPI convention; returns its result. */
 uint32_t ows_plat_call_callback(ows_fnptr cb, uintptr_t session, void *hwnd, uint32_t msg,
                                 uintptr_t wparam, intptr_t lparam, void *client_data);
-/* Extra sink for the debug trace (OutputDebugStringA on Windows; no-op on POSIX). */
-void ows_plat_debug_output(const char *line);
+/* Writes one finished debug-trace line (len bytes, '\n' included, NUL after
+ * it) to the standard error handle in one unbuffered write, so a line is out
+ * before the next call even if the program then crashes or is killed,
+ * whatever buffering the application gave its stdio; and on Windows also to
+ * OutputDebugStringA. */
+void ows_plat_trace_line(const char *line, size_t len);
 /* Value of an environment variable, or NULL (no allocation; not thread-safe
  * against concurrent setenv, read once at startup). */
 const char *ows_plat_getenv(const char *name);

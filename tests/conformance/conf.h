@@ -217,6 +217,20 @@ static inline int conf_main(int argc, char **argv, const char *group,
 
 /* ---- small builders -------------------------------------------------------- */
 
+/* Sleeps ms milliseconds (the network tests' bounded waits). */
+#ifdef _WIN32
+static inline void conf_sleep_ms(unsigned ms) { Sleep(ms); }
+#else
+#  include <time.h>
+static inline void conf_sleep_ms(unsigned ms)
+{
+    struct timespec ts;
+    ts.tv_sec = ms / 1000u;
+    ts.tv_nsec = (long)(ms % 1000u) * 1000000L;
+    nanosleep(&ts, NULL);
+}
+#endif
+
 /* Parses "1.3.6..." into a caller-owned buffer (no library call involved). */
 static inline smiOID conf_oid(smiUINT32 *buf, size_t cap, const char *text)
 {
