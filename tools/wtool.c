@@ -1,0 +1,686 @@
+/* wtool.c - see wtool.h. The command line and the output follow net-snmp's
+ * tools (5.9) so closely that a script can compare them byte for byte; the
+ * rest is the WinSNMP way of sending one request and waiting for its answer.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "wtool.h"
+
+/* ---- the command line ---- */
+
+static void usage(const struct wtool *t, FILE *f)
+{
+    fprintf(f, "USAGE: %s [OPTIONS] AGENT %s\n\n", t->prog, t->synopsis);
+    fprintf(f, "  OpenWinSNMP %s, on the WinSNMP API (wsnmp32.dll)\n\n", "tools");
+    fprintf(f, "  AGENT: ADDRESS[:PORT] (default port %s), e.g. 127.0.0.1:1161, [::1]:1161,\n"
+               "         udp:host:port or udp6:[addr]:port\n\n", t->default_port);
+    fprintf(f, "OPTIONS:\n"
+               "  -h\t\t\tdisplay this help message\n"
+               "  -v 1|2c\t\tspecifies SNMP version to use (default 2c)\n"
+               "  -c COMMUNITY\t\tset the community string (default public)\n"
+               "  -r RETRIES\t\tset the number of retries (default 5)\n"
+               "  -t TIMEOUT\t\tset the request timeout (in seconds, default 1)\n"
+               "  -On\t\t\tprint OIDs numerically (always on)\n");
+    if (t->app_options)
+        fputs(t->app_options, f);
+    fprintf(f, "\nExit status: 0 success, 1 SNMP error from the agent, 2 usage, "
+               "3 timeout or transport error.\n");
+}
+
+void wt_fail(const struct wtool *t, int code, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", t->prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(code);
+}
+
+/* The value of an option: the rest of this argument ("-v2c") or the next one
+ * ("-v 2c"). */
+static const char *option_value(const struct wtool *t, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    if (a[2])
+        return a + 2;
+    if (*i + 1 >= argc)
+        wt_fail(t, WT_USAGE, "option -%c needs a value (see -h)", a[1]);
+    return argv[++*i];
+}
+
+void wt_parse_args(struct wtool *t, int argc, char **argv)
+{
+    int i;
+    t->version = 2;
+    t->community = "public";
+    t->timeout_cs = 100;   /* net-snmp's defaults: 1 s, 5 retries */
+    t->retries = 5;
+    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *v;
+        char *end;
+        double d;
+        if (!strcmp(argv[i], "--")) {
+            i++;
+            break;
+        }
+        switch (argv[i][1]) {
+        case 'h':
+            usage(t, stdout);
+            exit(WT_OK);
+        case 'v':
+            v = option_value(t, argc, argv, &i);
+            if (!strcmp(v, "1"))
+                t->version = 1;
+            else if (!strcmp(v, "2c") || !strcmp(v, "2"))
+                t->version = 2;
+            else
+                wt_fail(t, WT_USAGE, "invalid version '%s' (1 or 2c)", v);
+            break;
+        case 'c':
+            t->community = option_value(t, argc, argv, &i);
+            break;
+        case 't':
+            v = option_value(t, argc, argv, &i);
+            d = strtod(v, &end);
+            if (*end || d <= 0 || d > 3600)
+                wt_fail(t, WT_USAGE, "invalid timeout '%s' (seconds)", v);
+            t->timeout_cs = (unsigned)(d * 100 + 0.5) ? (unsigned)(d * 100 + 0.5) : 1;
+            break;
+        case 'r':
+            v = option_value(t, argc, argv, &i);
+            t->retries = (unsigned)strtoul(v, &end, 10);
+            if (*end || !*v || t->retries > 100)
+                wt_fail(t, WT_USAGE, "invalid retries '%s'", v);
+            break;
+        case 'O':   /* output options: numeric OIDs is what the tools print */
+            v = option_value(t, argc, argv, &i);
+            if (strspn(v, "n") != strlen(v))
+                wt_fail(t, WT_USAGE, "only -On is supported");
+            break;
+        case 'I':   /* receivers and the agent: stop after this many seconds */
+            v = option_value(t, argc, argv, &i);
+            t->wait_seconds = (int)strtol(v, &end, 10);
+            if (*end || t->wait_seconds < 0)
+                wt_fail(t, WT_USAGE, "invalid seconds '%s'", v);
+            break;
+        case 'C':
+            v = option_value(t, argc, argv, &i);
+            if (!t->app_option || !t->app_option(t, v[0], v[0] ? v + 1 : v))
+                wt_fail(t, WT_USAGE, "unknown flag passed to -C: %s", v);
+            break;
+        default:
+            /* The tool's own options, each with a value (wsnmpagent -w -f). */
+            if (t->own_letters && strchr(t->own_letters, argv[i][1]) &&
+                t->own_option(t, argv[i][1], option_value(t, argc, argv, &i)))
+                break;
+            wt_fail(t, WT_USAGE, "invalid option -%s (see -h)", argv[i] + 1);
+        }
+    }
+    if (i >= argc)
+        wt_fail(t, WT_USAGE, "no agent specified (see -h)");
+    t->peer = argv[i++];
+    t->args = argv + i;
+    t->nargs = argc - i;
+    if (t->nargs < t->min_args)
+        wt_fail(t, WT_USAGE, "missing %s (see -h)", t->synopsis);
+}
+
+/* ---- the session ---- */
+
+/* The session's notification (it runs on the library's thread). wParam 0:
+ * messages are queued, take them with SnmpRecvMsg; otherwise the request
+ * whose id is lParam failed with the error wParam (SNMPAPI_TL_TIMEOUT when
+ * its retries are spent). */
+static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION session, HWND hWnd, UINT wMsg,
+                                         WPARAM wParam, LPARAM lParam, LPVOID clientData)
+{
+    struct wtool *t = (struct wtool *)clientData;
+    HSNMP_ENTITY src, dst;
+    HSNMP_CONTEXT context;
+    HSNMP_PDU pdu;
+    smiINT32 id;
+    (void)hWnd; (void)wMsg;
+
+    if (wParam != 0) {
+        if ((smiINT32)lParam == t->request_id) {
+            t->error = (smiUINT32)wParam;
+            event_set(t->done);
+        }
+        return SNMPAPI_SUCCESS;
+    }
+    while (SnmpRecvMsg(session, &src, &dst, &context, &pdu) == SNMPAPI_SUCCESS) {
+        SnmpFreeEntity(src);
+        SnmpFreeEntity(dst);
+        SnmpFreeContext(context);
+        if (SnmpGetPduData(pdu, NULL, &id, NULL, NULL, NULL) == SNMPAPI_SUCCESS &&
+            id == t->request_id && !t->response) {
+            t->response = pdu;
+            event_set(t->done);
+        } else {
+            SnmpFreePdu(pdu);   /* a late answer to an earlier request */
+        }
+    }
+    return SNMPAPI_SUCCESS;
+}
+
+/* AGENT in the form SnmpStrToEntity takes, "address:port" or "[v6]:port":
+ * net-snmp's transport prefix dropped, the default port added. */
+static void entity_text(const struct wtool *t, char *out, size_t size)
+{
+    const char *p = t->peer, *colon;
+    if (!strncmp(p, "udp:", 4))
+        p += 4;
+    else if (!strncmp(p, "udp6:", 5))
+        p += 5;
+    colon = strchr(p, ':');
+    if (p[0] == '[')
+        snprintf(out, size, strstr(p, "]:") ? "%s" : "%s:%s", p, t->default_port);
+    else if (colon && strchr(colon + 1, ':'))   /* a bare IPv6 address */
+        snprintf(out, size, "[%s]:%s", p, t->default_port);
+    else
+        snprintf(out, size, colon ? "%s" : "%s:%s", p, t->default_port);
+}
+
+static const char *api_error(struct wtool *t)
+{
+    return api_error_name(SnmpGetLastError(t->session));
+}
+
+void wt_open(struct wtool *t)
+{
+    char text[300];
+    smiOCTETS community;
+
+    t->done = event_create();
+    if (!t->done || SnmpStartup(NULL, NULL, NULL, NULL, NULL) == SNMPAPI_FAILURE)
+        wt_fail(t, WT_TRANSPORT, "SnmpStartup failed: %s", api_error_name(SnmpGetLastError(NULL)));
+    /* Entity strings are addresses and context strings communities; the
+     * entities created next speak the version asked for. */
+    SnmpSetTranslateMode(t->version == 1 ? SNMPAPI_UNTRANSLATED_V1 : SNMPAPI_UNTRANSLATED_V2);
+    t->session = t->callback ? SnmpCreateSession(NULL, 0, t->callback, t->tool)
+                             : SnmpCreateSession(NULL, 0, on_notify, t);
+    if (!t->session)
+        wt_fail(t, WT_TRANSPORT, "SnmpCreateSession failed: %s", api_error(t));
+    entity_text(t, text, sizeof text);
+    t->agent = SnmpStrToEntity(t->session, text);
+    if (!t->agent)
+        wt_fail(t, WT_TRANSPORT, "unknown host %s (%s)", t->peer, api_error(t));
+    SnmpSetTimeout(t->agent, t->timeout_cs);   /* per try, centiseconds */
+    SnmpSetRetry(t->agent, t->retries);
+    community.len = (smiUINT32)strlen(t->community);
+    community.ptr = (smiLPBYTE)t->community;
+    t->context = SnmpStrToContext(t->session, &community);
+    if (!t->context)
+        wt_fail(t, WT_TRANSPORT, "SnmpStrToContext failed: %s", api_error(t));
+}
+
+void wt_close(struct wtool *t)
+{
+    /* SnmpClose frees every handle the session still holds. */
+    if (t->session)
+        SnmpClose(t->session);
+    SnmpCleanup();
+    if (t->done)
+        event_free(t->done);
+    fflush(stdout);
+}
+
+int wt_request(struct wtool *t, smiINT type, HSNMP_VBL vbl, HSNMP_PDU *response,
+               const char *timeout_suffix)
+{
+    HSNMP_PDU pdu;
+    unsigned long limit = (unsigned long)t->timeout_cs * 10 * (t->retries + 1) + 5000;
+    int getbulk = type == SNMP_PDU_GETBULK;
+
+    t->request_id++;
+    t->response = 0;
+    t->error = 0;
+    /* For GETBULK, error-status and error-index carry non-repeaters and
+     * max-repetitions. */
+    pdu = SnmpCreatePdu(t->session, type, t->request_id, getbulk ? t->non_repeaters : 0,
+                        getbulk ? t->max_repetitions : 0, vbl);
+    if (!pdu) {
+        fprintf(stderr, "%s: SnmpCreatePdu failed: %s\n", t->prog, api_error(t));
+        return WT_TRANSPORT;
+    }
+    /* Source entity 0: the library picks the local address and port. */
+    if (SnmpSendMsg(t->session, 0, t->agent, t->context, pdu) == SNMPAPI_FAILURE) {
+        fprintf(stderr, "%s: SnmpSendMsg failed: %s\n", t->prog, api_error(t));
+        SnmpFreePdu(pdu);
+        return WT_TRANSPORT;
+    }
+    SnmpFreePdu(pdu);
+    if (!response)   /* a trap: nothing comes back */
+        return WT_OK;
+    if (!event_wait(t->done, (unsigned)limit) || t->error == SNMPAPI_TL_TIMEOUT) {
+        fprintf(stderr, "Timeout: No Response from %s%s\n", t->peer, timeout_suffix);
+        return WT_TRANSPORT;
+    }
+    if (t->error) {
+        fprintf(stderr, "%s: %s\n", t->prog, api_error_name(t->error));
+        return WT_TRANSPORT;
+    }
+    *response = t->response;
+    return WT_OK;
+}
+
+/* ---- OIDs and values ---- */
+
+/* The hook for names: a MIB name table (mgmtapi's SnmpMgrStrToOid) would be
+ * tried here for text that is not numeric; today names are not known. */
+int wt_parse_oid(const char *text, smiOID *out)
+{
+    const char *p = text[0] == '.' ? text + 1 : text;
+    if (!*p || !isdigit((unsigned char)p[0]) || strspn(p, "0123456789.") != strlen(p) ||
+        strstr(p, "..") || p[strlen(p) - 1] == '.')
+        return 0;
+    return SnmpStrToOid(p, out) != SNMPAPI_FAILURE;
+}
+
+HSNMP_VBL wt_oid_list(struct wtool *t, char **oids, int count)
+{
+    HSNMP_VBL vbl = SnmpCreateVbl(t->session, NULL, NULL);   /* an empty list */
+    int i;
+    if (!vbl)
+        wt_fail(t, WT_TRANSPORT, "SnmpCreateVbl failed: %s", api_error(t));
+    for (i = 0; i < count; i++) {
+        smiOID name;
+        if (!wt_parse_oid(oids[i], &name)) {
+            /* net-snmp's words for an OID it cannot read */
+            fprintf(stderr, "%s: Unknown Object Identifier (Sub-id not found: (top) -> %s)\n",
+                    oids[i], oids[i]);
+            exit(WT_USAGE);
+        }
+        SnmpSetVb(vbl, 0, &name, NULL);   /* index 0 appends; no value: NULL */
+        SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    }
+    return vbl;
+}
+
+static int hex_digit(int c)
+{
+    return isdigit(c) ? c - '0' : isxdigit(c) ? (tolower(c) - 'a' + 10) : -1;
+}
+
+/* An octet string from text (s), hex digits with optional spaces (x) or
+ * dotted decimal bytes (d). */
+static int parse_octets(char type, const char *text, smiOCTETS *out)
+{
+    size_t n = strlen(text), k = 0;
+    unsigned char *b = malloc(n + 1);
+    if (!b)
+        return 0;
+    if (type == 's') {
+        memcpy(b, text, n);
+        k = n;
+    } else if (type == 'x') {
+        while (*text) {
+            int hi, lo;
+            if (isspace((unsigned char)*text) || *text == ':') {
+                text++;
+                continue;
+            }
+            hi = hex_digit((unsigned char)text[0]);
+            lo = hi < 0 ? -1 : hex_digit((unsigned char)text[1]);
+            if (lo < 0) {
+                free(b);
+                return 0;
+            }
+            b[k++] = (unsigned char)(hi * 16 + lo);
+            text += 2;
+        }
+    } else {   /* 'd' and IpAddress: numbers separated by dots */
+        char *end;
+        while (*text) {
+            unsigned long v = strtoul(text, &end, 10);
+            if (end == text || v > 255 || (*end && *end != '.')) {
+                free(b);
+                return 0;
+            }
+            b[k++] = (unsigned char)v;
+            text = *end ? end + 1 : end;
+        }
+    }
+    out->ptr = b;
+    out->len = (smiUINT32)k;
+    return 1;
+}
+
+static int parse_number(const char *text, int is_signed, unsigned long long max,
+                        unsigned long long *out)
+{
+    char *end;
+    if (!*text)
+        return 0;
+    if (is_signed) {
+        long long v = strtoll(text, &end, 10);
+        if (*end || v < -2147483648LL || v > 2147483647LL)
+            return 0;
+        *out = (unsigned long long)v;
+    } else {
+        if (text[0] == '-')
+            return 0;
+        *out = strtoull(text, &end, 10);
+        if (*end || *out > max)
+            return 0;
+    }
+    return 1;
+}
+
+int wt_parse_value(char type, const char *text, smiVALUE *v)
+{
+    unsigned long long n = 0;
+    memset(v, 0, sizeof *v);
+    switch (type) {
+    case 'i':
+        v->syntax = SNMP_SYNTAX_INT;
+        if (!parse_number(text, 1, 0, &n))
+            return 0;
+        v->value.sNumber = (smiINT32)(long long)n;
+        return 1;
+    case 'u': case 'c': case 't':
+        v->syntax = type == 'u' ? SNMP_SYNTAX_GAUGE32 : type == 'c' ? SNMP_SYNTAX_CNTR32
+                                                                   : SNMP_SYNTAX_TIMETICKS;
+        if (!parse_number(text, 0, 0xFFFFFFFFULL, &n))
+            return 0;
+        v->value.uNumber = (smiUINT32)n;
+        return 1;
+    case 'C':
+        v->syntax = SNMP_SYNTAX_CNTR64;
+        if (!parse_number(text, 0, ~0ULL, &n))
+            return 0;
+        v->value.hNumber.hipart = (smiUINT32)(n >> 32);
+        v->value.hNumber.lopart = (smiUINT32)n;
+        return 1;
+    case 'a':
+        v->syntax = SNMP_SYNTAX_IPADDR;
+        if (!parse_octets('d', text, &v->value.string))
+            return 0;
+        if (v->value.string.len != 4) {
+            wt_free_value(v);
+            return 0;
+        }
+        return 1;
+    case 'o':
+        v->syntax = SNMP_SYNTAX_OID;
+        return wt_parse_oid(text, &v->value.oid);
+    case 's': case 'x': case 'd':
+        v->syntax = SNMP_SYNTAX_OCTETS;
+        return parse_octets(type, text, &v->value.string);
+    case 'b':   /* BITS: the numbers of the bits that are set */
+        v->syntax = SNMP_SYNTAX_BITS;
+        {
+            unsigned char *b = calloc(1, 64);
+            char *end;
+            size_t len = 0;
+            if (!b)
+                return 0;
+            while (*text) {
+                unsigned long bit = strtoul(text, &end, 10);
+                if (end == text || bit >= 512) {
+                    free(b);
+                    return 0;
+                }
+                b[bit / 8] |= (unsigned char)(0x80 >> (bit % 8));
+                len = bit / 8 + 1 > len ? bit / 8 + 1 : len;
+                text = end + strspn(end, " ,");
+            }
+            v->value.string.ptr = b;
+            v->value.string.len = (smiUINT32)len;
+        }
+        return 1;
+    case 'n':
+        v->syntax = SNMP_SYNTAX_NULL;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void wt_free_value(smiVALUE *v)
+{
+    if (v->syntax == SNMP_SYNTAX_OID)
+        SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v->value.oid);
+    else if (v->syntax == SNMP_SYNTAX_OCTETS || v->syntax == SNMP_SYNTAX_IPADDR ||
+             v->syntax == SNMP_SYNTAX_BITS || v->syntax == SNMP_SYNTAX_OPAQUE)
+        free(v->value.string.ptr);   /* ours, from parse_octets */
+    memset(v, 0, sizeof *v);
+}
+
+void wt_append_value(struct wtool *t, HSNMP_VBL vbl, const char *oid, const char *type,
+                     const char *text)
+{
+    smiOID name;
+    smiVALUE value;
+    if (!wt_parse_oid(oid, &name)) {
+        fprintf(stderr, "%s: Unknown Object Identifier (Sub-id not found: (top) -> %s)\n", oid, oid);
+        exit(WT_USAGE);
+    }
+    if (strlen(type) != 1 || !wt_parse_value(type[0], text, &value))
+        wt_fail(t, WT_USAGE, "%s: bad value '%s' for type '%s' (i u c C t a o s x d b n)", oid,
+                text, type);
+    SnmpSetVb(vbl, 0, &name, &value);   /* the list keeps its own copy */
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    wt_free_value(&value);
+}
+
+/* ---- printing, as net-snmp prints with -On and no MIB loaded ---- */
+
+void wt_oid_text(const smiOID *oid, char *out, size_t size)
+{
+    size_t used = 0;
+    smiUINT32 i;
+    out[0] = 0;
+    for (i = 0; i < oid->len && used + 12 < size; i++)
+        used += (size_t)snprintf(out + used, size - used, ".%lu", (unsigned long)oid->ptr[i]);
+}
+
+static void print_oid(const smiOID *oid)
+{
+    char text[MAXOBJIDSTRSIZE * 2];
+    wt_oid_text(oid, text, sizeof text);
+    fputs(text, stdout);
+}
+
+/* Hex bytes "0A 1B ", 16 to a line. */
+static void print_hex(const smiOCTETS *s)
+{
+    smiUINT32 i;
+    for (i = 0; i < s->len; i++) {
+        printf("%02X ", s->ptr[i]);
+        if (i % 16 == 15 && i + 1 < s->len)
+            putchar('\n');
+    }
+}
+
+/* Text in quotes when every byte is printable or white space (a " or \ gets
+ * a backslash, white space other than a blank shows as '.'); anything else in
+ * hex; nothing at all as "". */
+static void print_octets(const smiOCTETS *s)
+{
+    smiUINT32 i;
+    for (i = 0; i < s->len; i++)
+        if (!isprint(s->ptr[i]) && !isspace(s->ptr[i]))
+            break;
+    if (s->len == 0) {
+        printf("\"\"");
+    } else if (i < s->len) {
+        printf("Hex-STRING: ");
+        print_hex(s);
+    } else {
+        printf("STRING: \"");
+        for (i = 0; i < s->len; i++) {
+            int c = s->ptr[i];
+            if (c == '"' || c == '\\')
+                putchar('\\');
+            putchar(isprint(c) ? c : '.');
+        }
+        putchar('"');
+    }
+}
+
+/* Timeticks are hundredths of a second: "(4242) 0:00:42.42", with days. */
+static void print_ticks(smiUINT32 t)
+{
+    unsigned long days = t / 8640000UL, h = t / 360000UL % 24, m = t / 6000UL % 60,
+                  s = t / 100UL % 60, cs = t % 100UL;
+    printf("Timeticks: (%lu) ", (unsigned long)t);
+    if (days)
+        printf("%lu day%s, ", days, days == 1 ? "" : "s");
+    printf("%lu:%02lu:%02lu.%02lu", h, m, s, cs);
+}
+
+void wt_print_varbind(const smiOID *name, const smiVALUE *v)
+{
+    print_oid(name);
+    printf(" = ");
+    switch (v->syntax) {
+    case SNMP_SYNTAX_INT:       printf("INTEGER: %ld", (long)v->value.sNumber); break;
+    case SNMP_SYNTAX_UINT32:    printf("UInteger32: %lu", (unsigned long)v->value.uNumber); break;
+    case SNMP_SYNTAX_CNTR32:    printf("Counter32: %lu", (unsigned long)v->value.uNumber); break;
+    case SNMP_SYNTAX_GAUGE32:   printf("Gauge32: %lu", (unsigned long)v->value.uNumber); break;
+    case SNMP_SYNTAX_TIMETICKS: print_ticks(v->value.uNumber); break;
+    case SNMP_SYNTAX_CNTR64:
+        printf("Counter64: %llu", ((unsigned long long)v->value.hNumber.hipart << 32) |
+                                   v->value.hNumber.lopart);
+        break;
+    case SNMP_SYNTAX_OCTETS:    print_octets(&v->value.string); break;
+    case SNMP_SYNTAX_BITS:      printf("BITS: "); print_hex(&v->value.string); break;
+    case SNMP_SYNTAX_OPAQUE:    printf("OPAQUE: "); print_hex(&v->value.string); break;
+    case SNMP_SYNTAX_NSAPADDR:  printf("NsapAddress: "); print_hex(&v->value.string); break;
+    case SNMP_SYNTAX_IPADDR:
+        if (v->value.string.len == 4)
+            printf("IpAddress: %u.%u.%u.%u", v->value.string.ptr[0], v->value.string.ptr[1],
+                   v->value.string.ptr[2], v->value.string.ptr[3]);
+        else
+            print_hex(&v->value.string);
+        break;
+    case SNMP_SYNTAX_OID:       printf("OID: "); print_oid(&v->value.oid); break;
+    case SNMP_SYNTAX_NULL:      printf("NULL"); break;
+    case SNMP_SYNTAX_NOSUCHOBJECT:
+        printf("No Such Object available on this agent at this OID"); break;
+    case SNMP_SYNTAX_NOSUCHINSTANCE:
+        printf("No Such Instance currently exists at this OID"); break;
+    case SNMP_SYNTAX_ENDOFMIBVIEW:
+        printf("No more variables left in this MIB View (It is past the end of the MIB tree)");
+        break;
+    default:                    printf("Wrong Type (0x%02lX)", (unsigned long)v->syntax); break;
+    }
+    putchar('\n');
+}
+
+int wt_print_vbl(HSNMP_VBL vbl)
+{
+    smiUINT32 i, n = SnmpCountVbl(vbl);   /* 0 for an empty list */
+    int printed = 0;
+    for (i = 1; i <= n; i++) {            /* variable bindings count from 1 */
+        smiOID name;
+        smiVALUE value;
+        if (SnmpGetVb(vbl, i, &name, &value) == SNMPAPI_FAILURE)
+            continue;
+        wt_print_varbind(&name, &value);
+        printed++;
+        SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+        free_value(&value);
+    }
+    return printed;
+}
+
+/* net-snmp's text of each error-status (snmp_errstring). */
+static const char *error_text(smiINT e)
+{
+    static const char *const text[] = {
+        "(noError) No Error",
+        "(tooBig) Response message would have been too large.",
+        "(noSuchName) There is no such variable name in this MIB.",
+        "(badValue) The value given has the wrong type or length.",
+        "(readOnly) The two parties used do not have access to use the specified SNMP PDU.",
+        "(genError) A general failure occured",
+        "noAccess",
+        "wrongType (The set datatype does not match the data type the agent expects)",
+        "wrongLength (The set value has an illegal length from what the agent expects)",
+        "wrongEncoding",
+        "wrongValue (The set value is illegal or unsupported in some way)",
+        "noCreation (That table does not support row creation or that object can not ever be created)",
+        "inconsistentValue (The set value is illegal or unsupported in some way)",
+        "resourceUnavailable (This is likely a out-of-memory failure within the agent)",
+        "commitFailed",
+        "undoFailed",
+        "authorizationError (access denied to that object)",
+        "notWritable (That object does not support modification)",
+        "inconsistentName (That object can not currently be created)" };
+    return e >= 0 && e < (smiINT)(sizeof text / sizeof text[0]) ? text[e] : "Unknown Error";
+}
+
+smiINT wt_check_error(HSNMP_PDU response, const char *dot)
+{
+    smiINT status = 0, index = 0;
+    HSNMP_VBL vbl = 0;
+    smiOID name;
+    smiVALUE value;
+
+    SnmpGetPduData(response, NULL, NULL, &status, &index, &vbl);
+    if (status != SNMP_ERROR_NOERROR) {
+        fprintf(stderr, "Error in packet%s\nReason: %s\n", dot, error_text(status));
+        if (index > 0 && SnmpGetVb(vbl, (smiUINT32)index, &name, &value) == SNMPAPI_SUCCESS) {
+            char text[MAXOBJIDSTRSIZE * 2];
+            wt_oid_text(&name, text, sizeof text);
+            fprintf(stderr, "Failed object: %s\n\n", text);
+            SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+            free_value(&value);
+        }
+    }
+    SnmpFreeVbl(vbl);
+    return status;
+}
+
+int wt_get_and_print(struct wtool *t, smiINT type, const char *dot)
+{
+    HSNMP_VBL vbl = wt_oid_list(t, t->args, t->nargs);
+    int rc = WT_OK;
+
+    for (;;) {
+        HSNMP_PDU response = 0;
+        HSNMP_VBL got = 0;
+        smiINT status, index = 0;
+        int sent = wt_request(t, type, vbl, &response, ".");
+        if (sent != WT_OK)
+            return sent;
+        status = wt_check_error(response, dot);
+        SnmpGetPduData(response, NULL, NULL, NULL, &index, &got);
+        if (status == SNMP_ERROR_NOERROR)
+            wt_print_vbl(got);
+        SnmpFreeVbl(got);
+        SnmpFreePdu(response);
+        if (status == SNMP_ERROR_NOERROR)
+            break;
+        /* As net-snmp does: leave out the variable the agent named and ask
+         * again for the others, if any are left. */
+        rc = WT_AGENT_ERROR;
+        if (index < 1 || (smiUINT32)index > SnmpCountVbl(vbl) ||
+            SnmpDeleteVb(vbl, (smiUINT32)index) == SNMPAPI_FAILURE || SnmpCountVbl(vbl) == 0)
+            break;
+    }
+    SnmpFreeVbl(vbl);
+    return rc;
+}
+
+int wt_print_response(HSNMP_PDU response, const char *dot)
+{
+    HSNMP_VBL got = 0;
+    int rc = WT_AGENT_ERROR;
+    if (wt_check_error(response, dot) == SNMP_ERROR_NOERROR &&
+        SnmpGetPduData(response, NULL, NULL, NULL, NULL, &got) == SNMPAPI_SUCCESS) {
+        wt_print_vbl(got);
+        SnmpFreeVbl(got);   /* SnmpGetPduData hands out a new list handle */
+        rc = WT_OK;
+    }
+    SnmpFreePdu(response);
+    return rc;
+}
