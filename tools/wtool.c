@@ -63,7 +63,7 @@ void wt_parse_args(struct wtool *t, int argc, char **argv)
     t->retries = 5;
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         const char *v;
-        char *end;
+        char *end, letter;
         double d;
         if (!strcmp(argv[i], "--")) {
             i++;
@@ -116,8 +116,9 @@ void wt_parse_args(struct wtool *t, int argc, char **argv)
             break;
         default:
             /* The tool's own options, each with a value (wsnmpagent -w -f). */
-            if (t->own_letters && strchr(t->own_letters, argv[i][1]) &&
-                t->own_option(t, argv[i][1], option_value(t, argc, argv, &i)))
+            letter = argv[i][1];
+            if (t->own_letters && strchr(t->own_letters, letter) &&
+                t->own_option(t, letter, option_value(t, argc, argv, &i)))
                 break;
             wt_fail(t, WT_USAGE, "invalid option -%s (see -h)", argv[i] + 1);
         }
@@ -280,6 +281,16 @@ int wt_parse_oid(const char *text, smiOID *out)
     if (!*p || !isdigit((unsigned char)p[0]) || strspn(p, "0123456789.") != strlen(p) ||
         strstr(p, "..") || p[strlen(p) - 1] == '.')
         return 0;
+    if (!strchr(p, '.')) {
+        /* One sub-identifier (".1", the walk of everything): SnmpStrToOid
+         * wants two, so the OID is built here and copied into the
+         * library's memory, to be freed like any other. */
+        smiUINT32 id = (smiUINT32)strtoul(p, NULL, 10);
+        smiOID one;
+        one.len = 1;
+        one.ptr = &id;
+        return SnmpOidCopy(&one, out) != SNMPAPI_FAILURE;
+    }
     return SnmpStrToOid(p, out) != SNMPAPI_FAILURE;
 }
 
@@ -500,8 +511,7 @@ static void print_hex(const smiOCTETS *s)
 }
 
 /* Text in quotes when every byte is printable or white space (a " or \ gets
- * a backslash, white space other than a blank shows as '.'); anything else in
- * hex; nothing at all as "". */
+ * a backslash); anything else in hex; nothing at all as "". */
 static void print_octets(const smiOCTETS *s)
 {
     smiUINT32 i;
@@ -519,9 +529,48 @@ static void print_octets(const smiOCTETS *s)
             int c = s->ptr[i];
             if (c == '"' || c == '\\')
                 putchar('\\');
-            putchar(isprint(c) ? c : '.');
+            putchar(c);
         }
         putchar('"');
+    }
+}
+
+/* An Opaque that wraps a float, double or 64-bit number (the net-snmp
+ * extension: 9F 78 float, 79 double, 7A Int64, 7B UInt64, 76 Counter64, then
+ * a short length) is shown decoded, as net-snmp does; others in hex. */
+static void print_opaque(const smiOCTETS *s)
+{
+    const smiBYTE *p = s->ptr;
+    unsigned long long n = 0;
+    smiUINT32 i, len = s->len >= 3 ? p[2] : 0;
+    int tag = s->len >= 3 && p[0] == 0x9F && len == s->len - 3 ? p[1] : 0;
+
+    if ((tag == 0x78 && len == 4) || (tag == 0x79 && len == 8)) {
+        for (i = 0; i < len; i++)
+            n = n << 8 | p[3 + i];
+        if (len == 4) {
+            float f;
+            unsigned int u = (unsigned int)n;
+            memcpy(&f, &u, sizeof f);
+            printf("Opaque: Float: %f", (double)f);
+        } else {
+            double d;
+            memcpy(&d, &n, sizeof d);
+            printf("Opaque: Float: %f", d);
+        }
+    } else if ((tag == 0x7A || tag == 0x7B || tag == 0x76) && len >= 1 && len <= 8) {
+        for (i = 0; i < len; i++)
+            n = n << 8 | p[3 + i];
+        if (tag == 0x7A) {   /* two's complement of `len` bytes */
+            if (len < 8 && (p[3] & 0x80))
+                n |= ~0ULL << (8 * len);
+            printf("Opaque: Int64: %lld", (long long)n);
+        } else {
+            printf("Opaque: %s: %llu", tag == 0x7B ? "UInt64" : "Counter64", n);
+        }
+    } else {
+        printf("OPAQUE: ");
+        print_hex(s);
     }
 }
 
@@ -552,7 +601,7 @@ void wt_print_varbind(const smiOID *name, const smiVALUE *v)
         break;
     case SNMP_SYNTAX_OCTETS:    print_octets(&v->value.string); break;
     case SNMP_SYNTAX_BITS:      printf("BITS: "); print_hex(&v->value.string); break;
-    case SNMP_SYNTAX_OPAQUE:    printf("OPAQUE: "); print_hex(&v->value.string); break;
+    case SNMP_SYNTAX_OPAQUE:    print_opaque(&v->value.string); break;
     case SNMP_SYNTAX_NSAPADDR:  printf("NsapAddress: "); print_hex(&v->value.string); break;
     case SNMP_SYNTAX_IPADDR:
         if (v->value.string.len == 4)
