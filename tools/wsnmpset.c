@@ -36,7 +36,7 @@ int main(int argc, char **argv)
     vbl = SnmpCreateVbl(t.session, NULL, NULL);
     for (i = 0; i < t.nargs; i += 3)
         wt_append_value(&t, vbl, t.args[i], t.args[i + 1], t.args[i + 2]);
-    rc = wt_request(&t, SNMP_PDU_SET, vbl, &response, ".");
+    rc = wt_request(&t, SNMP_PDU_SET, vbl, &response, "");
     if (rc == WT_OK)
         rc = wt_print_response(response, ".");
     SnmpFreeVbl(vbl);

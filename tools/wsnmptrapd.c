@@ -1,7 +1,7 @@
 /* wsnmptrapd.c - receives traps and informs sent to ADDRESS[:PORT] (default
  * port 162) and prints each, its variables as `snmpget -On` prints them:
  *
- *   TRAP from 127.0.0.1:40731, community "public"
+ *   TRAP from 127.0.0.1, community "public"
  *   .1.3.6.1.2.1.1.3.0 = Timeticks: (4242) 0:00:42.42
  *   .1.3.6.1.6.3.1.1.4.1.0 = OID: .1.3.6.1.6.3.1.1.5.3
  *   ...
