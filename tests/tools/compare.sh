@@ -76,7 +76,10 @@ exits() {
 sh "$root/tests/agent/start-snmpd.sh" "$dir/snmpd" "$port" || exit 1
 "${run[@]}" "$bindir/wsnmpagent$exe" -c public -w private -f "$here/values.txt" -I 120 "$W" > "$dir/agent.out" 2>&1 &
 pids+=($!)
-for i in $(seq 1 300); do grep -q serving "$dir/agent.out" 2>/dev/null && break; sleep 0.1; done
+for i in $(seq 1 300); do
+    grep -q serving "$dir/agent.out" 2>/dev/null || ! kill -0 "${pids[0]}" 2>/dev/null && break
+    sleep 0.1
+done
 grep -q serving "$dir/agent.out" || { echo "wsnmpagent did not start:"; cat "$dir/agent.out"; exit 1; }
 
 O="-On -t 2 -r 2"
