@@ -17,7 +17,7 @@ run=("$@")
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 dir=$(mktemp -d /tmp/ows-tools-XXXXXX)
-export SNMPCONFPATH="$dir" SNMP_PERSISTENT_DIR="$dir" MIBS=
+export SNMPCONFPATH="$dir" SNMP_PERSISTENT_DIR="$dir" MIBS= WINEDEBUG=-all
 exe=""
 [ ${#run[@]} -gt 0 ] && exe=.exe
 A=127.0.0.1:$port W=127.0.0.1:$((port + 1)) T=127.0.0.1:$((port + 2)) DEAD=127.0.0.1:$((port + 3))
