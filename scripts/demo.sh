@@ -453,7 +453,7 @@ for plat in "${platforms[@]}"; do
     fi
     stop_pid "$agent_pid"
     if [ -s "$d.snmpwalk2" ] && diff -u <(mask "$d.snmpwalk2") <(mask "$d.walk") > "$d.walk2.diff"; then
-        pass "tools vs net-snmp, $plat: snmpwalk read wsnmpagent.exe's $(wc -l < "$d.snmpwalk2") objects, as wsnmpwalk.exe did"
+        pass "tools vs net-snmp, $plat: snmpwalk read wsnmpagent.exe: the same $(wc -l < "$d.snmpwalk2") lines as wsnmpwalk.exe"
     else
         loud "snmpwalk OF wsnmpagent.exe ($plat) DIFFERS FROM wsnmpwalk.exe's (- snmpwalk, + ours):"; head -20 "$d.walk2.diff"
         fail "tools vs net-snmp, $plat: snmpwalk of wsnmpagent.exe ($d.walk2.diff)"
