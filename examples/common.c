@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "common.h"
@@ -14,7 +15,8 @@
 #  include <time.h>
 #endif
 
-/* ---- printing, in net-snmp's format (snmpwalk -On, no MIBs loaded) ---- */
+/* ---- printing, byte for byte as net-snmp's tools print with -On and no
+ * MIBs loaded (tests/tools/compare.sh checks it against them) ---- */
 
 static void print_oid(const smiOID *oid)
 {
@@ -30,19 +32,18 @@ static void print_hex(const smiOCTETS *s)
     for (i = 0; i < s->len; i++) {
         printf("%02X ", s->ptr[i]);
         if (i % 16 == 15 && i + 1 < s->len)
-            printf("\n");
+            putchar('\n');
     }
 }
 
-/* Printable text is shown in quotes, anything else in hex (as net-snmp does). */
-static void print_string(const smiOCTETS *s)
+/* Text in quotes when every byte is printable or white space (a " or \ gets
+ * a backslash); anything else in hex; nothing at all as "". */
+static void print_octets(const smiOCTETS *s)
 {
     smiUINT32 i;
-    for (i = 0; i < s->len; i++) {
-        unsigned char c = s->ptr[i];
-        if ((c < 0x20 || c > 0x7e) && c != '\t' && c != '\n' && c != '\r')
+    for (i = 0; i < s->len; i++)
+        if (!isprint(s->ptr[i]) && !isspace(s->ptr[i]))
             break;
-    }
     if (s->len == 0) {
         printf("\"\"");
     } else if (i < s->len) {
@@ -51,15 +52,55 @@ static void print_string(const smiOCTETS *s)
     } else {
         printf("STRING: \"");
         for (i = 0; i < s->len; i++) {
-            if (s->ptr[i] == '"' || s->ptr[i] == '\\')
+            int c = s->ptr[i];
+            if (c == '"' || c == '\\')
                 putchar('\\');
-            putchar(s->ptr[i]);
+            putchar(c);
         }
         putchar('"');
     }
 }
 
-/* Timeticks are hundredths of a second: "(4242) 0:00:42.42". */
+/* An Opaque that wraps a float, double or 64-bit number (the net-snmp
+ * extension: 9F 78 float, 79 double, 7A Int64, 7B UInt64, 76 Counter64, then
+ * a short length) is shown decoded, as net-snmp does; others in hex. */
+static void print_opaque(const smiOCTETS *s)
+{
+    const smiBYTE *p = s->ptr;
+    unsigned long long n = 0;
+    smiUINT32 i, len = s->len >= 3 ? p[2] : 0;
+    int tag = s->len >= 3 && p[0] == 0x9F && len == s->len - 3 ? p[1] : 0;
+
+    if ((tag == 0x78 && len == 4) || (tag == 0x79 && len == 8)) {
+        for (i = 0; i < len; i++)
+            n = n << 8 | p[3 + i];
+        if (len == 4) {
+            float f;
+            unsigned int u = (unsigned int)n;
+            memcpy(&f, &u, sizeof f);
+            printf("Opaque: Float: %f", (double)f);
+        } else {
+            double d;
+            memcpy(&d, &n, sizeof d);
+            printf("Opaque: Float: %f", d);
+        }
+    } else if ((tag == 0x7A || tag == 0x7B || tag == 0x76) && len >= 1 && len <= 8) {
+        for (i = 0; i < len; i++)
+            n = n << 8 | p[3 + i];
+        if (tag == 0x7A) {   /* two's complement of `len` bytes */
+            if (len < 8 && (p[3] & 0x80))
+                n |= ~0ULL << (8 * len);
+            printf("Opaque: Int64: %lld", (long long)n);
+        } else {
+            printf("Opaque: %s: %llu", tag == 0x7B ? "UInt64" : "Counter64", n);
+        }
+    } else {
+        printf("OPAQUE: ");
+        print_hex(s);
+    }
+}
+
+/* Timeticks are hundredths of a second: "(4242) 0:00:42.42", with days. */
 static void print_ticks(smiUINT32 t)
 {
     unsigned long days = t / 8640000UL, h = t / 360000UL % 24, m = t / 6000UL % 60,
@@ -85,9 +126,9 @@ void print_varbind(const char *indent, const smiOID *name, const smiVALUE *v)
         printf("Counter64: %llu", ((unsigned long long)v->value.hNumber.hipart << 32) |
                                    v->value.hNumber.lopart);
         break;
-    case SNMP_SYNTAX_OCTETS:    print_string(&v->value.string); break;
+    case SNMP_SYNTAX_OCTETS:    print_octets(&v->value.string); break;
     case SNMP_SYNTAX_BITS:      printf("BITS: "); print_hex(&v->value.string); break;
-    case SNMP_SYNTAX_OPAQUE:    printf("OPAQUE: "); print_hex(&v->value.string); break;
+    case SNMP_SYNTAX_OPAQUE:    print_opaque(&v->value.string); break;
     case SNMP_SYNTAX_NSAPADDR:  printf("NsapAddress: "); print_hex(&v->value.string); break;
     case SNMP_SYNTAX_IPADDR:
         if (v->value.string.len == 4)
@@ -105,9 +146,9 @@ void print_varbind(const char *indent, const smiOID *name, const smiVALUE *v)
     case SNMP_SYNTAX_ENDOFMIBVIEW:
         printf("No more variables left in this MIB View (It is past the end of the MIB tree)");
         break;
-    default:                    printf("(syntax 0x%02lX)", (unsigned long)v->syntax); break;
+    default:                    printf("Wrong Type (0x%02lX)", (unsigned long)v->syntax); break;
     }
-    printf("\n");
+    putchar('\n');
 }
 
 void free_value(smiVALUE *v)
@@ -125,18 +166,21 @@ void free_value(smiVALUE *v)
     }
 }
 
-void print_vbl(const char *indent, HSNMP_VBL vbl)
+int print_vbl(const char *indent, HSNMP_VBL vbl)
 {
     smiUINT32 i, n = SnmpCountVbl(vbl);   /* 0 for an empty list */
+    int printed = 0;
     for (i = 1; i <= n; i++) {            /* variable bindings count from 1 */
         smiOID name;
         smiVALUE value;
         if (SnmpGetVb(vbl, i, &name, &value) == SNMPAPI_FAILURE)
             continue;
         print_varbind(indent, &name, &value);
+        printed++;
         SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
         free_value(&value);
     }
+    return printed;
 }
 
 const char *snmp_error_name(smiINT e)

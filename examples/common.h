@@ -18,8 +18,9 @@
  *   .1.3.6.1.2.1.1.3.0 = Timeticks: (4242) 0:00:42.42                      */
 void print_varbind(const char *indent, const smiOID *name, const smiVALUE *value);
 
-/* Prints every variable binding of a list (SnmpCountVbl / SnmpGetVb). */
-void print_vbl(const char *indent, HSNMP_VBL vbl);
+/* Prints every variable binding of a list (SnmpCountVbl / SnmpGetVb);
+ * returns how many. */
+int print_vbl(const char *indent, HSNMP_VBL vbl);
 
 /* Releases the memory the library allocated inside a value returned by
  * SnmpGetVb: strings, IP addresses and OIDs are descriptors

@@ -56,7 +56,7 @@ static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION session, HWND hWnd, UINT 
         printf("%s from %s, community \"%.*s\"%s\n", type == SNMP_PDU_INFORM ? "INFORM" : "TRAP",
                sender, (int)community.len, community.ptr ? (const char *)community.ptr : "",
                type == SNMP_PDU_INFORM ? " (acknowledged)" : "");
-        wt_print_vbl(vbl);
+        print_vbl("", vbl);
         fflush(stdout);
 
         SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&community);

@@ -63,7 +63,7 @@ static int take(HSNMP_VBL vbl, const smiOID *root, smiOID *last, int check, int 
         if (!in_subtree(root, &name)) {
             running = 0;   /* net-snmp still looks at the rest of the list */
         } else {
-            wt_print_varbind(&name, &value);
+            print_varbind("", &name, &value);
             (*count)++;
             if (is_exception(value.syntax)) {
                 running = 0;
@@ -152,7 +152,7 @@ int main(int argc, char **argv)
         if (wt_request(&t, SNMP_PDU_GET, vbl, &response, "") == WT_OK) {
             SnmpGetPduData(response, NULL, NULL, &status, NULL, &got);
             if (status == SNMP_ERROR_NOERROR)
-                count = wt_print_vbl(got);
+                count = print_vbl("", got);
             SnmpFreeVbl(got);
             SnmpFreePdu(response);
         } else {

@@ -481,7 +481,7 @@ void wt_append_value(struct wtool *t, HSNMP_VBL vbl, const char *oid, const char
     wt_free_value(&value);
 }
 
-/* ---- printing, as net-snmp prints with -On and no MIB loaded ---- */
+/* ---- net-snmp's error messages (the values: print_varbind, examples/common.c) ---- */
 
 void wt_oid_text(const smiOID *oid, char *out, size_t size)
 {
@@ -490,155 +490,6 @@ void wt_oid_text(const smiOID *oid, char *out, size_t size)
     out[0] = 0;
     for (i = 0; i < oid->len && used + 12 < size; i++)
         used += (size_t)snprintf(out + used, size - used, ".%lu", (unsigned long)oid->ptr[i]);
-}
-
-static void print_oid(const smiOID *oid)
-{
-    char text[MAXOBJIDSTRSIZE * 2];
-    wt_oid_text(oid, text, sizeof text);
-    fputs(text, stdout);
-}
-
-/* Hex bytes "0A 1B ", 16 to a line. */
-static void print_hex(const smiOCTETS *s)
-{
-    smiUINT32 i;
-    for (i = 0; i < s->len; i++) {
-        printf("%02X ", s->ptr[i]);
-        if (i % 16 == 15 && i + 1 < s->len)
-            putchar('\n');
-    }
-}
-
-/* Text in quotes when every byte is printable or white space (a " or \ gets
- * a backslash); anything else in hex; nothing at all as "". */
-static void print_octets(const smiOCTETS *s)
-{
-    smiUINT32 i;
-    for (i = 0; i < s->len; i++)
-        if (!isprint(s->ptr[i]) && !isspace(s->ptr[i]))
-            break;
-    if (s->len == 0) {
-        printf("\"\"");
-    } else if (i < s->len) {
-        printf("Hex-STRING: ");
-        print_hex(s);
-    } else {
-        printf("STRING: \"");
-        for (i = 0; i < s->len; i++) {
-            int c = s->ptr[i];
-            if (c == '"' || c == '\\')
-                putchar('\\');
-            putchar(c);
-        }
-        putchar('"');
-    }
-}
-
-/* An Opaque that wraps a float, double or 64-bit number (the net-snmp
- * extension: 9F 78 float, 79 double, 7A Int64, 7B UInt64, 76 Counter64, then
- * a short length) is shown decoded, as net-snmp does; others in hex. */
-static void print_opaque(const smiOCTETS *s)
-{
-    const smiBYTE *p = s->ptr;
-    unsigned long long n = 0;
-    smiUINT32 i, len = s->len >= 3 ? p[2] : 0;
-    int tag = s->len >= 3 && p[0] == 0x9F && len == s->len - 3 ? p[1] : 0;
-
-    if ((tag == 0x78 && len == 4) || (tag == 0x79 && len == 8)) {
-        for (i = 0; i < len; i++)
-            n = n << 8 | p[3 + i];
-        if (len == 4) {
-            float f;
-            unsigned int u = (unsigned int)n;
-            memcpy(&f, &u, sizeof f);
-            printf("Opaque: Float: %f", (double)f);
-        } else {
-            double d;
-            memcpy(&d, &n, sizeof d);
-            printf("Opaque: Float: %f", d);
-        }
-    } else if ((tag == 0x7A || tag == 0x7B || tag == 0x76) && len >= 1 && len <= 8) {
-        for (i = 0; i < len; i++)
-            n = n << 8 | p[3 + i];
-        if (tag == 0x7A) {   /* two's complement of `len` bytes */
-            if (len < 8 && (p[3] & 0x80))
-                n |= ~0ULL << (8 * len);
-            printf("Opaque: Int64: %lld", (long long)n);
-        } else {
-            printf("Opaque: %s: %llu", tag == 0x7B ? "UInt64" : "Counter64", n);
-        }
-    } else {
-        printf("OPAQUE: ");
-        print_hex(s);
-    }
-}
-
-/* Timeticks are hundredths of a second: "(4242) 0:00:42.42", with days. */
-static void print_ticks(smiUINT32 t)
-{
-    unsigned long days = t / 8640000UL, h = t / 360000UL % 24, m = t / 6000UL % 60,
-                  s = t / 100UL % 60, cs = t % 100UL;
-    printf("Timeticks: (%lu) ", (unsigned long)t);
-    if (days)
-        printf("%lu day%s, ", days, days == 1 ? "" : "s");
-    printf("%lu:%02lu:%02lu.%02lu", h, m, s, cs);
-}
-
-void wt_print_varbind(const smiOID *name, const smiVALUE *v)
-{
-    print_oid(name);
-    printf(" = ");
-    switch (v->syntax) {
-    case SNMP_SYNTAX_INT:       printf("INTEGER: %ld", (long)v->value.sNumber); break;
-    case SNMP_SYNTAX_UINT32:    printf("UInteger32: %lu", (unsigned long)v->value.uNumber); break;
-    case SNMP_SYNTAX_CNTR32:    printf("Counter32: %lu", (unsigned long)v->value.uNumber); break;
-    case SNMP_SYNTAX_GAUGE32:   printf("Gauge32: %lu", (unsigned long)v->value.uNumber); break;
-    case SNMP_SYNTAX_TIMETICKS: print_ticks(v->value.uNumber); break;
-    case SNMP_SYNTAX_CNTR64:
-        printf("Counter64: %llu", ((unsigned long long)v->value.hNumber.hipart << 32) |
-                                   v->value.hNumber.lopart);
-        break;
-    case SNMP_SYNTAX_OCTETS:    print_octets(&v->value.string); break;
-    case SNMP_SYNTAX_BITS:      printf("BITS: "); print_hex(&v->value.string); break;
-    case SNMP_SYNTAX_OPAQUE:    print_opaque(&v->value.string); break;
-    case SNMP_SYNTAX_NSAPADDR:  printf("NsapAddress: "); print_hex(&v->value.string); break;
-    case SNMP_SYNTAX_IPADDR:
-        if (v->value.string.len == 4)
-            printf("IpAddress: %u.%u.%u.%u", v->value.string.ptr[0], v->value.string.ptr[1],
-                   v->value.string.ptr[2], v->value.string.ptr[3]);
-        else
-            print_hex(&v->value.string);
-        break;
-    case SNMP_SYNTAX_OID:       printf("OID: "); print_oid(&v->value.oid); break;
-    case SNMP_SYNTAX_NULL:      printf("NULL"); break;
-    case SNMP_SYNTAX_NOSUCHOBJECT:
-        printf("No Such Object available on this agent at this OID"); break;
-    case SNMP_SYNTAX_NOSUCHINSTANCE:
-        printf("No Such Instance currently exists at this OID"); break;
-    case SNMP_SYNTAX_ENDOFMIBVIEW:
-        printf("No more variables left in this MIB View (It is past the end of the MIB tree)");
-        break;
-    default:                    printf("Wrong Type (0x%02lX)", (unsigned long)v->syntax); break;
-    }
-    putchar('\n');
-}
-
-int wt_print_vbl(HSNMP_VBL vbl)
-{
-    smiUINT32 i, n = SnmpCountVbl(vbl);   /* 0 for an empty list */
-    int printed = 0;
-    for (i = 1; i <= n; i++) {            /* variable bindings count from 1 */
-        smiOID name;
-        smiVALUE value;
-        if (SnmpGetVb(vbl, i, &name, &value) == SNMPAPI_FAILURE)
-            continue;
-        wt_print_varbind(&name, &value);
-        printed++;
-        SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-        free_value(&value);
-    }
-    return printed;
 }
 
 /* net-snmp's text of each error-status (snmp_errstring). */
@@ -704,7 +555,7 @@ int wt_get_and_print(struct wtool *t, smiINT type, const char *dot)
         status = wt_check_error(response, dot);
         SnmpGetPduData(response, NULL, NULL, NULL, &index, &got);
         if (status == SNMP_ERROR_NOERROR)
-            wt_print_vbl(got);
+            print_vbl("", got);
         SnmpFreeVbl(got);
         SnmpFreePdu(response);
         if (status == SNMP_ERROR_NOERROR)
@@ -726,7 +577,7 @@ int wt_print_response(HSNMP_PDU response, const char *dot)
     int rc = WT_AGENT_ERROR;
     if (wt_check_error(response, dot) == SNMP_ERROR_NOERROR &&
         SnmpGetPduData(response, NULL, NULL, NULL, NULL, &got) == SNMPAPI_SUCCESS) {
-        wt_print_vbl(got);
+        print_vbl("", got);
         SnmpFreeVbl(got);   /* SnmpGetPduData hands out a new list handle */
         rc = WT_OK;
     }

@@ -5,7 +5,7 @@
  *
  * Each tool is a short worked example of the WinSNMP API: it opens a session
  * with wt_open, builds a variable-binding list, sends it with wt_request and
- * prints the answer with wt_print_vbl. Everything here uses only winsnmp.h
+ * prints the answer with print_vbl. Everything here uses only winsnmp.h
  * (and examples/common.h for the event and the clock).
  *
  * Exit codes (the same for every tool): 0 success, 1 an SNMP error from the
@@ -104,7 +104,7 @@ int wt_request(struct wtool *t, smiINT type, HSNMP_VBL vbl, HSNMP_PDU *response,
  * object: OID", a blank line) and returns it. */
 smiINT wt_check_error(HSNMP_PDU response, const char *dot);
 
-/* A response's variables (wt_print_vbl) or its error (wt_check_error);
+/* A response's variables (print_vbl) or its error (wt_check_error);
  * frees the response and returns WT_OK or WT_AGENT_ERROR. */
 int wt_print_response(HSNMP_PDU response, const char *dot);
 
@@ -115,10 +115,8 @@ int wt_print_response(HSNMP_PDU response, const char *dot);
  * an exit code. */
 int wt_get_and_print(struct wtool *t, smiINT type, const char *dot);
 
-/* "OID = TYPE: value\n" on stdout, exactly as `snmpget -On` prints it. */
-void wt_print_varbind(const smiOID *name, const smiVALUE *value);
-/* Every variable binding of a list; returns how many were printed. */
-int wt_print_vbl(HSNMP_VBL vbl);
+/* Printing a variable (print_varbind) or a list (print_vbl), as net-snmp
+ * does: examples/common.h. */
 /* The OID as net-snmp prints it: ".1.3.6.1.2.1.1.5.0", into `out`. */
 void wt_oid_text(const smiOID *oid, char *out, size_t size);
 
