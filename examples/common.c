@@ -183,6 +183,41 @@ int print_vbl(const char *indent, HSNMP_VBL vbl)
     return printed;
 }
 
+int print_notifications(HSNMP_SESSION session, const char *indent)
+{
+    HSNMP_ENTITY src, dst;
+    HSNMP_CONTEXT context;
+    HSNMP_PDU pdu;
+    int count = 0;
+
+    /* Every handle SnmpRecvMsg returns is ours to free. */
+    while (SnmpRecvMsg(session, &src, &dst, &context, &pdu) == SNMPAPI_SUCCESS) {
+        char sender[256] = "?";
+        smiOCTETS community = { 0, NULL };
+        smiINT type = 0;
+        HSNMP_VBL vbl = 0;
+
+        SnmpEntityToStr(src, sizeof sender, sender);   /* the sender's address */
+        SnmpContextToStr(context, &community);         /* the community it used */
+        SnmpGetPduData(pdu, &type, NULL, NULL, NULL, &vbl);
+        printf("%s from %s, community \"%.*s\"%s\n",
+               type == SNMP_PDU_INFORM ? "INFORM" : "TRAP", sender, (int)community.len,
+               community.ptr ? (const char *)community.ptr : "",
+               type == SNMP_PDU_INFORM ? " (the library has acknowledged it)" : "");
+        print_vbl(indent, vbl);
+        fflush(stdout);
+        count++;
+
+        SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&community);
+        SnmpFreeVbl(vbl);
+        SnmpFreePdu(pdu);
+        SnmpFreeContext(context);
+        SnmpFreeEntity(src);
+        SnmpFreeEntity(dst);
+    }
+    return count;
+}
+
 const char *snmp_error_name(smiINT e)
 {
     static const char *const names[] = {

@@ -22,6 +22,13 @@ void print_varbind(const char *indent, const smiOID *name, const smiVALUE *value
  * returns how many. */
 int print_vbl(const char *indent, HSNMP_VBL vbl);
 
+/* Takes every message queued for a receiver's session (SnmpRecvMsg) and
+ * prints each notification: "TRAP from ADDRESS, community "..."" (INFORMs:
+ * the library has acknowledged them already), then its variables, each line
+ * after `indent`. Returns how many it printed. Used by examples/traprecv.c
+ * and tools/wsnmptrapd.c. */
+int print_notifications(HSNMP_SESSION session, const char *indent);
+
 /* Releases the memory the library allocated inside a value returned by
  * SnmpGetVb: strings, IP addresses and OIDs are descriptors
  * (SnmpFreeDescriptor); numbers need nothing. */

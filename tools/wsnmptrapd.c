@@ -33,41 +33,23 @@ static int trapd_option(struct wtool *t, char letter, const char *arg)
     return !*end && end != arg && r->wanted > 0;
 }
 
+/* The session's notification: wParam 0 means messages are queued;
+ * print_notifications (examples/common.c) takes them with SnmpRecvMsg and
+ * prints each with its sender (SnmpEntityToStr), community
+ * (SnmpContextToStr) and variables (SnmpGetPduData, SnmpGetVb). */
 static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION session, HWND hWnd, UINT wMsg,
                                          WPARAM wParam, LPARAM lParam, LPVOID clientData)
 {
     struct receiver *r = (struct receiver *)clientData;
-    HSNMP_ENTITY src, dst;
-    HSNMP_CONTEXT context;
-    HSNMP_PDU pdu;
+    int n;
     (void)hWnd; (void)wMsg; (void)lParam;
 
     if (wParam != 0)   /* an error notification: a receiver sends no requests */
         return SNMPAPI_SUCCESS;
-    while (SnmpRecvMsg(session, &src, &dst, &context, &pdu) == SNMPAPI_SUCCESS) {
-        char sender[256] = "?";
-        smiOCTETS community = { 0, NULL };
-        smiINT type = 0;
-        HSNMP_VBL vbl = 0;
-
-        SnmpEntityToStr(src, sizeof sender, sender);   /* the sender's address */
-        SnmpContextToStr(context, &community);         /* the community it used */
-        SnmpGetPduData(pdu, &type, NULL, NULL, NULL, &vbl);
-        printf("%s from %s, community \"%.*s\"%s\n", type == SNMP_PDU_INFORM ? "INFORM" : "TRAP",
-               sender, (int)community.len, community.ptr ? (const char *)community.ptr : "",
-               type == SNMP_PDU_INFORM ? " (acknowledged)" : "");
-        print_vbl("", vbl);
-        fflush(stdout);
-
-        SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&community);
-        SnmpFreeVbl(vbl);
-        SnmpFreePdu(pdu);
-        SnmpFreeContext(context);
-        SnmpFreeEntity(src);
-        SnmpFreeEntity(dst);
-        r->received++;
+    n = print_notifications(session, "");
+    r->received += n;
+    if (n)
         event_set(r->arrived);
-    }
     return SNMPAPI_SUCCESS;
 }
 
