@@ -218,6 +218,17 @@ int print_notifications(HSNMP_SESSION session, const char *indent)
     return count;
 }
 
+const char *pdu_type_name(smiINT type)
+{
+    switch (type) {
+    case SNMP_PDU_GET:     return "GET";
+    case SNMP_PDU_GETNEXT: return "GETNEXT";
+    case SNMP_PDU_GETBULK: return "GETBULK";
+    case SNMP_PDU_SET:     return "SET";
+    default:               return NULL;
+    }
+}
+
 const char *snmp_error_name(smiINT e)
 {
     static const char *const names[] = {

@@ -34,6 +34,9 @@ int print_notifications(HSNMP_SESSION session, const char *indent);
  * (SnmpFreeDescriptor); numbers need nothing. */
 void free_value(smiVALUE *value);
 
+/* The name of a request PDU type ("GETNEXT"); NULL for any other PDU. */
+const char *pdu_type_name(smiINT type);
+
 /* Names of the SNMP error-status values ("noAccess") and of the WinSNMP
  * error codes ("SNMPAPI_TL_TIMEOUT"). */
 const char *snmp_error_name(smiINT error_status);

@@ -185,6 +185,17 @@ tool_run() {
     fi
     [ $rc = 0 ] || echo "    (exit status $rc)"
 }
+# start_agent <platform> <address> <output file>: wsnmpagent.exe in the
+# background (serving tools/example-values.txt, SET with "private", stopping
+# after 10 s without a request); sets agent_pid; fails if it does not start.
+start_agent() {
+    tool_cmd "$1" wsnmpagent -c public -w private -f "$root/tools/example-values.txt" -I 10 "$2"
+    say "wine wsnmpagent.exe -c public -w private -f \$REPO/tools/example-values.txt -I 10 $2 &"
+    timeout 90 "${cmd[@]}" > "$3" 2>&1 < /dev/null &
+    agent_pid=$!
+    bg_pids+=("$agent_pid")
+    wait_for_line "$3" 30 "serving"
+}
 i=0
 for plat in "${platforms[@]}"; do
     [ "$plat" = native ] && continue
@@ -197,12 +208,7 @@ for plat in "${platforms[@]}"; do
     say "cd ${out#"$root"/}/mingw-$plat/bin"
     echo "  # in the background: an agent serving MIB-II's system group and tools/example-values.txt;"
     echo "  # \"public\" reads, \"private\" may SET; it stops after 10 s without a request"
-    tool_cmd "$plat" wsnmpagent -c public -w private -f "$root/tools/example-values.txt" -I 10 "$ta"
-    say "wine wsnmpagent.exe -c public -w private -f \$REPO/tools/example-values.txt -I 10 $ta &"
-    timeout 90 "${cmd[@]}" > "$d.agent" 2>&1 < /dev/null &
-    agent_pid=$!
-    bg_pids+=("$agent_pid")
-    if ! wait_for_line "$d.agent" 30 "serving"; then
+    if ! start_agent "$plat" "$ta" "$d.agent"; then
         show "$d.agent"; fail "tools, $plat: wsnmpagent.exe did not start"; continue
     fi
     echo "  # everything it has, by GETNEXT, as net-snmp's snmpwalk would print it"
@@ -448,13 +454,8 @@ for plat in "${platforms[@]}"; do
         fail "tools vs net-snmp, $plat: wsnmpwalk.exe differs from snmpwalk ($d.nwalk.diff)"
     fi
     echo "  # net-snmp's snmpwalk reading wsnmpagent.exe: what wsnmpwalk.exe read from it in step 3"
-    tool_cmd "$plat" wsnmpagent -c public -w private -f "$root/tools/example-values.txt" -I 10 "$ta"
-    say "wine wsnmpagent.exe -c public -w private -f \$REPO/tools/example-values.txt -I 10 $ta &"
-    timeout 60 "${cmd[@]}" > "$d.agent2" 2>&1 < /dev/null &
-    agent_pid=$!
-    bg_pids+=("$agent_pid")
     : > "$d.snmpwalk2"
-    if wait_for_line "$d.agent2" 30 "serving"; then
+    if start_agent "$plat" "$ta" "$d.agent2"; then
         say "snmpwalk -v2c -c public -On $ta .1.3.6.1"
         timeout 30 snmpwalk -v2c -c public -On -t 3 -r 2 "$ta" .1.3.6.1 > "$d.snmpwalk2" 2>&1
         head -3 "$d.snmpwalk2" | sed 's/^/    /'; echo "    ... ($(wc -l < "$d.snmpwalk2") lines)"

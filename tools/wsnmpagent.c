@@ -291,17 +291,6 @@ static smiINT write_objects(struct agent *a, HSNMP_VBL request, smiINT *index)
     return SNMP_ERROR_NOERROR;
 }
 
-static const char *type_name(smiINT type)
-{
-    switch (type) {
-    case SNMP_PDU_GET:     return "GET";
-    case SNMP_PDU_GETNEXT: return "GETNEXT";
-    case SNMP_PDU_GETBULK: return "GETBULK";
-    case SNMP_PDU_SET:     return "SET";
-    default:               return NULL;
-    }
-}
-
 static int is(const smiOCTETS *community, const char *text)
 {
     return text && community->len == strlen(text) &&
@@ -326,9 +315,9 @@ static void serve(struct agent *a, HSNMP_SESSION session, HSNMP_ENTITY manager, 
     SnmpGetPduData(pdu, &type, &id, &field1, &field2, &request);
     writer = is(&community, a->write_community);
     reader = writer || is(&community, a->read_community);
-    if (!type_name(type) || !reader) {
+    if (!pdu_type_name(type) || !reader) {
         printf("%s from %s: community \"%.*s\" not ours or not a request, dropped\n",
-               type_name(type) ? type_name(type) : "PDU", from, (int)community.len,
+               pdu_type_name(type) ? pdu_type_name(type) : "PDU", from, (int)community.len,
                community.ptr ? (const char *)community.ptr : "");
     } else {
         if (type == SNMP_PDU_SET) {
@@ -345,13 +334,9 @@ static void serve(struct agent *a, HSNMP_SESSION session, HSNMP_ENTITY manager, 
         response = SnmpCreatePdu(session, SNMP_PDU_RESPONSE, id, error, index, vbl);
         /* Source and destination swapped: from us back to the manager. */
         if (response && SnmpSendMsg(session, me, manager, context, response) == SNMPAPI_SUCCESS)
-            printf("%s from %s: %lu variable(s), answered %lu%s%s\n", type_name(type), from,
+            printf("%s from %s: %lu variable(s), answered %lu%s%s\n", pdu_type_name(type), from,
                    (unsigned long)SnmpCountVbl(request), (unsigned long)SnmpCountVbl(vbl),
-                   error ? ", error " : "", error ? (error == SNMP_ERROR_NOACCESS ? "noAccess"
-                                                   : error == SNMP_ERROR_NOCREATION ? "noCreation"
-                                                   : error == SNMP_ERROR_NOTWRITABLE ? "notWritable"
-                                                   : error == SNMP_ERROR_WRONGTYPE ? "wrongType"
-                                                   : "genErr") : "");
+                   error ? ", error " : "", error ? snmp_error_name(error) : "");
         else
             printf("answering %s failed: %s\n", from, api_error_name(SnmpGetLastError(session)));
         if (vbl != request)
