@@ -15,7 +15,7 @@
 static void usage(const struct wtool *t, FILE *f)
 {
     fprintf(f, "USAGE: %s [OPTIONS] AGENT %s\n\n", t->prog, t->synopsis);
-    fprintf(f, "  OpenWinSNMP %s, on the WinSNMP API (wsnmp32.dll)\n\n", "tools");
+    fprintf(f, "  OpenWinSNMP tools, on the WinSNMP API (wsnmp32.dll)\n\n");
     fprintf(f, "  AGENT: ADDRESS[:PORT] (default port %s), e.g. 127.0.0.1:1161, [::1]:1161,\n"
                "         udp:host:port or udp6:[addr]:port\n\n", t->default_port);
     fprintf(f, "OPTIONS:\n"
