@@ -263,6 +263,70 @@ const char *api_error_name(smiUINT32 e)
     }
 }
 
+/* ---- one request at a time (see common.h) ---- */
+
+/* wParam 0: messages are queued for the session, take them with
+ * SnmpRecvMsg. wParam != 0: the request whose id is lParam failed with the
+ * error wParam (SNMPAPI_TL_TIMEOUT once its retries are spent). */
+SNMPAPI_STATUS CALLBACK requester_notify(HSNMP_SESSION session, HWND hWnd, UINT wMsg,
+                                         WPARAM wParam, LPARAM lParam, LPVOID clientData)
+{
+    struct requester *r = (struct requester *)clientData;
+    HSNMP_ENTITY src, dst;
+    HSNMP_CONTEXT context;
+    HSNMP_PDU pdu;
+    smiINT32 id;
+    (void)hWnd; (void)wMsg;
+
+    if (wParam != 0) {
+        if ((smiINT32)lParam == r->awaited_id) {
+            r->error = (smiUINT32)wParam;
+            event_set(r->done);
+        }
+        return SNMPAPI_SUCCESS;
+    }
+    /* Every handle SnmpRecvMsg returns is ours to free. */
+    while (SnmpRecvMsg(session, &src, &dst, &context, &pdu) == SNMPAPI_SUCCESS) {
+        SnmpFreeEntity(src);
+        SnmpFreeEntity(dst);
+        SnmpFreeContext(context);
+        if (SnmpGetPduData(pdu, NULL, &id, NULL, NULL, NULL) == SNMPAPI_SUCCESS &&
+            id == r->awaited_id && !r->response) {
+            r->response = pdu;
+            event_set(r->done);
+        } else {
+            SnmpFreePdu(pdu);   /* not the one we wait for: a late answer */
+        }
+    }
+    return SNMPAPI_SUCCESS;   /* anything else would close the session */
+}
+
+HSNMP_PDU requester_send(struct requester *r, HSNMP_ENTITY agent, HSNMP_CONTEXT context,
+                         smiINT type, HSNMP_VBL vbl, smiINT non_repeaters,
+                         smiINT max_repetitions, unsigned wait_ms)
+{
+    HSNMP_PDU pdu;
+    SNMPAPI_STATUS sent;
+
+    r->awaited_id++;   /* our own request ids: 1, 2, 3, ... */
+    r->response = 0;
+    r->error = 0;
+    /* For GETBULK, the error-status and error-index arguments carry
+     * non-repeaters and max-repetitions. */
+    pdu = SnmpCreatePdu(r->session, type, r->awaited_id, non_repeaters, max_repetitions, vbl);
+    if (!pdu) {
+        r->error = SnmpGetLastError(r->session);
+        return 0;
+    }
+    sent = SnmpSendMsg(r->session, 0, agent, context, pdu);
+    if (sent == SNMPAPI_FAILURE)
+        r->error = SnmpGetLastError(r->session);
+    SnmpFreePdu(pdu);   /* sent or not, the PDU handle is still ours */
+    if (sent == SNMPAPI_FAILURE || !wait_ms || !event_wait(r->done, wait_ms))
+        return 0;
+    return r->error ? 0 : r->response;
+}
+
 /* ---- an auto-reset event and a clock, one small block per platform ---- */
 
 #ifdef _WIN32

@@ -51,6 +51,30 @@ void event_set(event_t *e);
 int event_wait(event_t *e, unsigned ms);
 void event_free(event_t *e);
 
+/* A manager's one request at a time. WinSNMP requests are asynchronous:
+ * SnmpSendMsg returns at once and the library notifies the session when the
+ * response (or a timeout) arrives; requester_notify, the session's callback
+ * (SnmpCreateSession(NULL, 0, requester_notify, &requester)), hands the
+ * awaited response or error to the thread waiting in requester_send. */
+struct requester {
+    HSNMP_SESSION session;
+    event_t *done;          /* set when the awaited response or error arrived */
+    smiINT32 awaited_id;    /* request id of the one request in flight */
+    HSNMP_PDU response;     /* its response ... */
+    smiUINT32 error;        /* ... or its failure, e.g. SNMPAPI_TL_TIMEOUT */
+};
+SNMPAPI_STATUS CALLBACK requester_notify(HSNMP_SESSION session, HWND hWnd, UINT wMsg,
+                                         WPARAM wParam, LPARAM lParam, LPVOID clientData);
+/* Sends one request to `agent` (SnmpCreatePdu with the next id; for GETBULK
+ * non_repeaters and max_repetitions, else 0s; SnmpSendMsg from source 0, so
+ * the library picks the local address) and waits at most wait_ms for its
+ * outcome. Returns the response, which the caller frees, or 0: then r->error
+ * is why (an SNMPAPI_* code; 0 when nothing came within wait_ms, as for a
+ * trap, which gets no answer). */
+HSNMP_PDU requester_send(struct requester *r, HSNMP_ENTITY agent, HSNMP_CONTEXT context,
+                         smiINT type, HSNMP_VBL vbl, smiINT non_repeaters,
+                         smiINT max_repetitions, unsigned wait_ms);
+
 /* Milliseconds from a monotonic clock, and sleeping. */
 unsigned long now_ms(void);
 void sleep_ms(unsigned ms);

@@ -134,42 +134,6 @@ void wt_parse_args(struct wtool *t, int argc, char **argv)
 
 /* ---- the session ---- */
 
-/* The session's notification (it runs on the library's thread). wParam 0:
- * messages are queued, take them with SnmpRecvMsg; otherwise the request
- * whose id is lParam failed with the error wParam (SNMPAPI_TL_TIMEOUT when
- * its retries are spent). */
-static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION session, HWND hWnd, UINT wMsg,
-                                         WPARAM wParam, LPARAM lParam, LPVOID clientData)
-{
-    struct wtool *t = (struct wtool *)clientData;
-    HSNMP_ENTITY src, dst;
-    HSNMP_CONTEXT context;
-    HSNMP_PDU pdu;
-    smiINT32 id;
-    (void)hWnd; (void)wMsg;
-
-    if (wParam != 0) {
-        if ((smiINT32)lParam == t->request_id) {
-            t->error = (smiUINT32)wParam;
-            event_set(t->done);
-        }
-        return SNMPAPI_SUCCESS;
-    }
-    while (SnmpRecvMsg(session, &src, &dst, &context, &pdu) == SNMPAPI_SUCCESS) {
-        SnmpFreeEntity(src);
-        SnmpFreeEntity(dst);
-        SnmpFreeContext(context);
-        if (SnmpGetPduData(pdu, NULL, &id, NULL, NULL, NULL) == SNMPAPI_SUCCESS &&
-            id == t->request_id && !t->response) {
-            t->response = pdu;
-            event_set(t->done);
-        } else {
-            SnmpFreePdu(pdu);   /* a late answer to an earlier request */
-        }
-    }
-    return SNMPAPI_SUCCESS;
-}
-
 /* AGENT in the form SnmpStrToEntity takes, "address:port" or "[v6]:port":
  * net-snmp's transport prefix dropped, the default port added. */
 static void entity_text(const struct wtool *t, char *out, size_t size)
@@ -198,14 +162,16 @@ void wt_open(struct wtool *t)
     char text[300];
     smiOCTETS community;
 
-    t->done = event_create();
-    if (!t->done || SnmpStartup(NULL, NULL, NULL, NULL, NULL) == SNMPAPI_FAILURE)
+    t->req.done = event_create();
+    if (!t->req.done || SnmpStartup(NULL, NULL, NULL, NULL, NULL) == SNMPAPI_FAILURE)
         wt_fail(t, WT_TRANSPORT, "SnmpStartup failed: %s", api_error_name(SnmpGetLastError(NULL)));
     /* Entity strings are addresses and context strings communities; the
      * entities created next speak the version asked for. */
     SnmpSetTranslateMode(t->version == 1 ? SNMPAPI_UNTRANSLATED_V1 : SNMPAPI_UNTRANSLATED_V2);
+    /* The request tools' callback is examples/common.c's requester_notify. */
     t->session = t->callback ? SnmpCreateSession(NULL, 0, t->callback, t->tool)
-                             : SnmpCreateSession(NULL, 0, on_notify, t);
+                             : SnmpCreateSession(NULL, 0, requester_notify, &t->req);
+    t->req.session = t->session;
     if (!t->session)
         wt_fail(t, WT_TRANSPORT, "SnmpCreateSession failed: %s", api_error(t));
     entity_text(t, text, sizeof text);
@@ -227,48 +193,31 @@ void wt_close(struct wtool *t)
     if (t->session)
         SnmpClose(t->session);
     SnmpCleanup();
-    if (t->done)
-        event_free(t->done);
+    if (t->req.done)
+        event_free(t->req.done);
     fflush(stdout);
 }
 
 int wt_request(struct wtool *t, smiINT type, HSNMP_VBL vbl, HSNMP_PDU *response,
                const char *timeout_suffix)
 {
-    HSNMP_PDU pdu;
-    unsigned long limit = (unsigned long)t->timeout_cs * 10 * (t->retries + 1) + 5000;
+    /* Past the library's own timeout and retries: a safety margin only. */
+    unsigned limit = t->timeout_cs * 10u * (t->retries + 1u) + 5000u;
     int getbulk = type == SNMP_PDU_GETBULK;
-
-    t->request_id++;
-    t->response = 0;
-    t->error = 0;
-    /* For GETBULK, error-status and error-index carry non-repeaters and
-     * max-repetitions. */
-    pdu = SnmpCreatePdu(t->session, type, t->request_id, getbulk ? t->non_repeaters : 0,
-                        getbulk ? t->max_repetitions : 0, vbl);
-    if (!pdu) {
-        fprintf(stderr, "%s: SnmpCreatePdu failed: %s\n", t->prog, api_error(t));
-        return WT_TRANSPORT;
-    }
-    /* Source entity 0: the library picks the local address and port. */
-    if (SnmpSendMsg(t->session, 0, t->agent, t->context, pdu) == SNMPAPI_FAILURE) {
-        fprintf(stderr, "%s: SnmpSendMsg failed: %s\n", t->prog, api_error(t));
-        SnmpFreePdu(pdu);
-        return WT_TRANSPORT;
-    }
-    SnmpFreePdu(pdu);
-    if (!response)   /* a trap: nothing comes back */
+    HSNMP_PDU got = requester_send(&t->req, t->agent, t->context, type, vbl,
+                                   getbulk ? t->non_repeaters : 0,
+                                   getbulk ? t->max_repetitions : 0, response ? limit : 0);
+    if (got) {
+        *response = got;
         return WT_OK;
-    if (!event_wait(t->done, (unsigned)limit) || t->error == SNMPAPI_TL_TIMEOUT) {
+    }
+    if (!response && !t->req.error)   /* a trap, sent: nothing comes back */
+        return WT_OK;
+    if (!t->req.error || t->req.error == SNMPAPI_TL_TIMEOUT)
         fprintf(stderr, "Timeout: No Response from %s%s\n", t->peer, timeout_suffix);
-        return WT_TRANSPORT;
-    }
-    if (t->error) {
-        fprintf(stderr, "%s: %s\n", t->prog, api_error_name(t->error));
-        return WT_TRANSPORT;
-    }
-    *response = t->response;
-    return WT_OK;
+    else
+        fprintf(stderr, "%s: %s\n", t->prog, api_error_name(t->req.error));
+    return WT_TRANSPORT;
 }
 
 /* ---- OIDs and values ---- */

@@ -1,12 +1,14 @@
 /* wtool.h - what the command-line tools share: net-snmp's command line
- * (-v -c -t -r -C, HOST[:PORT], OID TYPE VALUE), net-snmp's output
- * (`snmpget -On` lines, its error and timeout messages), and one synchronous
- * request on top of WinSNMP's asynchronous one.
+ * (-v -c -t -r -C, HOST[:PORT], OID TYPE VALUE), net-snmp's messages (errors
+ * and timeouts), and the session every tool opens.
  *
  * Each tool is a short worked example of the WinSNMP API: it opens a session
  * with wt_open, builds a variable-binding list, sends it with wt_request and
- * prints the answer with print_vbl. Everything here uses only winsnmp.h
- * (and examples/common.h for the event and the clock).
+ * prints the answer with print_vbl. Everything here uses only winsnmp.h and
+ * examples/common.h, which the examples share too: printing values as
+ * net-snmp does, one synchronous request on top of WinSNMP's asynchronous
+ * one (requester_send), the receive loop of trap receivers, an event and a
+ * clock.
  *
  * Exit codes (the same for every tool): 0 success, 1 an SNMP error from the
  * agent, 2 a usage error, 3 a timeout or transport error.
@@ -50,14 +52,11 @@ struct wtool {
     int non_repeaters, max_repetitions, inform;   /* -Cn, -Cr, -Ci */
     int wait_seconds;          /* -I: for receivers and the agent, 0 = forever */
 
-    /* The session (wt_open). */
+    /* The session (wt_open) and its one request at a time (common.h). */
     HSNMP_SESSION session;
     HSNMP_ENTITY agent;
     HSNMP_CONTEXT context;
-    event_t *done;
-    smiINT32 request_id;
-    HSNMP_PDU response;
-    smiUINT32 error;
+    struct requester req;
 };
 
 /* Parses net-snmp's common options and AGENT; exits 0 after -h and 2 (with
