@@ -3,10 +3,10 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "common.h"
+#include "printval.h"
 #ifdef _WIN32
 #  include <windows.h>
 #else
@@ -16,7 +16,8 @@
 #endif
 
 /* ---- printing, byte for byte as net-snmp's tools print with -On and no
- * MIBs loaded (tests/tools/compare.sh checks it against them) ---- */
+ * MIBs loaded (tests/tools/compare.sh checks it against them); the values'
+ * bytes and numbers: printval.c ---- */
 
 static void print_oid(const smiOID *oid)
 {
@@ -24,91 +25,6 @@ static void print_oid(const smiOID *oid)
     if (SnmpOidToStr(oid, sizeof text, text) == SNMPAPI_FAILURE)
         strcpy(text, "?");
     printf(".%s", text);
-}
-
-static void print_hex(const smiOCTETS *s)
-{
-    smiUINT32 i;
-    for (i = 0; i < s->len; i++) {
-        printf("%02X ", s->ptr[i]);
-        if (i % 16 == 15 && i + 1 < s->len)
-            putchar('\n');
-    }
-}
-
-/* Text in quotes when every byte is printable or white space (a " or \ gets
- * a backslash); anything else in hex; nothing at all as "". */
-static void print_octets(const smiOCTETS *s)
-{
-    smiUINT32 i;
-    for (i = 0; i < s->len; i++)
-        if (!isprint(s->ptr[i]) && !isspace(s->ptr[i]))
-            break;
-    if (s->len == 0) {
-        printf("\"\"");
-    } else if (i < s->len) {
-        printf("Hex-STRING: ");
-        print_hex(s);
-    } else {
-        printf("STRING: \"");
-        for (i = 0; i < s->len; i++) {
-            int c = s->ptr[i];
-            if (c == '"' || c == '\\')
-                putchar('\\');
-            putchar(c);
-        }
-        putchar('"');
-    }
-}
-
-/* An Opaque that wraps a float, double or 64-bit number (the net-snmp
- * extension: 9F 78 float, 79 double, 7A Int64, 7B UInt64, 76 Counter64, then
- * a short length) is shown decoded, as net-snmp does; others in hex. */
-static void print_opaque(const smiOCTETS *s)
-{
-    const smiBYTE *p = s->ptr;
-    unsigned long long n = 0;
-    smiUINT32 i, len = s->len >= 3 ? p[2] : 0;
-    int tag = s->len >= 3 && p[0] == 0x9F && len == s->len - 3 ? p[1] : 0;
-
-    if ((tag == 0x78 && len == 4) || (tag == 0x79 && len == 8)) {
-        for (i = 0; i < len; i++)
-            n = n << 8 | p[3 + i];
-        if (len == 4) {
-            float f;
-            unsigned int u = (unsigned int)n;
-            memcpy(&f, &u, sizeof f);
-            printf("Opaque: Float: %f", (double)f);
-        } else {
-            double d;
-            memcpy(&d, &n, sizeof d);
-            printf("Opaque: Float: %f", d);
-        }
-    } else if ((tag == 0x7A || tag == 0x7B || tag == 0x76) && len >= 1 && len <= 8) {
-        for (i = 0; i < len; i++)
-            n = n << 8 | p[3 + i];
-        if (tag == 0x7A) {   /* two's complement of `len` bytes */
-            if (len < 8 && (p[3] & 0x80))
-                n |= ~0ULL << (8 * len);
-            printf("Opaque: Int64: %lld", (long long)n);
-        } else {
-            printf("Opaque: %s: %llu", tag == 0x7B ? "UInt64" : "Counter64", n);
-        }
-    } else {
-        printf("OPAQUE: ");
-        print_hex(s);
-    }
-}
-
-/* Timeticks are hundredths of a second: "(4242) 0:00:42.42", with days. */
-static void print_ticks(smiUINT32 t)
-{
-    unsigned long days = t / 8640000UL, h = t / 360000UL % 24, m = t / 6000UL % 60,
-                  s = t / 100UL % 60, cs = t % 100UL;
-    printf("Timeticks: (%lu) ", (unsigned long)t);
-    if (days)
-        printf("%lu day%s, ", days, days == 1 ? "" : "s");
-    printf("%lu:%02lu:%02lu.%02lu", h, m, s, cs);
 }
 
 void print_varbind(const char *indent, const smiOID *name, const smiVALUE *v)
@@ -126,16 +42,16 @@ void print_varbind(const char *indent, const smiOID *name, const smiVALUE *v)
         printf("Counter64: %llu", ((unsigned long long)v->value.hNumber.hipart << 32) |
                                    v->value.hNumber.lopart);
         break;
-    case SNMP_SYNTAX_OCTETS:    print_octets(&v->value.string); break;
-    case SNMP_SYNTAX_BITS:      printf("BITS: "); print_hex(&v->value.string); break;
-    case SNMP_SYNTAX_OPAQUE:    print_opaque(&v->value.string); break;
-    case SNMP_SYNTAX_NSAPADDR:  printf("NsapAddress: "); print_hex(&v->value.string); break;
+    case SNMP_SYNTAX_OCTETS:    print_string(v->value.string.ptr, v->value.string.len); break;
+    case SNMP_SYNTAX_BITS:      printf("BITS: "); print_hex(v->value.string.ptr, v->value.string.len); break;
+    case SNMP_SYNTAX_OPAQUE:    print_opaque(v->value.string.ptr, v->value.string.len); break;
+    case SNMP_SYNTAX_NSAPADDR:  printf("NsapAddress: "); print_hex(v->value.string.ptr, v->value.string.len); break;
     case SNMP_SYNTAX_IPADDR:
         if (v->value.string.len == 4)
             printf("IpAddress: %u.%u.%u.%u", v->value.string.ptr[0], v->value.string.ptr[1],
                    v->value.string.ptr[2], v->value.string.ptr[3]);
         else
-            print_hex(&v->value.string);
+            print_hex(v->value.string.ptr, v->value.string.len);
         break;
     case SNMP_SYNTAX_OID:       printf("OID: "); print_oid(&v->value.oid); break;
     case SNMP_SYNTAX_NULL:      printf("NULL"); break;
