@@ -9,7 +9,7 @@ configure_file(${CMAKE_SOURCE_DIR}/cmake/ows_version.h.in
                ${CMAKE_BINARY_DIR}/generated/ows_version.h @ONLY)
 
 if(WIN32)
-  target_link_libraries(wsnmp32 PRIVATE ws2_32 user32)
+  target_link_libraries(wsnmp32 PRIVATE ws2_32 user32 ${OWS_CRYPTO_LIBS})
   # Nothing but system DLLs at run time: libgcc goes in statically.
   target_link_options(wsnmp32 PRIVATE -static-libgcc)
   set(OWS_DEF ${CMAKE_SOURCE_DIR}/def/wsnmp32-${OWS_ARCH}.def)
@@ -51,7 +51,7 @@ if(WIN32)
   install(FILES ${CMAKE_SOURCE_DIR}/include/winsnmp.h DESTINATION include)
 else()
   set_target_properties(wsnmp32 PROPERTIES PREFIX "lib")
-  target_link_libraries(wsnmp32 PRIVATE Threads::Threads)
+  target_link_libraries(wsnmp32 PRIVATE Threads::Threads ${OWS_CRYPTO_LIBS})
   target_link_options(wsnmp32 PRIVATE -Wl,--version-script=${CMAKE_SOURCE_DIR}/cmake/wsnmp32.map)
   # clang links the sanitizer runtimes into executables only, so a sanitized
   # shared library has undefined __asan_/__tsan_ symbols by design.

@@ -30,8 +30,9 @@ need_pkgs() {
 
 # 1. Native toolchain, test frameworks and the real SNMP peers.
 #    llvm-14/lld-14: llvm-mc and lld-link make the MSVC-style import library (cmake/implib.sh).
+#    libssl-dev: OpenSSL's libcrypto behind src/crypto.h on POSIX (SNMPv3).
 need_pkgs build-essential cmake ninja-build pkg-config libcmocka-dev clang libclang-rt-14-dev \
-    llvm-14 lld-14 valgrind strace mingw-w64 snmpd snmptrapd snmp libsnmp-dev dpkg-dev binutils-mingw-w64 file \
+    llvm-14 lld-14 valgrind strace mingw-w64 snmpd snmptrapd snmp libsnmp-dev libssl-dev dpkg-dev binutils-mingw-w64 file \
     || { log "native packages failed"; exit 1; }
 
 # 2. Wine, 64- and 32-bit. The i386 security index is out of step with the main one,

@@ -89,6 +89,12 @@ void ows_plat_debug_output(const char *line);
  * against concurrent setenv, read once at startup). */
 const char *ows_plat_getenv(const char *name);
 
+/* Whether only the file's owner can read it: 1 yes, 0 others can too, -1
+ * unknown (no such file, or the platform cannot tell: the Win32 layer does
+ * not read ACLs yet). The SNMPv3 entries of the TRANSLATED-mode database
+ * hold secrets, and a readable file earns a warning in the trace. */
+int ows_plat_file_private(const char *path);
+
 /* ---- Addresses and name resolution ------------------------------------ */
 
 enum { OWS_AF_INET = 4, OWS_AF_INET6 = 6 };
@@ -146,7 +152,9 @@ int ows_sock_last_error(void);
  * socket pair on Windows); ows_poller_wake may be called from any thread. */
 typedef struct ows_poller ows_poller;
 
-int ows_poller_new(ows_poller **out);
+/* `room`: how many sockets ows_poller_wait can watch before it has to
+ * allocate (its array is made now, by the caller's thread). */
+int ows_poller_new(ows_poller **out, size_t room);
 void ows_poller_free(ows_poller *p);
 int ows_poller_wake(ows_poller *p);
 /* Waits up to timeout_ms (< 0: forever) until one of socks is readable or a

@@ -13,8 +13,13 @@
  *   for community messages. NULL output pointers are tolerated (that handle
  *   is not created). A message that is not valid BER for SNMPv1/v2c, has
  *   trailing bytes, or carries an empty community (no context can hold it)
- *   is MESSAGE_INVALID; a non-zero error status or index in a PDU other than
- *   RESPONSE or GETBULK is PDU_INVALID.
+ *   is MESSAGE_INVALID. Odd field values in a well-formed message (an error
+ *   index beyond the varbinds, a non-zero error status in a SET, a status
+ *   outside the usual range) are decoded as they are: the rules are in
+ *   core/msg_decode.c. PDU_INVALID, which the page gives for an invalid `pdu`
+ *   parameter, never comes from the message's content; like ENTITY_INVALID
+ *   and CONTEXT_INVALID it has no cause here, since those parameters are
+ *   outputs and NULL is tolerated.
  */
 #include <string.h>
 #include "api/api.h"
@@ -213,10 +218,6 @@ SNMPAPI_STATUS WINAPI SnmpDecodeMsg(HSNMP_SESSION session, LPHSNMP_ENTITY srcEnt
         err = ows_msg_decode(msgBufDesc->ptr, span, &m);
     if (!err && m.community.len == 0)
         err = OWS_E_MESSAGE_INVALID;
-    if (!err && (m.pdu.error_status || m.pdu.error_index) &&
-        m.pdu.type != OWS_PDU_RESPONSE && m.pdu.type != OWS_PDU_GETBULK &&
-        m.pdu.type != OWS_PDU_V1TRAP)
-        err = OWS_E_PDU_INVALID;
     if (!err && m.pdu.type == OWS_PDU_V1TRAP) {
         ows_pdu v2;
         ows_pdu_init(&v2);

@@ -34,6 +34,14 @@ struct ows_entity;
  * application has drained the queue. Timeout reports are always queued. */
 #define OWS_NET_QUEUE_MAX 4096u
 
+/* Sockets the engine has room for from the start. The I/O thread's private
+ * copy of the socket list and the poller's array are made this big before
+ * ows_net_start returns (the socket list itself starts at this size), so
+ * until more sockets than this are open the I/O thread allocates only for
+ * datagrams that arrive, never behind the application's back: the unit
+ * tests that count live allocations rely on that. */
+#define OWS_NET_FIRST_SOCKS 16u
+
 /* Largest datagram we send or receive (the UDP maximum over IPv4). */
 #define OWS_NET_MAX_DGRAM 65507u
 

@@ -52,7 +52,13 @@
     X(BER_TRAILING,       19, "BER: trailing bytes after the value")            \
     X(BER_LIMIT,          19, "BER: too many varbinds or too deep")             \
     /* Encoder: the bounded output buffer is too small. */                     \
-    X(BUFFER_SMALL,      109, "encoded message does not fit the buffer")
+    X(BUFFER_SMALL,      109, "encoded message does not fit the buffer")       \
+    /* Cryptography (crypto.h) and SNMPv3 security (core/usm.h). */            \
+    X(CRYPTO_UNSUPPORTED, 99, "algorithm not provided by this platform's crypto library") \
+    X(CRYPTO,             99, "crypto library call failed or bad key/IV/length") \
+    X(USM_PARAMS,         19, "SNMPv3: malformed or unsupported security parameters") \
+    X(USM_WRONG_DIGEST,   19, "SNMPv3: authentication failed (wrong digest)")  \
+    X(USM_DECRYPT,        19, "SNMPv3: decryption failed")
 
 enum ows_error {
     OWS_OK = 0,

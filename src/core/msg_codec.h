@@ -46,6 +46,22 @@ int ows_msg_decode_ex(const uint8_t *buf, size_t len, ows_msg *m, size_t head);
 int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, void *mem,
                       size_t cap);
 
+/* An SNMPv3 scopedPDU (RFC 3412 6: SEQUENCE { contextEngineID, contextName,
+ * PDU }) the same way, for core/v3_codec.h: *m gets version OWS_SNMPV3, the
+ * contextName in m->community and the PDU (as in SNMPv2c); *engine_id points
+ * at the contextEngineID's bytes inside buf. Up to pad_max bytes may follow
+ * the scopedPDU (the padding of a DES-decrypted one); more is
+ * OWS_E_BER_TRAILING. ows_msg_free releases it. */
+int ows_scoped_decode_in(const uint8_t *buf, size_t len, size_t pad_max, ows_msg *m,
+                         size_t head, void *mem, size_t cap, const uint8_t **engine_id,
+                         size_t *engine_id_len);
+
+/* Writes a PDU (RFC 3416's PDUs, or the v1 Trap-PDU) backwards with `w`,
+ * checking that `version` carries its type (SNMPv3 carries SNMPv2c's): the
+ * part of ows_msg_encode that SNMPv3's scopedPDU shares. */
+struct ows_berw;
+int ows_pdu_encode(struct ows_berw *w, const ows_pdu *pdu, int32_t version);
+
 /* Releases what ows_msg_decode allocated and zeroes *m. */
 void ows_msg_free(ows_msg *m);
 

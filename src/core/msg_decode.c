@@ -11,6 +11,46 @@
  *
  * Either way a failure frees the arena (if any) once, so no failure path can
  * leak and nothing is ever freed piecemeal.
+ *
+ * What is accepted and what is refused (issue 8). The rule: whatever is
+ * well-formed BER for an SNMPv1/v2c message, and fits the types WinSNMP hands
+ * to the application, is decoded as it is; odd field values are the sender's
+ * business, and only the application can judge them. Refusing them would turn
+ * a sloppy agent's answer into a timeout. So these decode unchanged:
+ * - any error-status and error-index that fit 32 bits, whatever the PDU type:
+ *   negative, beyond the RFC 1157/3416 ranges, an SNMPv2 status in an SNMPv1
+ *   message, an index beyond the number of varbinds, non-zero fields in a
+ *   GET, GETNEXT, SET, INFORM or TRAP (the RFCs have the sender set them to
+ *   zero; none has the receiver refuse them); in a GETBULK they are
+ *   non-repeaters and max-repetitions, delivered even if negative;
+ * - any request-id, generic-trap and specific-trap that fit 32 bits, any
+ *   time-stamp that fits 32 bits unsigned;
+ * - an empty varbind list, repeated names, an empty community (SnmpDecodeMsg
+ *   refuses that one for its own reason, api/codec.c);
+ * - long-form lengths longer than they need to be (real encoders emit them).
+ * Refused (SnmpDecodeMsg: MESSAGE_INVALID; on the wire: dropped and counted
+ * as malformed), because it is not BER, or not SNMPv1/v2c, or cannot be
+ * delivered without changing it:
+ * - broken framing: a length past its container, indefinite lengths, more
+ *   than 4 length octets, multi-octet tags, bytes left over inside the
+ *   message, the PDU or a varbind, a missing field or a wrong tag;
+ * - INTEGER encodings that are not minimal (X.690 8.3.2 forbids them) or
+ *   empty, and integer fields wider than 32 bits (smiINT is 32 bits; a
+ *   clipped value would be a lie); an unsigned value that is negative or
+ *   wider than its type (32 bits, 64 for Counter64);
+ * - a NULL or exception value with contents (X.690 8.8.2), an IpAddress that
+ *   is not 4 octets (SMI: SIZE (4); applications read exactly four), an OID
+ *   that is malformed, has a sub-identifier over 32 bits or more than 128
+ *   sub-identifiers (MAXOBJIDSIZE), an unknown value tag;
+ * - a version other than 0 and 1, an unknown PDU tag, an SNMPv2 PDU type or
+ *   syntax in an SNMPv1 message (RFC 1157 has no such type: a different
+ *   protocol, not an odd value), an SNMPv1 Trap-PDU in an SNMPv2c message;
+ * - more than OWS_MSG_MAX_VARBINDS varbinds, or a message over 16 MiB.
+ * Sending keeps its own rules (api/codec.c, request.c): error fields only in
+ * a RESPONSE or a GETBULK.
+ * An SNMPv3 scopedPDU (ows_scoped_decode_in, for core/v3_codec.h) follows
+ * the SNMPv2c rules, with two differences: the Report-PDU is accepted, and
+ * up to pad_max bytes may follow it (a DES-decrypted one's padding).
  */
 #include <string.h>
 #include "core/msg_codec.h"
@@ -33,6 +73,9 @@ struct region {
     uint8_t *hi;          /* lowest byte used by data; data grows down */
     uint8_t *top;         /* end of the region */
     int32_t version;
+    size_t pad_max;       /* scopedPDU: bytes allowed after it (DES padding) */
+    int scoped;           /* 1: a scopedPDU, not a community message */
+    ows_berr context_engine;   /* scopedPDU: its contextEngineID, in the input */
 };
 
 static int is_string_tag(unsigned t)
@@ -49,15 +92,16 @@ struct sizes {
     size_t nbytes;    /* string values and the community */
 };
 
-static int scan(const uint8_t *buf, size_t len, struct sizes *s)
+static int scan(const uint8_t *buf, size_t len, int scoped, struct sizes *s)
 {
     ows_berr r = { buf, buf + len }, msg, pdu, vbl, part;
     unsigned tag, pdutag;
     size_t n;
 
     TRY(ows_berr_enter(&r, 0x30, &msg));
-    TRY(ows_berr_enter(&msg, 0x02, &part));          /* version */
-    TRY(ows_berr_enter(&msg, 0x04, &part));          /* community */
+    /* version, or a scopedPDU's contextEngineID */
+    TRY(ows_berr_enter(&msg, scoped ? 0x04 : 0x02, &part));
+    TRY(ows_berr_enter(&msg, 0x04, &part));          /* community or contextName */
     s->nbytes += (size_t)(part.end - part.p);
     TRY(ows_berr_header(&msg, &pdutag, &n));
     pdu.p = msg.p;
@@ -214,11 +258,17 @@ static int fill(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
     size_t n;
 
     TRY(ows_berr_enter(&r, 0x30, &msg));
-    if (r.p != r.end)
+    if ((size_t)(r.end - r.p) > g->pad_max)
         return OWS_E_BER_TRAILING;
-    TRY(get_int(&msg, 0x02, &m->version));
-    if (m->version != OWS_SNMPV1 && m->version != OWS_SNMPV2C)
-        return OWS_E_BER_VERSION;
+    if (g->scoped) {
+        /* scopedPDU (RFC 3412 6): contextEngineID, contextName, PDU. */
+        TRY(ows_berr_enter(&msg, 0x04, &g->context_engine));
+        m->version = OWS_SNMPV3;
+    } else {
+        TRY(get_int(&msg, 0x02, &m->version));
+        if (m->version != OWS_SNMPV1 && m->version != OWS_SNMPV2C)
+            return OWS_E_BER_VERSION;
+    }
     g->version = m->version;
     TRY(ows_berr_enter(&msg, 0x04, &part));
     TRY(get_bytes(g, part.p, (size_t)(part.end - part.p), &m->community));
@@ -229,7 +279,8 @@ static int fill(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
     msg.p += n;
     if (msg.p != msg.end)
         return OWS_E_BER_TRAILING;
-    if (tag < OWS_PDU_GET || tag > OWS_PDU_TRAP)
+    /* A Report-PDU only in SNMPv3's scopedPDU. */
+    if (tag < OWS_PDU_GET || tag > (g->scoped ? OWS_PDU_REPORT : OWS_PDU_TRAP))
         return OWS_E_BER_TAG;
     d->type = (int32_t)tag;
     if (m->version == OWS_SNMPV1 ? tag > OWS_PDU_V1TRAP : tag == OWS_PDU_V1TRAP)
@@ -276,13 +327,16 @@ static int fill(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
     return 0;
 }
 
-static void region_init(struct region *g, void *base, size_t size)
+static void region_init(struct region *g, void *base, size_t size, int scoped, size_t pad_max)
 {
     g->items = base;
     g->nitems = 0;
     g->lo = base;
     g->top = g->hi = (uint8_t *)base + size;
     g->version = 0;
+    g->scoped = scoped;
+    g->pad_max = pad_max;
+    g->context_engine.p = g->context_engine.end = NULL;
 }
 
 /* Moves a pointer into the scratch data area to the same place in the
@@ -331,8 +385,10 @@ int ows_msg_decode_ex(const uint8_t *buf, size_t len, ows_msg *m, size_t head)
     return ows_msg_decode_in(buf, len, m, head, NULL, 0);
 }
 
-int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, void *mem,
-                      size_t cap)
+/* Both kinds of input: a community message (scoped 0) or a scopedPDU
+ * followed by at most pad_max bytes; ctx gets a scopedPDU's contextEngineID. */
+static int decode(const uint8_t *buf, size_t len, int scoped, size_t pad_max, ows_msg *m,
+                  size_t head, void *mem, size_t cap, ows_berr *ctx)
 {
     union { uint64_t align; uint8_t b[SCRATCH_SIZE]; } scratch;
     struct region g;
@@ -353,10 +409,11 @@ int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, v
      * (its end must keep the 8-byte alignment REBASE relies on elsewhere):
      * no scratch, no copy. When it is too small, the usual way follows. */
     if (mem && cap > head && !(cap & 7)) {
-        region_init(&g, (uint8_t *)mem + head, cap - head);
+        region_init(&g, (uint8_t *)mem + head, cap - head, scoped, pad_max);
         err = fill(buf, len, m, &g);
         if (!err) {
             m->pdu.vbl.arena = mem;
+            *ctx = g.context_engine;
             return 0;
         }
         memset(m, 0, sizeof *m);
@@ -364,12 +421,14 @@ int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, v
             return err;
     }
 
-    region_init(&g, scratch.b, sizeof scratch.b);
+    region_init(&g, scratch.b, sizeof scratch.b, scoped, pad_max);
     err = fill(buf, len, m, &g);
     if (!err) {
         err = from_scratch(&g, m, head, mem, cap);
-        if (!err)
+        if (!err) {
+            *ctx = g.context_engine;
             return 0;
+        }
     }
     if (err != REGION_FULL) {
         memset(m, 0, sizeof *m);
@@ -378,7 +437,7 @@ int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, v
 
     /* Too big for the scratch: size it, then fill one arena directly. */
     memset(m, 0, sizeof *m);
-    err = scan(buf, len, &s);
+    err = scan(buf, len, scoped, &s);
     if (err)
         return err;
     total = (size_t)s.nvb * sizeof(ows_varbind) + s.nids * sizeof(uint32_t) +
@@ -386,7 +445,7 @@ int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, v
     arena = ows_malloc(head + (total ? total : 1));
     if (!arena)
         return OWS_E_ALLOC;
-    region_init(&g, arena + head, total);
+    region_init(&g, arena + head, total, scoped, pad_max);
     err = fill(buf, len, m, &g);
     if (err) {
         ows_free(arena);
@@ -395,7 +454,26 @@ int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, v
         return err == REGION_FULL ? OWS_E_BER_LIMIT : err;
     }
     m->pdu.vbl.arena = arena;
+    *ctx = g.context_engine;
     return 0;
+}
+
+int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, void *mem,
+                      size_t cap)
+{
+    ows_berr ctx;
+    return decode(buf, len, 0, 0, m, head, mem, cap, &ctx);
+}
+
+int ows_scoped_decode_in(const uint8_t *buf, size_t len, size_t pad_max, ows_msg *m,
+                         size_t head, void *mem, size_t cap, const uint8_t **engine_id,
+                         size_t *engine_id_len)
+{
+    ows_berr ctx = { NULL, NULL };
+    int err = decode(buf, len, 1, pad_max, m, head, mem, cap, &ctx);
+    *engine_id = ctx.p;
+    *engine_id_len = (size_t)(ctx.end - ctx.p);
+    return err;
 }
 
 void ows_msg_free(ows_msg *m)

@@ -71,7 +71,9 @@ static int type_ok(int32_t type, int32_t version)
     case OWS_PDU_V1TRAP:
         return version == OWS_SNMPV1;
     case OWS_PDU_GETBULK: case OWS_PDU_INFORM: case OWS_PDU_TRAP:
-        return version == OWS_SNMPV2C;
+        return version == OWS_SNMPV2C || version == OWS_SNMPV3;
+    case OWS_PDU_REPORT:
+        return version == OWS_SNMPV3;
     default:
         return 0;
     }
@@ -79,18 +81,49 @@ static int type_ok(int32_t type, int32_t version)
 
 #define TRY(x) do { int e_ = (x); if (e_ < 0) return e_; } while (0)
 
-int ows_msg_encode(const ows_msg *m, uint8_t *buf, size_t cap, size_t *off, size_t *len)
+int ows_pdu_encode(ows_berw *w, const ows_pdu *pdu, int32_t version)
 {
-    const ows_pdu *pdu = &m->pdu;
-    uint8_t *base = buf;
-    ows_berw w;
-    uint8_t *end, *pdu_end, *vbl_end;
+    uint8_t *pdu_end, *vbl_end;
 
-    if (m->version != OWS_SNMPV1 && m->version != OWS_SNMPV2C)
-        return OWS_E_PDU_INVALID;
-    if (!type_ok(pdu->type, m->version))
+    if (!type_ok(pdu->type, version))
         return OWS_E_PDU_INVALID;
     if (pdu->vbl.count && !pdu->vbl.items)
+        return OWS_E_PDU_INVALID;
+
+    /* The varbind list, last varbind first. */
+    vbl_end = w->p;
+    for (uint32_t i = pdu->vbl.count; i-- > 0;) {
+        const ows_varbind *vb = &pdu->vbl.items[i];
+        uint8_t *vb_end = w->p;
+        TRY(put_value(w, &vb->value, version));
+        TRY(put_oid(w, &vb->name));
+        TRY(ows_berw_header(w, 0x30, (size_t)(vb_end - w->p)));
+    }
+    TRY(ows_berw_header(w, 0x30, (size_t)(vbl_end - w->p)));
+
+    pdu_end = vbl_end;
+    if (pdu->type == OWS_PDU_V1TRAP) {
+        TRY(ows_berw_uint(w, 0x43, pdu->time_stamp));
+        TRY(ows_berw_int(w, 0x02, pdu->specific_trap));
+        TRY(ows_berw_int(w, 0x02, pdu->generic_trap));
+        TRY(ows_berw_octets(w, 0x40, pdu->agent_addr, 4));
+        TRY(put_oid(w, &pdu->enterprise));
+    } else {
+        TRY(ows_berw_int(w, 0x02, pdu->error_index));
+        TRY(ows_berw_int(w, 0x02, pdu->error_status));
+        TRY(ows_berw_int(w, 0x02, pdu->request_id));
+    }
+    TRY(ows_berw_header(w, (uint8_t)pdu->type, (size_t)(pdu_end - w->p)));
+    return 0;
+}
+
+int ows_msg_encode(const ows_msg *m, uint8_t *buf, size_t cap, size_t *off, size_t *len)
+{
+    uint8_t *base = buf;
+    ows_berw w;
+    uint8_t *end;
+
+    if (m->version != OWS_SNMPV1 && m->version != OWS_SNMPV2C)
         return OWS_E_PDU_INVALID;
     if (cap > INT32_MAX) {
         /* Lengths are bounded by INT32_MAX: use only the tail. */
@@ -99,31 +132,7 @@ int ows_msg_encode(const ows_msg *m, uint8_t *buf, size_t cap, size_t *off, size
     }
     ows_berw_init(&w, buf, cap);
     end = w.p;
-
-    /* The varbind list, last varbind first. */
-    vbl_end = w.p;
-    for (uint32_t i = pdu->vbl.count; i-- > 0;) {
-        const ows_varbind *vb = &pdu->vbl.items[i];
-        uint8_t *vb_end = w.p;
-        TRY(put_value(&w, &vb->value, m->version));
-        TRY(put_oid(&w, &vb->name));
-        TRY(ows_berw_header(&w, 0x30, (size_t)(vb_end - w.p)));
-    }
-    TRY(ows_berw_header(&w, 0x30, (size_t)(vbl_end - w.p)));
-
-    pdu_end = vbl_end;
-    if (pdu->type == OWS_PDU_V1TRAP) {
-        TRY(ows_berw_uint(&w, 0x43, pdu->time_stamp));
-        TRY(ows_berw_int(&w, 0x02, pdu->specific_trap));
-        TRY(ows_berw_int(&w, 0x02, pdu->generic_trap));
-        TRY(ows_berw_octets(&w, 0x40, pdu->agent_addr, 4));
-        TRY(put_oid(&w, &pdu->enterprise));
-    } else {
-        TRY(ows_berw_int(&w, 0x02, pdu->error_index));
-        TRY(ows_berw_int(&w, 0x02, pdu->error_status));
-        TRY(ows_berw_int(&w, 0x02, pdu->request_id));
-    }
-    TRY(ows_berw_header(&w, (uint8_t)pdu->type, (size_t)(pdu_end - w.p)));
+    TRY(ows_pdu_encode(&w, &m->pdu, m->version));
 
     if (m->community.len && !m->community.ptr)
         return OWS_E_PDU_INVALID;

@@ -85,7 +85,7 @@ int ows_net_open_sock(int family, int role, const struct ows_addr *addr,
     if (!e)
         return OWS_E_TL_NOT_INITIALIZED;
     if (e->nsocks == e->socks_cap) {
-        uint32_t cap = e->socks_cap ? e->socks_cap * 2 : 16;
+        uint32_t cap = e->socks_cap ? e->socks_cap * 2 : OWS_NET_FIRST_SOCKS;
         struct ows_net_sock **a = ows_realloc(e->socks, cap * sizeof(*a));
         if (!a)
             return OWS_E_ALLOC;
@@ -219,27 +219,40 @@ void ows_net_session_release(struct ows_session *s)
     ows_free(n);
 }
 
+/* Makes the engine thread's private copy of the socket list hold c sockets
+ * (a failure leaves it as it was, to be retried). */
+static int snapshot_room(ows_sock **fds, struct ows_net_sock ***ents, uint8_t **ready,
+                         uint32_t *cap, uint32_t c)
+{
+    ows_sock *f;
+    struct ows_net_sock **en;
+    uint8_t *r;
+
+    if (c <= *cap)
+        return OWS_OK;
+    f = ows_realloc(*fds, c * sizeof(**fds));
+    if (!f)
+        return OWS_E_ALLOC;
+    *fds = f;
+    en = ows_realloc(*ents, c * sizeof(**ents));
+    if (!en)
+        return OWS_E_ALLOC;
+    *ents = en;
+    r = ows_realloc(*ready, c);
+    if (!r)
+        return OWS_E_ALLOC;
+    *ready = r;
+    *cap = c;
+    return OWS_OK;
+}
+
 /* Rebuilds the engine thread's private copy of the socket list. */
 static int snapshot(struct ows_engine *e, ows_sock **fds, struct ows_net_sock ***ents,
                     uint8_t **ready, uint32_t *cap, uint32_t *n)
 {
     uint32_t i;
-    if (e->nsocks > *cap) {
-        uint32_t c = e->socks_cap;
-        ows_sock *f = ows_realloc(*fds, c * sizeof(**fds));
-        if (!f)
-            return OWS_E_ALLOC;
-        *fds = f;
-        struct ows_net_sock **en = ows_realloc(*ents, c * sizeof(**ents));
-        if (!en)
-            return OWS_E_ALLOC;
-        *ents = en;
-        uint8_t *r = ows_realloc(*ready, c);
-        if (!r)
-            return OWS_E_ALLOC;
-        *ready = r;
-        *cap = c;
-    }
+    if (e->nsocks > *cap && snapshot_room(fds, ents, ready, cap, e->socks_cap))
+        return OWS_E_ALLOC;
     for (i = 0; i < e->nsocks; i++) {
         (*fds)[i] = e->socks[i]->fd;
         (*ents)[i] = e->socks[i];
@@ -264,6 +277,10 @@ static void engine_main(void *arg)
     uint32_t cap = 0, nfds = 0, gen = 0;
     int have_snap = 0, detached;
 
+    /* Room for the first sockets now, before ows_net_start returns, so that
+     * the first sockets an application opens make this thread allocate
+     * nothing behind its back (if this fails, the loop retries). */
+    (void)snapshot_room(&fds, &ents, &ready, &cap, OWS_NET_FIRST_SOCKS);
     ows_lock();
     e->thread_id = ows_thread_id();
     /* ows_net_start waits for this: the buffers above are made by then. */
@@ -448,7 +465,7 @@ int ows_net_start(void)
         return err;
     }
     e->sock_started = 1;
-    err = ows_poller_new(&e->poller);
+    err = ows_poller_new(&e->poller, OWS_NET_FIRST_SOCKS);
     if (err) {
         engine_free(e);
         return err;

@@ -28,10 +28,14 @@ enum ows_syntax {
 enum ows_pdu_type {
     OWS_PDU_GET = 0xA0, OWS_PDU_GETNEXT = 0xA1, OWS_PDU_RESPONSE = 0xA2,
     OWS_PDU_SET = 0xA3, OWS_PDU_V1TRAP = 0xA4, OWS_PDU_GETBULK = 0xA5,
-    OWS_PDU_INFORM = 0xA6, OWS_PDU_TRAP = 0xA7
+    OWS_PDU_INFORM = 0xA6, OWS_PDU_TRAP = 0xA7,
+    /* Report-PDU (RFC 3416): SNMPv3 only; winsnmp.h has no name for it. */
+    OWS_PDU_REPORT = 0xA8
 };
 
-enum ows_version { OWS_SNMPV1 = 0, OWS_SNMPV2C = 1 };
+/* SNMPv3 (msgVersion 3): a scopedPDU decoded into an ows_msg carries the
+ * contextName in `community` (core/v3_codec.h). */
+enum ows_version { OWS_SNMPV1 = 0, OWS_SNMPV2C = 1, OWS_SNMPV3 = 3 };
 
 typedef struct ows_oid {
     uint32_t len;        /* sub-identifiers */

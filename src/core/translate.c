@@ -8,9 +8,7 @@
 
 #define MAX_FIELDS 4
 
-/* Splits a line into blank-separated fields in place; returns the count
- * (MAX_FIELDS + 1 means "too many"). Comments start with '#'. */
-static int split_fields(char *line, char **f)
+int ows_translate_split(char *line, char **f, int max)
 {
     int n = 0;
     char *p = line;
@@ -19,8 +17,8 @@ static int split_fields(char *line, char **f)
             p++;
         if (!*p || *p == '#')
             return n;
-        if (n == MAX_FIELDS)
-            return MAX_FIELDS + 1;
+        if (n == max)
+            return max + 1;
         f[n++] = p;
         while (*p && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
             p++;
@@ -45,7 +43,7 @@ static int find_line(const char *name, size_t len, int want, char *line, size_t 
         return 0;
     /* Bounded: a database is small; stop after 100,000 lines. */
     while (!found && lines++ < 100000 && fgets(line, (int)line_size, fp)) {
-        int n = split_fields(line, f);
+        int n = ows_translate_split(line, f, MAX_FIELDS);
         if (n == want && strlen(f[0]) == len && memcmp(f[0], name, len) == 0)
             found = 1;
     }

@@ -13,7 +13,21 @@ struct ows_poller {
     size_t cap;
 };
 
-int ows_poller_new(ows_poller **out)
+/* Makes the array hold the wake-up entry and n sockets. */
+static int make_room(ows_poller *p, size_t n)
+{
+    WSAPOLLFD *nf;
+    if (n + 1 <= p->cap)
+        return OWS_OK;
+    nf = ows_realloc(p->fds, (n + 1) * sizeof(*nf));
+    if (!nf)
+        return OWS_E_ALLOC;
+    p->fds = nf;
+    p->cap = n + 1;
+    return OWS_OK;
+}
+
+int ows_poller_new(ows_poller **out, size_t room)
 {
     ows_poller *p;
     struct sockaddr_in sin;
@@ -40,6 +54,10 @@ int ows_poller_new(ows_poller **out)
         connect(p->wake, (struct sockaddr *)&sin, sizeof(sin)) != 0 ||
         ioctlsocket(p->wake, FIONBIO, &nb) != 0)
         goto fail;
+    if (make_room(p, room)) {
+        ows_poller_free(p);
+        return OWS_E_ALLOC;
+    }
     *out = p;
     return OWS_OK;
 fail:
@@ -78,13 +96,8 @@ int ows_poller_wait(ows_poller *p, const ows_sock *socks, size_t n, uint8_t *rea
 
     if (woken)
         *woken = 0;
-    if (n + 1 > p->cap) {
-        WSAPOLLFD *nf = ows_realloc(p->fds, (n + 1) * sizeof(*nf));
-        if (!nf)
-            return OWS_E_ALLOC;
-        p->fds = nf;
-        p->cap = n + 1;
-    }
+    if (make_room(p, n))
+        return OWS_E_ALLOC;
     p->fds[0].fd = p->wake;
     p->fds[0].events = POLLRDNORM;
     p->fds[0].revents = 0;

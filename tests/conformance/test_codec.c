@@ -256,6 +256,104 @@ static void decode_errors(void **state)
     assert_null(p);
 }
 
+/* SnmpDecodeMsg's page gives PDU_INVALID for an invalid pdu parameter only
+ * and MESSAGE_INVALID for a message whose format is invalid. OpenWinSNMP
+ * decision (owsdecision): a well-formed message whose fields hold odd values
+ * (a GET or SET with error fields, a response whose error-index is beyond its
+ * varbinds or whose error-status nobody defined, negative values) decodes as
+ * it is, so the application sees what the sender sent. The v1 GET vector
+ * with its PDU tag, error-status and error-index octets replaced. */
+static void decode_odd_fields_owsdecision(void **state)
+{
+    static const struct {
+        smiBYTE tag, es, ei;
+        smiINT type, want_es, want_ei;
+    } cases[] = {
+        {0xa0, 5, 0, SNMP_PDU_GET, 5, 0},
+        {0xa3, 0, 1, SNMP_PDU_SET, 0, 1},
+        {0xa3, 4, 9, SNMP_PDU_SET, 4, 9},
+        {0xa1, 0xff, 0x80, SNMP_PDU_GETNEXT, -1, -128},
+        {0xa2, 5, 7, SNMP_PDU_RESPONSE, 5, 7},
+        {0xa2, 99, 0, SNMP_PDU_RESPONSE, 99, 0},
+        {0xa2, 0, 3, SNMP_PDU_RESPONSE, 0, 3},
+    };
+    HSNMP_SESSION s = FX(state);
+    smiBYTE buf[sizeof v1_get];
+    smiOCTETS in = {sizeof buf, buf};
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        HSNMP_ENTITY e1 = NULL, e2 = NULL;
+        HSNMP_CONTEXT c = NULL;
+        HSNMP_PDU p = NULL;
+        HSNMP_VBL v = NULL;
+        smiINT t = 0, es = 0, ei = 0;
+        smiINT32 rid = 0;
+        memcpy(buf, v1_get, sizeof buf);
+        buf[13] = cases[i].tag;
+        buf[20] = cases[i].es;
+        buf[23] = cases[i].ei;
+        EXPECT_RET(SnmpDecodeMsg(s, &e1, &e2, &c, &p, &in), sizeof v1_get);
+        EXPECT_OK(SnmpGetPduData(p, &t, &rid, &es, &ei, &v));
+        assert_int_equal(t, cases[i].type);
+        assert_int_equal(rid, 1);
+        assert_int_equal(es, cases[i].want_es);
+        assert_int_equal(ei, cases[i].want_ei);
+        EXPECT_RET(SnmpCountVbl(v), 1);
+        EXPECT_OK(SnmpFreeVbl(v));
+        EXPECT_OK(SnmpFreePdu(p));
+        EXPECT_OK(SnmpFreeContext(c));
+    }
+    /* Sending keeps its rules (spec section 5): such a SET decodes, but is
+     * not encoded again. */
+    {
+        struct codec_fx f;
+        HSNMP_PDU p = NULL;
+        smiOCTETS out = {0, NULL};
+        make(s, SNMPAPI_UNTRANSLATED_V1, &f);
+        memcpy(buf, v1_get, sizeof buf);
+        buf[13] = 0xa3;
+        buf[23] = 1;
+        EXPECT_RET(SnmpDecodeMsg(s, NULL, NULL, NULL, &p, &in), sizeof v1_get);
+        EXPECT_FAIL_S(s, SnmpEncodeMsg(s, f.e, f.e, f.c, p, &out), SNMPAPI_PDU_INVALID);
+        assert_null(out.ptr);
+        EXPECT_OK(SnmpFreePdu(p));
+    }
+    /* Malformed stays MESSAGE_INVALID: an error-status that is not an
+     * INTEGER, and one that is not minimally encoded (X.690 8.3.2). */
+    {
+        HSNMP_ENTITY e1 = NULL, e2 = NULL;
+        HSNMP_CONTEXT c = NULL;
+        HSNMP_PDU p = NULL;
+        smiBYTE longer[sizeof v1_get + 1];
+        smiOCTETS lin = {sizeof longer, longer};
+        memcpy(buf, v1_get, sizeof buf);
+        buf[18] = 0x04;
+        EXPECT_FAIL_S(s, SnmpDecodeMsg(s, &e1, &e2, &c, &p, &in), SNMPAPI_MESSAGE_INVALID);
+        /* 02 02 00 05 in place of 02 01 00; the lengths around it grow by one. */
+        memcpy(longer, v1_get, 19);
+        longer[1] = (smiBYTE)(v1_get[1] + 1);
+        longer[14] = (smiBYTE)(v1_get[14] + 1);
+        longer[19] = 0x02;
+        longer[20] = 0x00;
+        longer[21] = 0x05;
+        memcpy(longer + 22, v1_get + 21, sizeof v1_get - 21);
+        EXPECT_FAIL_S(s, SnmpDecodeMsg(s, &e1, &e2, &c, &p, &lin), SNMPAPI_MESSAGE_INVALID);
+        assert_null(c);
+        assert_null(p);
+        /* The same frame with a minimal two-octet value (02 02 00 80 = 128)
+         * decodes: only the encoding was wrong above. */
+        longer[21] = 0x80;
+        {
+            smiINT es = 0;
+            EXPECT_RET(SnmpDecodeMsg(s, &e1, &e2, &c, &p, &lin), sizeof longer);
+            EXPECT_OK(SnmpGetPduData(p, NULL, NULL, &es, NULL, NULL));
+            assert_int_equal(es, 128);
+            EXPECT_OK(SnmpFreePdu(p));
+            EXPECT_OK(SnmpFreeContext(c));
+        }
+    }
+}
+
 /* SNMPv1 Trap-PDU: enterprise 1.3.6.1.4.1.8072, agent 127.0.0.1, coldStart,
  * time-stamp 100, no varbinds. Hand-assembled from RFC 1157. */
 static const smiBYTE v1_trap[] = {
@@ -397,6 +495,7 @@ int main(int argc, char **argv)
         CONF_TEST(encode_errors),
         CONF_TEST(encode_inform_v1_operation_invalid),
         CONF_TEST(decode_errors),
+        CONF_TEST(decode_odd_fields_owsdecision),
         CONF_TEST(decode_v1_trap_as_v2),
         CONF_TEST(encode_getbulk_to_v1_is_getnext),
         CONF_TEST(encode_v2_trap_to_v1),

@@ -16,16 +16,8 @@
 #include <net-snmp/net-snmp-config.h>
 #include <net-snmp/net-snmp-includes.h>
 #include "core/msg_codec.h"
+#include "xorshift.h"
 
-static uint64_t rng;
-static uint32_t rnd(void)
-{
-    /* xorshift64*: deterministic across platforms. */
-    rng ^= rng >> 12;
-    rng ^= rng << 25;
-    rng ^= rng >> 27;
-    return (uint32_t)((rng * 0x2545F4914F6CDD1DULL) >> 32);
-}
 static uint32_t below(uint32_t n) { return n ? rnd() % n : 0; }
 
 /* Values that stress every length boundary of BER. */
@@ -325,9 +317,7 @@ int main(int argc, char **argv)
     netsnmp_session sess;
     unsigned long fail = 0, identical = 0;
 
-    rng = argc > 2 ? strtoull(argv[2], NULL, 10) : 20261121;
-    if (!rng)
-        rng = 1;
+    rnd_seed(argc > 2 ? argv[2] : NULL, 20261121);
     setenv("MIBS", "", 1);
     setenv("SNMPCONFPATH", "/nonexistent", 1);
     init_snmp("diff_codec");

@@ -58,11 +58,12 @@ rvas=$(echo "$dump" | awk '/^Export Address Table -- Ordinal Base/ { on = 1; nex
 named=$(echo "$actual" | grep -c .)
 [ "$rvas" = "$named" ] || bad "$rvas exported addresses but $named names"
 
-# Only system DLLs at run time.
+# Only system DLLs at run time (bcrypt.dll, CNG, is in every Windows since
+# Vista: SNMPv3's crypto, src/win32/crypto.c).
 imports=$(echo "$dump" | awk '/DLL Name:/ { print tolower($3) }' | sort -u)
 for d in $imports; do
     case "$d" in
-        kernel32.dll|user32.dll|ws2_32.dll|msvcrt.dll|advapi32.dll|ntdll.dll|iphlpapi.dll|api-ms-win-*) ;;
+        kernel32.dll|user32.dll|ws2_32.dll|msvcrt.dll|advapi32.dll|ntdll.dll|iphlpapi.dll|bcrypt.dll|api-ms-win-*) ;;
         *) bad "$dll imports $d, which is not a system DLL" ;;
     esac
 done

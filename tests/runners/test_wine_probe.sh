@@ -87,8 +87,9 @@ refuses x86 "$hello32" OWS_NO_WINE32=1 && ok "OWS_NO_WINE32: x86 refused" || bad
 # 4. Counting: this build's non-host tests, left out, are skipped; the run passes.
 total=$(cd "$build" && ctest -N | sed -n 's/^Total Tests: *//p')
 host=$(cd "$build" && ctest -N -L '^host$' | sed -n 's/^Total Tests: *//p')
-# A fresh probe (under scripts/test.sh the run's answer is in the environment).
-out=$(env -u OWS_WINE_PROBED OWS_NO_WINE32=1 bash -c '
+# A fresh probe here too: under scripts/test.sh the environment carries the
+# run's own answer (OWS_WINE_PROBED=1), which wine_probe would reuse.
+out=$(env -u OWS_WINE_PROBED -u OWS_WINE64 -u OWS_WINE32 -u OWS_WINE32_WHY OWS_NO_WINE32=1 bash -c '
     root=$0; . "$root/scripts/lib.sh"; start=$(date +%s); wine_probe
     passed=3 failed=0 skipped=0
     no_wine32_banner; skip_stage_tests mingw-x86 "$1" "^host\$"; summary' "$root" "$build" 2>&1)

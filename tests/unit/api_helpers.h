@@ -1,13 +1,12 @@
 /* api_helpers.h - what the export-level unit tests (test_*_api.c) share: the
  * last-error check, the allocation torture loop and the session fixture.
- * Include it first: it sets _POSIX_C_SOURCE for nanosleep. */
+ * Include it first: it sets _POSIX_C_SOURCE. */
 #ifndef OWS_TEST_API_HELPERS_H
 #define OWS_TEST_API_HELPERS_H
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #endif
 #include <stdarg.h>
-#include <time.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -49,29 +48,12 @@
         okexpr; \
     } while (0)
 
-/* The network engine's thread frees its start-up block asynchronously after
- * SnmpStartup; wait (at most 1 s) until the allocation count is stable so
- * the torture loops see only their own allocations. */
-static inline void api_settle(void)
-{
-    struct timespec ms = { 0, 1000000 };
-    long last = ows_alloc_live();
-    int stable = 0, i;
-
-    for (i = 0; i < 1000 && stable < 20; i++) {
-        nanosleep(&ms, NULL);
-        stable = ows_alloc_live() == last ? stable + 1 : 0;
-        last = ows_alloc_live();
-    }
-}
-
 /* Fixture: starts the library and opens one session; 0 on success. */
 static inline int api_open_session(HSNMP_SESSION *sess)
 {
     if (SnmpStartup(NULL, NULL, NULL, NULL, NULL) != SNMPAPI_SUCCESS)
         return -1;
     *sess = SnmpCreateSession(NULL, 0, NULL, NULL);
-    api_settle();
     return *sess ? 0 : -1;
 }
 

@@ -9,35 +9,7 @@
 #include <cmocka.h>
 #include "core/msg_codec.h"
 #include "core/alloc.h"
-
-/* ---- a forward TLV builder for hand-made (often broken) messages ---- */
-
-typedef struct { uint8_t b[70000]; size_t n; } bytes;
-
-static void put(bytes *o, const void *p, size_t n)
-{
-    assert_true(o->n + n <= sizeof o->b);
-    memcpy(o->b + o->n, p, n);
-    o->n += n;
-}
-
-static void tlv(bytes *o, unsigned tag, const void *c, size_t n)
-{
-    uint8_t h[6];
-    size_t k = 0;
-    h[k++] = (uint8_t)tag;
-    if (n < 0x80) {
-        h[k++] = (uint8_t)n;
-    } else if (n < 0x100) {
-        h[k++] = 0x81; h[k++] = (uint8_t)n;
-    } else if (n < 0x10000) {
-        h[k++] = 0x82; h[k++] = (uint8_t)(n >> 8); h[k++] = (uint8_t)n;
-    } else {
-        h[k++] = 0x83; h[k++] = (uint8_t)(n >> 16); h[k++] = (uint8_t)(n >> 8); h[k++] = (uint8_t)n;
-    }
-    put(o, h, k);
-    put(o, c, n);
-}
+#include "tlv_builder.h"
 
 #define HEX(...) ((const uint8_t[]){ __VA_ARGS__ }), sizeof((const uint8_t[]){ __VA_ARGS__ })
 
@@ -336,6 +308,105 @@ static void test_short_oid_value_padded(void **state)
     ows_msg_free(&d);
 }
 
+/* ---- odd but well-formed field values: decoded as they are (the rules
+ * are in msg_decode.c's opening comment) ---- */
+
+/* A body with raw request-id, error-status and error-index TLVs (`fields`)
+ * and one varbind 1.3.6.1 = NULL. */
+static bytes *body_fields(const uint8_t *fields, size_t n)
+{
+    static bytes b;
+    b.n = 0;
+    put(&b, fields, n);
+    put(&b, HEX(0x30, 0x07, 0x30, 0x05, 0x06, 0x01, 0x2B, 0x05, 0x00));
+    return &b;
+}
+
+/* Decodes one message that must be accepted; returns its PDU's fields. */
+static void decode_fields(const bytes *msg, int32_t *rid, int32_t *es, int32_t *ei, int32_t *type)
+{
+    ows_msg m;
+    assert_int_equal(ows_msg_decode(msg->b, msg->n, &m), 0);
+    assert_int_equal(m.pdu.vbl.count, 1);
+    *rid = m.pdu.request_id;
+    *es = m.pdu.error_status;
+    *ei = m.pdu.error_index;
+    *type = m.pdu.type;
+    ows_msg_free(&m);
+}
+
+static void test_odd_fields_decoded(void **state)
+{
+    static const struct {
+        int version;
+        unsigned tag;
+        uint8_t f[18];
+        size_t n;
+        int32_t rid, es, ei;
+    } ok[] = {
+        /* A SET, GET, GETNEXT, INFORM or TRAP with non-zero error fields. */
+        { 1, 0xA3, { 2, 1, 9, 2, 1, 0, 2, 1, 3 }, 9, 9, 0, 3 },
+        { 0, 0xA3, { 2, 1, 9, 2, 1, 4, 2, 1, 1 }, 9, 9, 4, 1 },
+        { 0, 0xA0, { 2, 1, 9, 2, 1, 5, 2, 1, 0 }, 9, 9, 5, 0 },
+        { 1, 0xA1, { 2, 1, 9, 2, 1, 0, 2, 1, 1 }, 9, 9, 0, 1 },
+        { 1, 0xA6, { 2, 1, 9, 2, 1, 2, 2, 1, 7 }, 9, 9, 2, 7 },
+        { 1, 0xA7, { 2, 1, 9, 2, 1, 1, 2, 1, 2 }, 9, 9, 1, 2 },
+        /* Responses from sloppy agents: an index beyond the one varbind, an
+         * index with no error, a status nobody defined, negative values, an
+         * SNMPv2 status (notWritable) in an SNMPv1 message, the extremes. */
+        { 1, 0xA2, { 2, 1, 9, 2, 1, 5, 2, 1, 7 }, 9, 9, 5, 7 },
+        { 1, 0xA2, { 2, 1, 9, 2, 1, 0, 2, 1, 1 }, 9, 9, 0, 1 },
+        { 1, 0xA2, { 2, 1, 9, 2, 1, 99, 2, 2, 0x01, 0x2C }, 10, 9, 99, 300 },
+        { 1, 0xA2, { 2, 1, 9, 2, 1, 0xFF, 2, 1, 0xFE }, 9, 9, -1, -2 },
+        { 0, 0xA2, { 2, 1, 9, 2, 1, 17, 2, 1, 1 }, 9, 9, 17, 1 },
+        { 1, 0xA2, { 2, 4, 0x80, 0, 0, 0, 2, 4, 0x7F, 0xFF, 0xFF, 0xFF, 2, 4, 0x80, 0, 0, 0 }, 18,
+          INT32_MIN, INT32_MAX, INT32_MIN },
+        /* GETBULK: negative non-repeaters and max-repetitions. */
+        { 1, 0xA5, { 2, 1, 9, 2, 1, 0xFF, 2, 1, 0x80 }, 9, 9, -1, -128 },
+    };
+    static const struct { unsigned tag; uint8_t f[16]; size_t n; int err; } bad[] = {
+        /* Not minimal (X.690 8.3.2): not BER at all. */
+        { 0xA2, { 2, 1, 9, 2, 2, 0x00, 0x05, 2, 1, 0 }, 10, OWS_E_BER_INTEGER },
+        { 0xA2, { 2, 1, 9, 2, 1, 0, 2, 2, 0xFF, 0x80 }, 10, OWS_E_BER_INTEGER },
+        /* Wider than 32 bits: no smiINT holds it. */
+        { 0xA2, { 2, 1, 9, 2, 5, 0x01, 0, 0, 0, 0, 2, 1, 0 }, 13, OWS_E_BER_INTEGER },
+        { 0xA2, { 2, 5, 0x00, 0x80, 0, 0, 0, 2, 1, 0, 2, 1, 0 }, 13, OWS_E_BER_INTEGER },
+        /* Empty, or not an INTEGER. */
+        { 0xA2, { 2, 1, 9, 2, 0, 2, 1, 0 }, 8, OWS_E_BER_INTEGER },
+        { 0xA2, { 2, 1, 9, 4, 1, 0, 2, 1, 0 }, 9, OWS_E_BER_TAG },
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        int32_t rid, es, ei, type;
+        decode_fields(wrap(ok[i].version, ok[i].tag, body_fields(ok[i].f, ok[i].n)),
+                      &rid, &es, &ei, &type);
+        assert_int_equal(type, (int32_t)ok[i].tag);
+        assert_int_equal(rid, ok[i].rid);
+        assert_int_equal(es, ok[i].es);
+        assert_int_equal(ei, ok[i].ei);
+    }
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(decode(wrap(1, bad[i].tag, body_fields(bad[i].f, bad[i].n))), bad[i].err);
+    /* An SNMPv1 Trap-PDU with a generic-trap outside 0..6, a negative
+     * specific-trap and no varbinds. */
+    {
+        static bytes b;
+        ows_msg m;
+        b.n = 0;
+        put(&b, HEX(0x06, 0x03, 0x2B, 0x06, 0x01, 0x40, 0x04, 127, 0, 0, 1,
+                    0x02, 0x01, 0x09, 0x02, 0x01, 0xF6, 0x43, 0x01, 0x00, 0x30, 0x00));
+        {
+            bytes *msg = wrap(0, 0xA4, &b);
+            assert_int_equal(ows_msg_decode(msg->b, msg->n, &m), 0);
+        }
+        assert_int_equal(m.pdu.generic_trap, 9);
+        assert_int_equal(m.pdu.specific_trap, -10);
+        assert_int_equal(m.pdu.vbl.count, 0);
+        ows_msg_free(&m);
+    }
+}
+
 /* ---- decoder rejection rules, each with its own error ---- */
 
 static void test_reject_values(void **state)
@@ -564,6 +635,7 @@ int main(void)
         cmocka_unit_test(test_buffer_small),
         cmocka_unit_test(test_encode_rejects),
         cmocka_unit_test(test_short_oid_value_padded),
+        cmocka_unit_test(test_odd_fields_decoded),
         cmocka_unit_test(test_reject_values),
         cmocka_unit_test(test_reject_version_rules),
         cmocka_unit_test(test_reject_structure),

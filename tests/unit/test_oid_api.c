@@ -10,7 +10,6 @@ static int setup(void **st)
     (void)st;
     if (SnmpStartup(NULL, NULL, NULL, NULL, NULL) != SNMPAPI_SUCCESS)
         return -1;
-    api_settle();
     return 0;
 }
 
@@ -159,13 +158,11 @@ static void test_cleanup_frees_descriptors(void **st)
 
     (void)st;
     SnmpCleanup();
-    api_settle();
     live = ows_alloc_live();
     assert_int_equal(SnmpStartup(NULL, NULL, NULL, NULL, NULL), SNMPAPI_SUCCESS);
     for (i = 0; i < 10; i++)
         assert_int_equal(SnmpStrToOid("1.3.6.1", &o), 4);
     SnmpCleanup();   /* the application never freed them: cleanup does */
-    api_settle();
     assert_int_equal(ows_desc_live(), 0);
     assert_int_equal(ows_alloc_live(), live);
     assert_int_equal(SnmpStartup(NULL, NULL, NULL, NULL, NULL), SNMPAPI_SUCCESS);
@@ -182,7 +179,6 @@ static void test_alloc_torture(void **st)
     /* Free the registry first so its growth is part of each call. */
     SnmpCleanup();
     assert_int_equal(SnmpStartup(NULL, NULL, NULL, NULL, NULL), SNMPAPI_SUCCESS);
-    api_settle();
     for (k = 0; k < 10; k++) {
         base = ows_alloc_live();
         ows_alloc_fail_after(k);

@@ -1,0 +1,244 @@
+/* crypto.c - crypto.h on Windows' CNG (bcrypt.dll).
+ *
+ * Algorithm providers are opened on first use and kept for the life of the
+ * process (opening one is costly, and a provider handle may be shared by
+ * threads); a race to open one closes the loser's handle.
+ *
+ * CNG has no SHA-224, so usmHMAC128SHA224AuthProtocol reports
+ * OWS_E_CRYPTO_UNSUPPORTED here. Wine's bcrypt.dll has no single DES, so
+ * DES-CBC falls back to three-key 3DES with K1 = K2 = K3, which is single
+ * DES (EDE collapses to E); Windows itself takes the DES provider.
+ */
+#include <windows.h>
+#include <bcrypt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "crypto.h"
+#include "core/error.h"
+
+#ifndef STATUS_SUCCESS
+#define STATUS_SUCCESS ((NTSTATUS)0)
+#endif
+#define OK(st) ((NTSTATUS)(st) >= 0)
+
+static const wchar_t *const hash_ids[OWS_HASH_COUNT_] = {
+    BCRYPT_MD5_ALGORITHM, BCRYPT_SHA1_ALGORITHM, NULL /* no SHA-224 in CNG */,
+    BCRYPT_SHA256_ALGORITHM, BCRYPT_SHA384_ALGORITHM, BCRYPT_SHA512_ALGORITHM
+};
+
+/* Provider slots: plain digests, HMACs, then the ciphers. A slot holds the
+ * handle, or NO_PROVIDER once opening it failed (so failure is not retried
+ * on every message). */
+enum { SLOT_HMAC = OWS_HASH_COUNT_, SLOT_AES = 2 * OWS_HASH_COUNT_, SLOT_DES, SLOT_3DES,
+       SLOT_COUNT };
+#define NO_PROVIDER ((void *)1)
+static void *volatile slots[SLOT_COUNT];
+
+static BCRYPT_ALG_HANDLE open_slot(int slot, const wchar_t *id, ULONG flags,
+                                   const wchar_t *chain)
+{
+    BCRYPT_ALG_HANDLE h = NULL;
+    void *cur = slots[slot], *prev;
+    if (cur)
+        return cur == NO_PROVIDER ? NULL : cur;
+    if (!id || !OK(BCryptOpenAlgorithmProvider(&h, id, NULL, flags)))
+        h = NULL;
+    else if (chain && !OK(BCryptSetProperty(h, BCRYPT_CHAINING_MODE, (PUCHAR)chain,
+                                            (ULONG)((wcslen(chain) + 1) * sizeof(wchar_t)), 0))) {
+        BCryptCloseAlgorithmProvider(h, 0);
+        h = NULL;
+    }
+    prev = InterlockedCompareExchangePointer((void *volatile *)&slots[slot],
+                                             h ? (void *)h : NO_PROVIDER, NULL);
+    if (prev) {
+        if (h)
+            BCryptCloseAlgorithmProvider(h, 0);
+        return prev == NO_PROVIDER ? NULL : prev;
+    }
+    return h;
+}
+
+static BCRYPT_ALG_HANDLE hash_provider(int alg, int keyed)
+{
+    if (alg < 0 || alg >= OWS_HASH_COUNT_)
+        return NULL;
+    return open_slot(keyed ? SLOT_HMAC + alg : alg, hash_ids[alg],
+                     keyed ? BCRYPT_ALG_HANDLE_HMAC_FLAG : 0, NULL);
+}
+
+/* CNG lengths are ULONGs (32 bits); size_t may be wider. */
+static int over_ulong(size_t n)
+{
+    return (n >> 16 >> 16) != 0;
+}
+
+struct ows_hash_ctx {
+    BCRYPT_HASH_HANDLE h;
+    ULONG len;
+};
+
+/* A hash object; CNG allocates its state itself (pbHashObject NULL). */
+int ows_hash_begin(int alg, const uint8_t *key, size_t klen, ows_hash_ctx **out)
+{
+    BCRYPT_ALG_HANDLE prov;
+    ows_hash_ctx *c;
+    *out = NULL;
+    if (alg < 0 || alg >= OWS_HASH_COUNT_ || over_ulong(klen))
+        return OWS_E_CRYPTO;
+    prov = hash_provider(alg, key != NULL);
+    if (!prov)
+        return OWS_E_CRYPTO_UNSUPPORTED;
+    c = malloc(sizeof *c);
+    if (!c)
+        return OWS_E_ALLOC;
+    c->len = (ULONG)ows_hash_len(alg);
+    if (!OK(BCryptCreateHash(prov, &c->h, NULL, 0, (PUCHAR)key, (ULONG)klen, 0))) {
+        free(c);
+        return OWS_E_CRYPTO;
+    }
+    *out = c;
+    return 0;
+}
+
+int ows_hash_update(ows_hash_ctx *c, const void *p, size_t n)
+{
+    const uint8_t *b = p;
+    /* BCryptHashData takes a ULONG length. */
+    while (n) {
+        ULONG chunk = n > 0x40000000u ? 0x40000000u : (ULONG)n;
+        if (!OK(BCryptHashData(c->h, (PUCHAR)b, chunk, 0)))
+            return OWS_E_CRYPTO;
+        b += chunk;
+        n -= chunk;
+    }
+    return 0;
+}
+
+int ows_hash_end(ows_hash_ctx *c, uint8_t *out)
+{
+    int ok = OK(BCryptFinishHash(c->h, out, c->len, 0));
+    ows_hash_abort(c);
+    return ok ? 0 : OWS_E_CRYPTO;
+}
+
+void ows_hash_abort(ows_hash_ctx *c)
+{
+    if (c) {
+        BCryptDestroyHash(c->h);
+        free(c);
+    }
+}
+
+/* Runs one Encrypt/Decrypt call over a whole number of blocks. */
+static int run(BCRYPT_KEY_HANDLE k, int encrypt, uint8_t *iv, ULONG ivlen, const uint8_t *in,
+               uint8_t *out, ULONG len)
+{
+    ULONG got = 0;
+    NTSTATUS st = encrypt ? BCryptEncrypt(k, (PUCHAR)in, len, NULL, iv, ivlen, out, len, &got, 0)
+                          : BCryptDecrypt(k, (PUCHAR)in, len, NULL, iv, ivlen, out, len, &got, 0);
+    return OK(st) && got == len ? 0 : OWS_E_CRYPTO;
+}
+
+int ows_cipher(int alg, int encrypt, const uint8_t *key, const uint8_t *iv, const uint8_t *in,
+               uint8_t *out, size_t len)
+{
+    BCRYPT_ALG_HANDLE prov;
+    BCRYPT_KEY_HANDLE k = NULL;
+    uint8_t ivbuf[16], des3[24], *tmp = NULL;
+    const uint8_t *kp = key;
+    ULONG klen = (ULONG)ows_cipher_key_len(alg), ivlen = alg == OWS_CIPHER_DES_CBC ? 8 : 16;
+    size_t whole;
+    int err;
+
+    if (!klen || len > 0x7FFFFFF0u)
+        return OWS_E_CRYPTO;
+    if (alg == OWS_CIPHER_DES_CBC) {
+        if (len % 8)
+            return OWS_E_CRYPTO;
+        prov = open_slot(SLOT_DES, BCRYPT_DES_ALGORITHM, 0, BCRYPT_CHAIN_MODE_CBC);
+        if (!prov) {
+            prov = open_slot(SLOT_3DES, BCRYPT_3DES_ALGORITHM, 0, BCRYPT_CHAIN_MODE_CBC);
+            memcpy(des3, key, 8);
+            memcpy(des3 + 8, key, 8);
+            memcpy(des3 + 16, key, 8);
+            kp = des3;
+            klen = 24;
+        }
+    } else {
+        prov = open_slot(SLOT_AES, BCRYPT_AES_ALGORITHM, 0, BCRYPT_CHAIN_MODE_CFB);
+    }
+    if (!prov)
+        return OWS_E_CRYPTO_UNSUPPORTED;
+    if (!OK(BCryptGenerateSymmetricKey(prov, &k, NULL, 0, (PUCHAR)kp, klen, 0))) {
+        SecureZeroMemory(des3, sizeof des3);
+        return OWS_E_CRYPTO;
+    }
+    SecureZeroMemory(des3, sizeof des3);
+    if (alg != OWS_CIPHER_DES_CBC) {
+        /* CNG's CFB defaults to 8-bit feedback; RFC 3826 is 128-bit. A
+         * library that cannot do CFB-128 cannot do SNMP's AES. */
+        ULONG mbl = 16;
+        if (!OK(BCryptSetProperty(k, BCRYPT_MESSAGE_BLOCK_LENGTH, (PUCHAR)&mbl, sizeof mbl, 0))) {
+            BCryptDestroyKey(k);
+            return OWS_E_CRYPTO_UNSUPPORTED;
+        }
+    }
+    memcpy(ivbuf, iv, ivlen);        /* CNG updates the IV in place */
+    whole = len & ~(size_t)15;
+    if (alg == OWS_CIPHER_DES_CBC || whole == len) {
+        err = run(k, encrypt, ivbuf, ivlen, in, out, (ULONG)len);
+    } else {
+        /* CNG takes whole blocks only. In CFB the first bytes of a block
+         * depend only on the bytes before them, so the last, partial block
+         * goes through zero-padded and only its first bytes are kept. */
+        uint8_t last[16] = { 0 };
+        err = whole ? run(k, encrypt, ivbuf, ivlen, in, out, (ULONG)whole) : 0;
+        if (!err) {
+            memcpy(last, in + whole, len - whole);
+            tmp = last;
+            err = run(k, encrypt, ivbuf, ivlen, tmp, tmp, 16);
+            if (!err)
+                memcpy(out + whole, tmp, len - whole);
+            SecureZeroMemory(last, sizeof last);
+        }
+    }
+    BCryptDestroyKey(k);
+    return err;
+}
+
+int ows_random(void *buf, size_t n)
+{
+    if (over_ulong(n))
+        return OWS_E_CRYPTO;
+    return OK(BCryptGenRandom(NULL, buf, (ULONG)n, BCRYPT_USE_SYSTEM_PREFERRED_RNG))
+               ? 0 : OWS_E_CRYPTO;
+}
+
+const char *ows_crypto_backend(void)
+{
+    return "Windows CNG (bcrypt.dll)";
+}
+
+const char *ows_crypto_unavailable(int kind, int alg)
+{
+    static const uint8_t zero[32];
+    uint8_t out[OWS_HASH_MAX_LEN];
+    struct ows_iov iov = { zero, 16 };
+    int err;
+    if (kind == 0) {
+        if (ows_hash(alg, &iov, 1, out) == 0)
+            return NULL;
+        return alg == OWS_HASH_SHA224 ? "CNG has no SHA-224 algorithm provider"
+                                      : "bcrypt.dll refuses this digest";
+    }
+    err = ows_cipher(alg, 1, zero, zero, zero, out, 16);
+    if (!err)
+        return NULL;
+    if (alg == OWS_CIPHER_DES_CBC)
+        return "bcrypt.dll offers neither DES nor 3DES in CBC mode";
+    if (err == OWS_E_CRYPTO_UNSUPPORTED && slots[SLOT_AES] && slots[SLOT_AES] != NO_PROVIDER)
+        return "bcrypt.dll's AES has CFB only with 8-bit feedback: it refuses "
+               "BCRYPT_MESSAGE_BLOCK_LENGTH 16, which RFC 3826's CFB-128 needs "
+               "(Wine 8.0's bcrypt does)";
+    return "bcrypt.dll offers no AES in CFB mode";
+}
