@@ -156,4 +156,23 @@ int ows_poller_wake(ows_poller *p);
 int ows_poller_wait(ows_poller *p, const ows_sock *socks, size_t n, uint8_t *ready,
                     long timeout_ms, int *woken);
 
+/* ---- What the Management API (mgmtapi) needs from the system ---------- */
+
+/* Memory handed to or taken from a Management API caller. Windows: the
+ * system snmpapi.dll's SnmpUtilMemAlloc/SnmpUtilMemFree, looked up at run
+ * time, so callers free results with SnmpUtil*Free as documented. POSIX:
+ * calloc/free, which the native snmpapi stand-in (src/snmpapi) frees with.
+ * ows_plat_snmp_alloc returns zeroed memory, or NULL. */
+void *ows_plat_snmp_alloc(size_t n);
+void ows_plat_snmp_free(void *p);
+/* Sets the calling thread's last error (SetLastError on Windows; a
+ * per-thread value that the native build's GetLastError returns). */
+void ows_plat_set_last_error(uint32_t code);
+/* An event the application may wait on (a manual-reset Win32 event; a token
+ * on POSIX, where nothing can wait on it). NULL when it cannot be made. */
+void *ows_plat_event_new(void);
+void ows_plat_event_set(void *ev);
+void ows_plat_event_reset(void *ev);
+void ows_plat_event_free(void *ev);
+
 #endif

@@ -1,0 +1,92 @@
+/* mgmt.h - the Management API layer (mgmtapi.dll) on top of the WinSNMP
+ * exports of this project's core. One mgmtapi session is one WinSNMP
+ * session (with its agent entity and community context), so an mgmtapi
+ * session is released by SnmpClose, i.e. by ows_session_release, like any
+ * other session.
+ *
+ * Files: registry.c (validated session values), session.c (Open/Ctl/Close),
+ * request.c (SnmpMgrRequest), convert.c (AsnAny <-> smiVALUE and the
+ * caller's memory), oidstr.c + mibnames.c (names), trap.c (traps),
+ * lasterror.c (the one place errors become last errors).
+ */
+#ifndef OWS_MGMTAPI_MGMT_H
+#define OWS_MGMTAPI_MGMT_H
+#include <stdint.h>
+#include "winsnmp.h"
+#include "mgmtapi.h"
+#include "platform.h"
+
+/* Win32 error codes the layer reports besides the SNMP_* ones (the layer
+ * includes no Windows header). */
+#define OWS_WIN_INVALID_PARAMETER 87u
+#define OWS_WSAHOST_NOT_FOUND 11001u
+
+/* An open mgmtapi session. */
+struct ows_mgr {
+    HSNMP_SESSION hs;             /* its WinSNMP session */
+    HSNMP_ENTITY agent;
+    HSNMP_CONTEXT ctx;
+    uint32_t timeout_ms;          /* first try; doubled on each retry (documented) */
+    uint32_t retries;
+    char *agent_text;             /* as given to SnmpMgrOpen */
+    uint32_t port;                /* MGMCTL_SETAGENTPORT's, 0: the text's */
+    ows_mutex lock;               /* guards `notes` */
+    ows_cond cond;
+    uint32_t notes;               /* notifications not yet consumed */
+    uint32_t refs;                /* registry.c: the registry's + each caller's */
+    int closing;
+};
+
+/* registry.c: sessions are handed out as values that encode a slot and a
+ * generation, never as raw pointers, so garbage, stale and double-closed
+ * values are recognised without touching memory. */
+void *ows_mgr_publish(struct ows_mgr *m);
+/* The session behind a value with a reference taken (ows_mgr_put), or NULL. */
+struct ows_mgr *ows_mgr_get(void *value);
+void ows_mgr_put(struct ows_mgr *m);
+/* Unpublishes a value; returns its session (holding the registry's
+ * reference, for the caller to put) or NULL when the value is not live. */
+struct ows_mgr *ows_mgr_unpublish(void *value);
+/* Frees a session (last reference): session.c. */
+void ows_mgr_destroy(struct ows_mgr *m);
+
+/* session.c: starts this layer's WinSNMP instance once (it then stays up;
+ * the engine thread is one per process). 0 or an SNMPAPI_* code. */
+int ows_mgr_startup(void);
+/* An entity from text in SNMPv1 (v2 == 0) or SNMPv2c terms: the
+ * translate mode is process-wide, so mode and creation go together here. */
+HSNMP_ENTITY ows_mgr_make_entity(HSNMP_SESSION hs, const char *text, int v2);
+
+/* lasterror.c: sets the thread's last error and returns `ret`. */
+int ows_mgr_fail(uint32_t code, int ret);
+void *ows_mgr_fail_ptr(uint32_t code);
+
+/* convert.c */
+/* Fills a WinSNMP value from an AsnAny (no copy; the AsnAny must outlive
+ * it). SNMP_MGMTAPI_INVALID_BUFFER on a type it cannot carry. */
+uint32_t ows_mgr_any_to_smi(const AsnAny *a, smiVALUE *v);
+/* Copies a WinSNMP VBL into a caller-owned list (snmpapi memory).
+ * 0 or SNMP_MEM_ALLOC_ERROR (nothing left allocated then). */
+uint32_t ows_mgr_vbl_to_list(HSNMP_VBL vbl, SnmpVarBindList *out);
+/* Copies into snmpapi memory: an OID, octets (dynamic = TRUE). */
+uint32_t ows_mgr_oid_out(const smiOID *in, AsnObjectIdentifier *out);
+uint32_t ows_mgr_octets_out(const smiOCTETS *in, AsnOctetString *out);
+uint32_t ows_mgr_value_out(const smiVALUE *in, AsnAny *out);
+/* Frees what the caller hands in or what we built, with snmpapi memory
+ * rules (octet strings only when `dynamic`). */
+void ows_mgr_list_free(SnmpVarBindList *l);
+void ows_mgr_any_free(AsnAny *a);
+void ows_mgr_oid_free(AsnObjectIdentifier *o);
+/* A WinSNMP OID view of a caller's AsnObjectIdentifier (same 32-bit ids). */
+static inline smiOID ows_mgr_oid_view(const AsnObjectIdentifier *o)
+{
+    smiOID v;
+    v.len = o->idLength;
+    v.ptr = (smiLPUINT32)(void *)o->ids;
+    return v;
+}
+
+/* trap.c: releases what SnmpMgrTrapListen set up (SnmpMgrClose(NULL)). */
+int ows_mgr_trap_release(void);
+
+#endif
