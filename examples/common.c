@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common.h"
+#include "printval.h"
 #ifdef _WIN32
 #  include <windows.h>
 #else
@@ -24,52 +25,6 @@ static void print_oid(const smiOID *oid)
     printf(".%s", text);
 }
 
-static void print_hex(const smiOCTETS *s)
-{
-    smiUINT32 i;
-    for (i = 0; i < s->len; i++) {
-        printf("%02X ", s->ptr[i]);
-        if (i % 16 == 15 && i + 1 < s->len)
-            printf("\n");
-    }
-}
-
-/* Printable text is shown in quotes, anything else in hex (as net-snmp does). */
-static void print_string(const smiOCTETS *s)
-{
-    smiUINT32 i;
-    for (i = 0; i < s->len; i++) {
-        unsigned char c = s->ptr[i];
-        if ((c < 0x20 || c > 0x7e) && c != '\t' && c != '\n' && c != '\r')
-            break;
-    }
-    if (s->len == 0) {
-        printf("\"\"");
-    } else if (i < s->len) {
-        printf("Hex-STRING: ");
-        print_hex(s);
-    } else {
-        printf("STRING: \"");
-        for (i = 0; i < s->len; i++) {
-            if (s->ptr[i] == '"' || s->ptr[i] == '\\')
-                putchar('\\');
-            putchar(s->ptr[i]);
-        }
-        putchar('"');
-    }
-}
-
-/* Timeticks are hundredths of a second: "(4242) 0:00:42.42". */
-static void print_ticks(smiUINT32 t)
-{
-    unsigned long days = t / 8640000UL, h = t / 360000UL % 24, m = t / 6000UL % 60,
-                  s = t / 100UL % 60, cs = t % 100UL;
-    printf("Timeticks: (%lu) ", (unsigned long)t);
-    if (days)
-        printf("%lu day%s, ", days, days == 1 ? "" : "s");
-    printf("%lu:%02lu:%02lu.%02lu", h, m, s, cs);
-}
-
 void print_varbind(const char *indent, const smiOID *name, const smiVALUE *v)
 {
     printf("%s", indent ? indent : "");
@@ -85,16 +40,16 @@ void print_varbind(const char *indent, const smiOID *name, const smiVALUE *v)
         printf("Counter64: %llu", ((unsigned long long)v->value.hNumber.hipart << 32) |
                                    v->value.hNumber.lopart);
         break;
-    case SNMP_SYNTAX_OCTETS:    print_string(&v->value.string); break;
-    case SNMP_SYNTAX_BITS:      printf("BITS: "); print_hex(&v->value.string); break;
-    case SNMP_SYNTAX_OPAQUE:    printf("OPAQUE: "); print_hex(&v->value.string); break;
-    case SNMP_SYNTAX_NSAPADDR:  printf("NsapAddress: "); print_hex(&v->value.string); break;
+    case SNMP_SYNTAX_OCTETS:    print_string(v->value.string.ptr, v->value.string.len); break;
+    case SNMP_SYNTAX_BITS:      printf("BITS: "); print_hex(v->value.string.ptr, v->value.string.len); break;
+    case SNMP_SYNTAX_OPAQUE:    printf("OPAQUE: "); print_hex(v->value.string.ptr, v->value.string.len); break;
+    case SNMP_SYNTAX_NSAPADDR:  printf("NsapAddress: "); print_hex(v->value.string.ptr, v->value.string.len); break;
     case SNMP_SYNTAX_IPADDR:
         if (v->value.string.len == 4)
             printf("IpAddress: %u.%u.%u.%u", v->value.string.ptr[0], v->value.string.ptr[1],
                    v->value.string.ptr[2], v->value.string.ptr[3]);
         else
-            print_hex(&v->value.string);
+            print_hex(v->value.string.ptr, v->value.string.len);
         break;
     case SNMP_SYNTAX_OID:       printf("OID: "); print_oid(&v->value.oid); break;
     case SNMP_SYNTAX_NULL:      printf("NULL"); break;

@@ -96,3 +96,21 @@ VOID SNMP_FUNC_TYPE SnmpUtilVarBindListFree(SnmpVarBindList *pVbl)
     pVbl->list = NULL;
     pVbl->len = 0;
 }
+
+SNMPAPI SNMP_FUNC_TYPE SnmpUtilOidNCmp(AsnObjectIdentifier *pOid1, AsnObjectIdentifier *pOid2,
+                                       UINT nSubIds)
+{
+    UINT i, n;
+    if (!pOid1 || !pOid2)
+        return 0;
+    n = pOid1->idLength < pOid2->idLength ? pOid1->idLength : pOid2->idLength;
+    if (n > nSubIds)
+        n = nSubIds;
+    for (i = 0; i < n; i++) {
+        if (pOid1->ids[i] != pOid2->ids[i])
+            return pOid1->ids[i] < pOid2->ids[i] ? -1 : 1;
+    }
+    if (i == nSubIds)
+        return 0;
+    return pOid1->idLength < pOid2->idLength ? -1 : pOid1->idLength > pOid2->idLength ? 1 : 0;
+}
