@@ -186,9 +186,11 @@ static int traps(int count, int seconds)
         }
         fflush(stdout);
         SnmpUtilOidFree(&ent);
-        SnmpUtilOctetsFree(&agent);
-        SnmpUtilOctetsFree(&src);
-        SnmpUtilOctetsFree(&comm);
+        /* The three strings are dynamic (SnmpUtilMemAlloc'd); mingw-w64's
+         * x86 snmpapi import library lacks SnmpUtilOctetsFree. */
+        SnmpUtilMemFree(agent.stream);
+        SnmpUtilMemFree(src.stream);
+        SnmpUtilMemFree(comm.stream);
         SnmpUtilVarBindListFree(&l);
     }
     printf("snmputil: %d trap(s) received\n", got);
