@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "mgmtapi.h"
+#include "conf_main.h"
 
 #define MCONF_SENTINEL 0x5EED5EEDu
 

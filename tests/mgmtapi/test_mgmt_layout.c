@@ -22,10 +22,10 @@ static void layouts(void **state)
 #endif
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(layouts),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return CONF_RUN("mgmt_layout", tests);
 }

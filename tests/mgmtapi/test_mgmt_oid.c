@@ -134,7 +134,7 @@ static void bad_input_owsdecision(void **state)
     MFAILS(SnmpMgrOidToStr(&o, NULL), SNMP_MGMTAPI_INVALID_BUFFER);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(str_to_oid),
@@ -142,5 +142,5 @@ int main(void)
         cmocka_unit_test(round_trip),
         cmocka_unit_test(bad_input_owsdecision),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return CONF_RUN("mgmt_oid", tests);
 }

@@ -200,7 +200,7 @@ static void bad_input(void **state)
     MOK(SnmpMgrClose(s));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(get_v1),
@@ -212,5 +212,5 @@ int main(void)
         cmocka_unit_test(dead_agent_times_out),
         cmocka_unit_test(bad_input),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return CONF_RUN("mgmt_request", tests);
 }

@@ -129,7 +129,7 @@ static void many_pairs_and_sessions(void **state)
         MFAILS(SnmpMgrClose(s[i]), SNMP_MGMTAPI_INVALID_SESSION);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(open_close),
@@ -140,5 +140,5 @@ int main(void)
         cmocka_unit_test(ctl_port_range_owsdecision),
         cmocka_unit_test(many_pairs_and_sessions),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return CONF_RUN("mgmt_session", tests);
 }
