@@ -140,6 +140,10 @@ int ows_sock_error_map(int oserr);
 /* The calling thread's last socket error (errno / WSAGetLastError). */
 int ows_sock_last_error(void);
 
+/* Waits up to timeout_ms (< 0: forever) until s is readable, in the calling
+ * thread: 1 readable, 0 timed out (or interrupted), a negative error. */
+int ows_sock_wait(ows_sock s, long timeout_ms);
+
 /* ---- Poller ----------------------------------------------------------- */
 
 /* Waits on N sockets plus a wake-up primitive (a pipe on POSIX, a loopback

@@ -21,18 +21,17 @@
 #define OWS_WIN_INVALID_PARAMETER 87u
 #define OWS_WSAHOST_NOT_FOUND 11001u
 
-/* An open mgmtapi session. */
+/* An open mgmtapi session. Its requests are synchronous exchanges on its
+ * WinSNMP session's own socket (core/sync.h), in the caller's thread. */
 struct ows_mgr {
     HSNMP_SESSION hs;             /* its WinSNMP session */
-    HSNMP_ENTITY agent;
-    HSNMP_CONTEXT ctx;
+    struct ows_addr agent;        /* resolved when opened (core/entity.h) */
+    uint32_t version;             /* enum ows_version */
+    uint8_t *community;
+    uint32_t community_len;
     uint32_t timeout_ms;          /* first try; doubled on each retry (documented) */
     uint32_t retries;
-    char *agent_text;             /* as given to SnmpMgrOpen */
-    uint32_t port;                /* MGMCTL_SETAGENTPORT's, 0: the text's */
-    ows_mutex lock;               /* guards `notes` */
-    ows_cond cond;
-    uint32_t notes;               /* notifications not yet consumed */
+    uint8_t *buf;                 /* OWS_NET_MAX_DGRAM + 1 bytes, made on first use */
     uint32_t refs;                /* registry.c: the registry's + each caller's */
     int closing;
 };
@@ -62,9 +61,6 @@ int ows_mgr_fail(uint32_t code, int ret);
 void *ows_mgr_fail_ptr(uint32_t code);
 
 /* convert.c */
-/* Fills a WinSNMP value from an AsnAny (no copy; the AsnAny must outlive
- * it). SNMP_MGMTAPI_INVALID_BUFFER on a type it cannot carry. */
-uint32_t ows_mgr_any_to_smi(const AsnAny *a, smiVALUE *v);
 /* Copies a WinSNMP VBL into a caller-owned list (snmpapi memory).
  * 0 or SNMP_MEM_ALLOC_ERROR (nothing left allocated then). */
 uint32_t ows_mgr_vbl_to_list(HSNMP_VBL vbl, SnmpVarBindList *out);
@@ -72,6 +68,14 @@ uint32_t ows_mgr_vbl_to_list(HSNMP_VBL vbl, SnmpVarBindList *out);
 uint32_t ows_mgr_oid_out(const smiOID *in, AsnObjectIdentifier *out);
 uint32_t ows_mgr_octets_out(const smiOCTETS *in, AsnOctetString *out);
 uint32_t ows_mgr_value_out(const smiVALUE *in, AsnAny *out);
+/* The same from the core's types (synchronous requests). */
+struct ows_value;
+struct ows_vbl;
+uint32_t ows_mgr_core_value_out(const struct ows_value *in, AsnAny *out);
+uint32_t ows_mgr_core_vbl_to_list(const struct ows_vbl *in, SnmpVarBindList *out);
+/* A core value viewing an AsnAny (no copy). SNMP_MGMTAPI_INVALID_BUFFER on
+ * a type SNMP cannot carry. */
+uint32_t ows_mgr_any_to_core(const AsnAny *a, struct ows_value *v);
 /* Frees what the caller hands in or what we built, with snmpapi memory
  * rules (octet strings only when `dynamic`). */
 void ows_mgr_list_free(SnmpVarBindList *l);

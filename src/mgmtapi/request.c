@@ -1,7 +1,7 @@
-/* request.c - SnmpMgrRequest: one synchronous request on the session's
- * WinSNMP session. The core's own retransmission is off for this layer:
- * each try is sent here, and its timeout doubles from try to try, as
- * SnmpMgrOpen documents.
+/* request.c - SnmpMgrRequest: one synchronous request, sent and answered in
+ * the calling thread on the session's own socket (core/sync.h), encoded and
+ * decoded by the core's codec. Each try is sent here and its timeout doubles
+ * from try to try, as SnmpMgrOpen documents.
  *
  * Decisions where the documentation is silent:
  * - A bad session value: SNMP_MGMTAPI_INVALID_SESSION; a request type other
@@ -11,115 +11,102 @@
  *   non-repeaters and max-repetitions in, as in the PDU.
  * - An agent error (errorStatus != 0) is a successful call: the caller's
  *   list is replaced by the response's, errorStatus/errorIndex tell.
- * - Failure leaves the caller's list as it was.
+ * - Failure leaves the caller's list as it was. Only a RESPONSE from the
+ *   agent's address and port with the request's id answers a request;
+ *   anything else that arrives is dropped.
  */
+#include <stdlib.h>
 #include <string.h>
+#include "core/engine.h"
+#include "core/msg_codec.h"
+#include "core/smi.h"
+#include "core/sync.h"
 #include "mgmtapi/mgmt.h"
 
-/* Waits for the next notification of m, at most wait_ms. 1 if one came. */
-static int wait_note(struct ows_mgr *m, uint32_t wait_ms)
+/* Varbinds of a request kept on the stack; longer lists are allocated. */
+#define STACK_VBS 16
+/* Decoded responses that fit this go on the stack. */
+#define STACK_RX 2048
+
+/* Releases a decoded response, which may lie in the caller's stack block. */
+static void resp_free(ows_msg *r, void *mem)
+{
+    if (r->pdu.vbl.arena == mem)
+        memset(r, 0, sizeof(*r));
+    else
+        ows_msg_free(r);
+}
+
+static int same_peer(const struct ows_addr *a, const struct ows_addr *b)
+{
+    return a->family == b->family && a->port == b->port &&
+           !memcmp(a->bytes, b->bytes, a->family == OWS_AF_INET ? 4 : 16);
+}
+
+/* Waits up to wait_ms for the RESPONSE to request `id`: 0 with *resp
+ * decoded (free with ows_msg_free), SNMP_MGMTAPI_TIMEOUT, or another code. */
+static uint32_t receive(struct ows_mgr *m, ows_sock fd, int32_t id, uint32_t wait_ms,
+                        ows_msg *resp, void *mem)
 {
     uint64_t until = ows_clock_ns() + (uint64_t)wait_ms * 1000000u;
-    int got = 0;
-    ows_mutex_lock(&m->lock);
-    while (!m->notes && !m->closing) {
+    for (;;) {
         uint64_t now = ows_clock_ns();
+        struct ows_addr from;
+        size_t got;
+        int rc, err;
         if (now >= until)
-            break;
-        ows_cond_wait(&m->cond, &m->lock, (long)((until - now) / 1000000u) + 1);
-    }
-    if (m->notes) {
-        m->notes--;
-        got = 1;
-    }
-    ows_mutex_unlock(&m->lock);
-    return got;
-}
-
-/* Builds the request VBL from the caller's list. */
-static uint32_t make_vbl(struct ows_mgr *m, BYTE type, const SnmpVarBindList *in, HSNMP_VBL *out)
-{
-    HSNMP_VBL vbl = SnmpCreateVbl(m->hs, NULL, NULL);
-    UINT i;
-    if (!vbl)
-        return SNMP_MEM_ALLOC_ERROR;
-    for (i = 0; i < in->len; i++) {
-        const SnmpVarBind *vb = &in->list[i];
-        smiOID name;
-        smiVALUE val;
-        uint32_t err;
-        if (!vb->name.idLength || !vb->name.ids || vb->name.idLength > SNMP_MAX_OID_LEN) {
-            SnmpFreeVbl(vbl);
-            return SNMP_MGMTAPI_INVALID_BUFFER;
-        }
-        name = ows_mgr_oid_view(&vb->name);
-        if (type == SNMP_PDU_SET) {
-            err = ows_mgr_any_to_smi(&vb->value, &val);
-        } else {
-            /* Reads carry NULL values whatever the caller left there. */
-            memset(&val, 0, sizeof(val));
-            val.syntax = SNMP_SYNTAX_NULL;
-            err = 0;
-        }
-        if (!err && !SnmpSetVb(vbl, 0, &name, &val))
-            err = SnmpGetLastError(NULL) == SNMPAPI_ALLOC_ERROR ? SNMP_MEM_ALLOC_ERROR
-                                                                : SNMP_MGMTAPI_INVALID_BUFFER;
-        if (err) {
-            SnmpFreeVbl(vbl);
-            return err;
+            return SNMP_MGMTAPI_TIMEOUT;
+        rc = ows_sock_wait(fd, (long)((until - now + 999999u) / 1000000u));
+        if (rc < 0)
+            return SNMP_MGMTAPI_SELECT_FDERRORS;
+        /* Drain what is there; a stale or foreign datagram is dropped. */
+        while (rc > 0) {
+            err = ows_sock_recvfrom(fd, m->buf, OWS_NET_MAX_DGRAM + 1, &got, &from);
+            if (err == OWS_E_NOOP)
+                break;
+            if (err || !same_peer(&from, &m->agent))
+                continue;
+            if (ows_msg_decode_in(m->buf, got, resp, 0, mem, STACK_RX))
+                continue;
+            if (resp->pdu.type == OWS_PDU_RESPONSE && resp->pdu.request_id == id &&
+                resp->version == (int32_t)m->version)
+                return 0;
+            resp_free(resp, mem);
         }
     }
-    *out = vbl;
-    return 0;
 }
 
-/* Receives what the last notification announced: 0 with the response's
- * PDU, SNMP_MGMTAPI_TIMEOUT for a timeout report, or another code. */
-static uint32_t receive(struct ows_mgr *m, HSNMP_PDU *pdu)
-{
-    HSNMP_ENTITY src = NULL, dst = NULL;
-    HSNMP_CONTEXT ctx = NULL;
-    uint32_t code = 0;
-    *pdu = NULL;
-    if (!SnmpRecvMsg(m->hs, &src, &dst, &ctx, pdu)) {
-        uint32_t e = SnmpGetLastError(m->hs);
-        code = e == SNMPAPI_TL_TIMEOUT ? SNMP_MGMTAPI_TIMEOUT
-             : e == SNMPAPI_NOOP       ? SNMP_MGMTAPI_AGAIN
-                                       : SNMP_MGMTAPI_SELECT_FDERRORS;
-        if (*pdu)
-            SnmpFreePdu(*pdu);
-        *pdu = NULL;
-    }
-    if (src)
-        SnmpFreeEntity(src);
-    if (dst)
-        SnmpFreeEntity(dst);
-    if (ctx)
-        SnmpFreeContext(ctx);
-    return code;
-}
-
-/* Sends pdu and waits for its answer, retrying with doubled timeouts. */
-static uint32_t transact(struct ows_mgr *m, HSNMP_PDU pdu, HSNMP_PDU *resp)
+/* Encodes the request and runs the tries. */
+static uint32_t transact(struct ows_mgr *m, ows_msg *req, ows_msg *resp, void *mem)
 {
     uint32_t timeout = m->timeout_ms, tries = m->retries + 1, code = SNMP_MGMTAPI_TIMEOUT;
-    while (tries--) {
-        uint32_t cs = (timeout + 9) / 10;
-        SnmpSetTimeout(m->agent, cs ? cs : 1);
-        if (!SnmpSendMsg(m->hs, NULL, m->agent, m->ctx, pdu))
-            return m->closing ? SNMP_MGMTAPI_INVALID_SESSION : SNMP_MGMTAPI_SELECT_FDERRORS;
-        /* The core reports the timeout itself; the extra second only bounds
-         * the wait should that report be lost (out of memory). */
-        for (;;) {
-            if (!wait_note(m, timeout + 1000))
-                return m->closing ? SNMP_MGMTAPI_INVALID_SESSION : SNMP_MGMTAPI_TIMEOUT;
-            code = receive(m, resp);
-            if (code != SNMP_MGMTAPI_AGAIN)
+    size_t off, len;
+    ows_sock fd;
+    int err;
+    if (!m->buf && !(m->buf = malloc(OWS_NET_MAX_DGRAM + 1)))
+        return SNMP_MEM_ALLOC_ERROR;
+    err = ows_msg_encode(req, m->buf, OWS_NET_MAX_DGRAM, &off, &len);
+    if (err)
+        return SNMP_MGMTAPI_INVALID_BUFFER;   /* too big, or values the version cannot carry */
+    err = ows_sync_socket((uintptr_t)m->hs, m->agent.family, &fd);
+    if (err)
+        return err == OWS_E_ALLOC ? SNMP_MEM_ALLOC_ERROR : SNMP_MGMTAPI_SELECT_FDERRORS;
+    /* The receive buffer is the encode buffer: keep the request aside. */
+    {
+        uint8_t small[512], *copy = len <= sizeof(small) ? small : malloc(len);
+        if (!copy)
+            return SNMP_MEM_ALLOC_ERROR;
+        memcpy(copy, m->buf + off, len);
+        while (tries-- && code == SNMP_MGMTAPI_TIMEOUT && !m->closing) {
+            if (ows_sock_sendto(fd, copy, len, &m->agent)) {
+                code = SNMP_MGMTAPI_SELECT_FDERRORS;
                 break;
+            }
+            code = receive(m, fd, req->pdu.request_id, timeout, resp, mem);
+            timeout = timeout > 0x7FFFFFFFu / 2 ? 0x7FFFFFFFu : timeout * 2;
         }
-        if (code != SNMP_MGMTAPI_TIMEOUT)
-            return code;
-        timeout = timeout > 0x7FFFFFFFu / 2 ? 0x7FFFFFFFu : timeout * 2;
+        if (copy != small)
+            free(copy);
     }
     return code;
 }
@@ -130,46 +117,69 @@ SNMPAPI SNMP_FUNC_TYPE SnmpMgrRequest(LPSNMP_MGR_SESSION session, BYTE requestTy
                                       AsnInteger *errorStatus, AsnInteger *errorIndex)
 {
     struct ows_mgr *m = ows_mgr_get(session);
-    HSNMP_VBL vbl = NULL, rvbl = NULL;
-    HSNMP_PDU pdu = NULL, resp = NULL;
-    smiINT rtype = 0, rid = 0, es = 0, ei = 0;
+    ows_varbind stack_vbs[STACK_VBS], *vbs = stack_vbs;
+    uint64_t rxmem[STACK_RX / 8];
+    ows_msg req, resp;
     SnmpVarBindList out;
-    uint32_t code;
+    uint32_t code = 0;
+    UINT i, n;
     if (!m)
         return ows_mgr_fail(SNMP_MGMTAPI_INVALID_SESSION, SNMPAPI_ERROR);
+    memset(&req, 0, sizeof(req));
+    memset(&resp, 0, sizeof(resp));
     if (requestType != SNMP_PDU_GET && requestType != SNMP_PDU_GETNEXT &&
         requestType != SNMP_PDU_SET && requestType != SNMP_PDU_GETBULK) {
         code = SNMP_PDUAPI_UNRECOGNIZED_PDU;
     } else if (!variableBindings || !errorStatus || !errorIndex ||
                (variableBindings->len && !variableBindings->list)) {
         code = SNMP_MGMTAPI_INVALID_BUFFER;
+    } else if ((n = variableBindings->len) > STACK_VBS &&
+               (n > OWS_MSG_MAX_VARBINDS || !(vbs = malloc(n * sizeof(*vbs))))) {
+        code = n > OWS_MSG_MAX_VARBINDS ? SNMP_MGMTAPI_INVALID_BUFFER : SNMP_MEM_ALLOC_ERROR;
+        vbs = stack_vbs;
     } else {
-        code = make_vbl(m, requestType, variableBindings, &vbl);
+        for (i = 0; i < n && !code; i++) {
+            const SnmpVarBind *vb = &variableBindings->list[i];
+            memset(&vbs[i], 0, sizeof(vbs[i]));
+            if (vb->name.idLength < 2 || !vb->name.ids || vb->name.idLength > SNMP_MAX_OID_LEN) {
+                code = SNMP_MGMTAPI_INVALID_BUFFER;
+                break;
+            }
+            vbs[i].name.len = vb->name.idLength;
+            vbs[i].name.ids = (uint32_t *)vb->name.ids;
+            /* Reads carry NULL values whatever the caller left there. */
+            if (requestType == SNMP_PDU_SET)
+                code = ows_mgr_any_to_core(&vb->value, &vbs[i].value);
+            else
+                vbs[i].value.syntax = OWS_SYN_NULL;
+        }
     }
     if (!code) {
-        smiINT s0 = requestType == SNMP_PDU_GETBULK ? *errorStatus : 0;
-        smiINT i0 = requestType == SNMP_PDU_GETBULK ? *errorIndex : 0;
-        pdu = SnmpCreatePdu(m->hs, requestType, 0, s0, i0, vbl);
-        code = pdu ? transact(m, pdu, &resp) : SNMP_MEM_ALLOC_ERROR;
+        req.version = (int32_t)m->version;
+        req.community.len = m->community_len;
+        req.community.ptr = m->community;
+        req.pdu.type = requestType;
+        req.pdu.request_id = ows_sync_request_id((uintptr_t)m->hs);
+        if (requestType == SNMP_PDU_GETBULK) {
+            req.pdu.error_status = *errorStatus;
+            req.pdu.error_index = *errorIndex;
+        }
+        req.pdu.vbl.items = vbs;
+        req.pdu.vbl.count = n;
+        req.pdu.vbl.cap = n;
+        code = req.pdu.request_id ? transact(m, &req, &resp, rxmem) : SNMP_MGMTAPI_INVALID_SESSION;
     }
-    if (!code && !SnmpGetPduData(resp, &rtype, &rid, &es, &ei, &rvbl))
-        code = SNMP_MEM_ALLOC_ERROR;
     if (!code)
-        code = ows_mgr_vbl_to_list(rvbl, &out);
+        code = ows_mgr_core_vbl_to_list(&resp.pdu.vbl, &out);
     if (!code) {
         ows_mgr_list_free(variableBindings);
         *variableBindings = out;
-        *errorStatus = es;
-        *errorIndex = ei;
+        *errorStatus = resp.pdu.error_status;
+        *errorIndex = resp.pdu.error_index;
     }
-    if (rvbl)
-        SnmpFreeVbl(rvbl);
-    if (resp)
-        SnmpFreePdu(resp);
-    if (pdu)
-        SnmpFreePdu(pdu);
-    if (vbl)
-        SnmpFreeVbl(vbl);
+    resp_free(&resp, rxmem);
+    if (vbs != stack_vbs)
+        free(vbs);
     ows_mgr_put(m);
     return code ? ows_mgr_fail(code, SNMPAPI_ERROR) : SNMPAPI_NOERROR;
 }

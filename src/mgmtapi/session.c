@@ -12,9 +12,13 @@
  * - SNMP version: SNMPv1, as Windows' mgmtapi speaks; the OpenWinSNMP
  *   control code MGMCTL_OWS_SETVERSION (mgmtapi.h) switches a session to
  *   SNMPv2c.
+ * - The agent's name is resolved once, by SnmpMgrOpen (as SnmpStrToEntity
+ *   reads it: host name, IPv4, IPv6, "[v6]:port", "host:port").
  */
 #include <stdlib.h>
 #include <string.h>
+#include "core/entity.h"
+#include "core/smi.h"
 #include "mgmtapi/mgmt.h"
 
 static ows_mutex start_lock = OWS_MUTEX_INIT;
@@ -41,20 +45,6 @@ int ows_mgr_startup(void)
     return err;
 }
 
-/* The session's notifications (responses and timeout reports) wake the
- * thread waiting in SnmpMgrRequest. Runs on the engine thread. */
-static SNMPAPI_STATUS CALLBACK on_note(HSNMP_SESSION hs, HWND hwnd, UINT msg, WPARAM wp,
-                                       LPARAM lp, LPVOID data)
-{
-    struct ows_mgr *m = data;
-    (void)hs; (void)hwnd; (void)msg; (void)wp; (void)lp;
-    ows_mutex_lock(&m->lock);
-    m->notes++;
-    ows_cond_signal(&m->cond);
-    ows_mutex_unlock(&m->lock);
-    return SNMPAPI_SUCCESS;
-}
-
 HSNMP_ENTITY ows_mgr_make_entity(HSNMP_SESSION hs, const char *text, int v2)
 {
     HSNMP_ENTITY e;
@@ -65,11 +55,14 @@ HSNMP_ENTITY ows_mgr_make_entity(HSNMP_SESSION hs, const char *text, int v2)
     return e;
 }
 
+/* The last reference is gone: no request uses the session any more, so its
+ * WinSNMP session can go, and with it (ows_session_release) its socket. */
 void ows_mgr_destroy(struct ows_mgr *m)
 {
-    ows_cond_destroy(&m->cond);
-    ows_mutex_destroy(&m->lock);
-    free(m->agent_text);
+    if (m->hs)
+        SnmpClose(m->hs);
+    free(m->community);
+    free(m->buf);
     free(m);
 }
 
@@ -78,10 +71,9 @@ LPSNMP_MGR_SESSION SNMP_FUNC_TYPE SnmpMgrOpen(LPSTR lpAgentAddress, LPSTR lpAgen
                                               INT nTimeOut, INT nRetries)
 {
     struct ows_mgr *m;
-    smiOCTETS comm;
     void *value;
-    size_t n;
-    int err;
+    uint32_t version;
+    int from_db, port_explicit, err;
     if (!lpAgentAddress || !lpAgentCommunity)
         return ows_mgr_fail_ptr(SNMP_MGMTAPI_INVALID_BUFFER);
     err = ows_mgr_startup();
@@ -91,37 +83,23 @@ LPSNMP_MGR_SESSION SNMP_FUNC_TYPE SnmpMgrOpen(LPSTR lpAgentAddress, LPSTR lpAgen
     m = calloc(1, sizeof(*m));
     if (!m)
         return ows_mgr_fail_ptr(SNMP_MEM_ALLOC_ERROR);
-    ows_mutex_init(&m->lock);
-    if (ows_cond_init(&m->cond)) {
-        ows_mutex_destroy(&m->lock);
+    /* The agent's address, as SnmpStrToEntity reads it (core/entity.h). */
+    if (ows_entity_resolve(lpAgentAddress, SNMPAPI_UNTRANSLATED_V1, &m->agent, &version,
+                           &from_db, &port_explicit)) {
         free(m);
-        return ows_mgr_fail_ptr(SNMP_MEM_ALLOC_ERROR);
+        return ows_mgr_fail_ptr(OWS_WSAHOST_NOT_FOUND);
     }
+    m->version = OWS_SNMPV1;
     m->timeout_ms = nTimeOut < 10 ? 10u : (uint32_t)nTimeOut;
     m->retries = nRetries < 0 ? 0u : (uint32_t)nRetries;
-    n = strlen(lpAgentAddress) + 1;
-    m->agent_text = malloc(n);
-    if (m->agent_text)
-        memcpy(m->agent_text, lpAgentAddress, n);
-    m->hs = m->agent_text ? SnmpCreateSession(NULL, 0, on_note, m) : NULL;
-    if (!m->hs) {
-        ows_mgr_destroy(m);
-        return ows_mgr_fail_ptr(SNMP_MEM_ALLOC_ERROR);
-    }
-    m->agent = ows_mgr_make_entity(m->hs, lpAgentAddress, 0);
-    if (!m->agent) {
-        uint32_t code = SnmpGetLastError(m->hs) == SNMPAPI_ALLOC_ERROR ? SNMP_MEM_ALLOC_ERROR
-                                                                      : OWS_WSAHOST_NOT_FOUND;
-        SnmpClose(m->hs);
-        ows_mgr_destroy(m);
-        return ows_mgr_fail_ptr(code);
-    }
-    comm.len = (smiUINT32)strlen(lpAgentCommunity);
-    comm.ptr = (smiLPBYTE)lpAgentCommunity;
-    m->ctx = SnmpStrToContext(m->hs, &comm);
-    value = m->ctx ? ows_mgr_publish(m) : NULL;
+    m->community_len = (uint32_t)strlen(lpAgentCommunity);
+    m->community = malloc(m->community_len + 1);
+    if (m->community)
+        memcpy(m->community, lpAgentCommunity, m->community_len + 1);
+    /* A polling WinSNMP session: its socket is read by SnmpMgrRequest itself. */
+    m->hs = m->community ? SnmpCreateSession(NULL, 0, NULL, NULL) : NULL;
+    value = m->hs ? ows_mgr_publish(m) : NULL;
     if (!value) {
-        SnmpClose(m->hs);
         ows_mgr_destroy(m);
         return ows_mgr_fail_ptr(SNMP_MEM_ALLOC_ERROR);
     }
@@ -147,24 +125,14 @@ OWS_SNMP_BOOL_T SNMP_FUNC_TYPE SnmpMgrCtl(LPSNMP_MGR_SESSION session, DWORD dwCt
     } else {
         memcpy(&arg, lpvInBuffer, sizeof(arg));
         if (dwCtlCode == MGMCTL_SETAGENTPORT) {
-            if (arg == 0 || arg > 65535 || !SnmpSetPort(m->agent, arg))
+            if (arg == 0 || arg > 65535)
                 code = SNMP_MGMTAPI_INVALID_BUFFER;
             else
-                m->port = arg;
+                m->agent.port = (uint16_t)arg;
         } else if (arg > 1) {
             code = SNMP_MGMTAPI_INVALID_BUFFER;
         } else {
-            /* The version is fixed when an entity is made: make the agent
-             * again from its text, in the new mode, with its port. */
-            HSNMP_ENTITY e = ows_mgr_make_entity(m->hs, m->agent_text, (int)arg);
-            if (!e || (m->port && !SnmpSetPort(e, m->port))) {
-                if (e)
-                    SnmpFreeEntity(e);
-                code = SNMP_MEM_ALLOC_ERROR;
-            } else {
-                SnmpFreeEntity(m->agent);
-                m->agent = e;
-            }
+            m->version = arg ? OWS_SNMPV2C : OWS_SNMPV1;
         }
     }
     if (!code && lpcbBytesReturned)
@@ -182,12 +150,9 @@ OWS_SNMP_BOOL_T SNMP_FUNC_TYPE SnmpMgrClose(LPSNMP_MGR_SESSION session)
     m = ows_mgr_unpublish(session);
     if (!m)
         return ows_mgr_fail(SNMP_MGMTAPI_INVALID_SESSION, FALSE);
-    /* SnmpClose is ows_session_release: sockets, requests and queued
-     * messages go, and no notification reaches on_note once it returns. */
-    SnmpClose(m->hs);
-    ows_mutex_lock(&m->lock);
-    ows_cond_broadcast(&m->cond);
-    ows_mutex_unlock(&m->lock);
+    /* The value is dead from now on. The session itself goes with its last
+     * reference (ows_mgr_destroy: SnmpClose, i.e. ows_session_release), at
+     * once unless a request of another thread is still running. */
     ows_mgr_put(m);
     return TRUE;
 }
