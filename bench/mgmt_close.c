@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "mgmtapi.h"
+#include "mgmt_bench.h"
 #ifdef _WIN32
 #  include <tlhelp32.h>
 #else
@@ -21,16 +21,6 @@
 #endif
 
 #ifdef _WIN32
-static double now_us(void)
-{
-    static LARGE_INTEGER f;
-    LARGE_INTEGER c;
-    if (!f.QuadPart)
-        QueryPerformanceFrequency(&f);
-    QueryPerformanceCounter(&c);
-    return (double)c.QuadPart * 1e6 / (double)f.QuadPart;
-}
-
 static long handles(void)
 {
     DWORD n = 0;
@@ -56,13 +46,6 @@ static long threads(void)
     return n;
 }
 #else
-static double now_us(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
 static long handles(void)
 {
     DIR *d = opendir("/proc/self/fd");
@@ -88,24 +71,6 @@ static long threads(void)
     return n;
 }
 #endif
-
-/* One GET of sysName.0; 1 when answered. */
-static int get_one(LPSNMP_MGR_SESSION s)
-{
-    static UINT sysName0[] = { 1, 3, 6, 1, 2, 1, 1, 5, 0 };
-    SnmpVarBindList l;
-    AsnInteger es = 0, ei = 0;
-    int ok;
-    l.list = SnmpUtilMemAlloc(sizeof(SnmpVarBind));
-    l.len = 1;
-    l.list[0].name.idLength = 9;
-    l.list[0].name.ids = SnmpUtilMemAlloc(sizeof sysName0);
-    memcpy(l.list[0].name.ids, sysName0, sizeof sysName0);
-    l.list[0].value.asnType = ASN_NULL;
-    ok = SnmpMgrRequest(s, SNMP_PDU_GET, &l, &es, &ei) && !es;
-    SnmpUtilVarBindListFree(&l);
-    return ok;
-}
 
 static int cmp(const void *a, const void *b)
 {

@@ -9,18 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "mgmtapi.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#include "mgmt_bench.h"
 
 int main(int argc, char **argv)
 {
-    static UINT sysName0[] = { 1, 3, 6, 1, 2, 1, 1, 5, 0 };
     char agent[64];
     double seconds = argc > 2 ? atof(argv[2]) : 2.0, t0, t;
     unsigned long done = 0, failed = 0;
@@ -32,26 +24,17 @@ int main(int argc, char **argv)
         fprintf(stderr, "mgmt_get_ows: open failed (%lu)\n", (unsigned long)GetLastError());
         return 1;
     }
-    t0 = now();
+    t0 = now_us();
     do {
         int i;
         /* Check the clock every 64 GETs. */
         for (i = 0; i < 64; i++) {
-            SnmpVarBindList l;
-            AsnInteger es, ei;
-            l.list = SnmpUtilMemAlloc(sizeof(SnmpVarBind));
-            l.len = 1;
-            l.list[0].name.idLength = 9;
-            l.list[0].name.ids = SnmpUtilMemAlloc(sizeof sysName0);
-            memcpy(l.list[0].name.ids, sysName0, sizeof sysName0);
-            l.list[0].value.asnType = ASN_NULL;
-            if (SnmpMgrRequest(s, SNMP_PDU_GET, &l, &es, &ei) && !es)
+            if (get_one(s))
                 done++;
             else
                 failed++;
-            SnmpUtilVarBindListFree(&l);
         }
-        t = now() - t0;
+        t = (now_us() - t0) / 1e6;
     } while (t < seconds);
     SnmpMgrClose(s);
     printf("mgmtapi SnmpMgrRequest: %lu GETs/s (%lu failed)\n", (unsigned long)(done / t), failed);

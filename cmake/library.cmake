@@ -29,6 +29,19 @@ function(ows_import_libraries target def)
   set(OWS_IMPLIBS_${target} ${libs} PARENT_SCOPE)
 endfunction()
 
+# A native shared library: threads, exactly the exports of its version
+# script, no undefined symbols, installed to lib/.
+function(ows_native_shared target map)
+  target_link_libraries(${target} PRIVATE Threads::Threads)
+  target_link_options(${target} PRIVATE -Wl,--version-script=${map})
+  # clang links the sanitizer runtimes into executables only, so a sanitized
+  # shared library has undefined __asan_/__tsan_ symbols by design.
+  if(NOT ((OWS_SANITIZE OR OWS_TSAN) AND CMAKE_C_COMPILER_ID MATCHES "Clang"))
+    target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  endif()
+  install(TARGETS ${target} LIBRARY DESTINATION lib)
+endfunction()
+
 # The shared library: wsnmp32.dll (+ import libraries) on Windows,
 # libwsnmp32.so natively. Exports are exactly the Snmp* API.
 add_library(wsnmp32 SHARED $<TARGET_OBJECTS:ows_static>)
@@ -55,13 +68,6 @@ if(WIN32)
   install(FILES ${CMAKE_SOURCE_DIR}/include/winsnmp.h DESTINATION include)
 else()
   set_target_properties(wsnmp32 PROPERTIES PREFIX "lib")
-  target_link_libraries(wsnmp32 PRIVATE Threads::Threads)
-  target_link_options(wsnmp32 PRIVATE -Wl,--version-script=${CMAKE_SOURCE_DIR}/cmake/wsnmp32.map)
-  # clang links the sanitizer runtimes into executables only, so a sanitized
-  # shared library has undefined __asan_/__tsan_ symbols by design.
-  if(NOT ((OWS_SANITIZE OR OWS_TSAN) AND CMAKE_C_COMPILER_ID MATCHES "Clang"))
-    target_link_options(wsnmp32 PRIVATE -Wl,--no-undefined)
-  endif()
-  install(TARGETS wsnmp32 LIBRARY DESTINATION lib)
+  ows_native_shared(wsnmp32 ${CMAKE_SOURCE_DIR}/cmake/wsnmp32.map)
   install(FILES ${CMAKE_SOURCE_DIR}/include/winsnmp.h DESTINATION include)
 endif()

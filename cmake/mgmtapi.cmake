@@ -19,12 +19,7 @@ if(WIN32)
   install(TARGETS mgmtapi RUNTIME DESTINATION bin)
   install(FILES ${OWS_IMPLIBS_mgmtapi} DESTINATION lib)
 else()
-  target_link_libraries(mgmtapi PRIVATE Threads::Threads)
-  target_link_options(mgmtapi PRIVATE -Wl,--version-script=${CMAKE_SOURCE_DIR}/cmake/mgmtapi.map)
-  if(NOT ((OWS_SANITIZE OR OWS_TSAN) AND CMAKE_C_COMPILER_ID MATCHES "Clang"))
-    target_link_options(mgmtapi PRIVATE -Wl,--no-undefined)
-  endif()
-  install(TARGETS mgmtapi LIBRARY DESTINATION lib)
+  ows_native_shared(mgmtapi ${CMAKE_SOURCE_DIR}/cmake/mgmtapi.map)
   # What Windows' snmpapi.dll provides, for native programs (tests, examples):
   # the SnmpUtil* functions callers free results with (src/snmpapi).
   add_library(ows_snmpapi STATIC ${CMAKE_SOURCE_DIR}/src/snmpapi/snmputil.c)
