@@ -11,6 +11,7 @@
  */
 #ifndef OWS_MGMTAPI_MGMT_H
 #define OWS_MGMTAPI_MGMT_H
+#include <stdatomic.h>
 #include <stdint.h>
 #include "winsnmp.h"
 #include "mgmtapi.h"
@@ -33,7 +34,7 @@ struct ows_mgr {
     uint32_t retries;
     uint8_t *buf;                 /* OWS_NET_MAX_DGRAM + 1 bytes, made on first use */
     uint32_t refs;                /* registry.c: the registry's + each caller's */
-    int closing;
+    _Atomic int closing;          /* set by SnmpMgrClose; read by requests */
 };
 
 /* registry.c: sessions are handed out as values that encode a slot and a

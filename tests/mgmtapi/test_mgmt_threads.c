@@ -38,6 +38,7 @@ static const UINT sysName0[] = { 1, 3, 6, 1, 2, 1, 1, 5, 0 };
 struct job {
     int kind;                      /* 0 GETs on an own session, 1 pairs, 2 request on `shared` */
     LPSNMP_MGR_SESSION shared;
+    char *agent;                   /* mconf_agent(), read once by the main thread */
     int ok, bad;
     DWORD last_error;
 };
@@ -65,7 +66,7 @@ static void *thread_entry(void *arg)
     struct job *j = arg;
     int i;
     if (j->kind == 0) {
-        LPSNMP_MGR_SESSION s = SnmpMgrOpen(mconf_agent(), (LPSTR)"public", 2000, 2);
+        LPSNMP_MGR_SESSION s = SnmpMgrOpen(j->agent, (LPSTR)"public", 2000, 2);
         for (i = 0; s && i < 50; i++)
             one_get(s, NULL) ? j->ok++ : j->bad++;
         if (!s || !SnmpMgrClose(s))
@@ -102,10 +103,13 @@ static void parallel_sessions(void **state)
     struct job j[4];
     thread_t t[4];
     int i;
-    (void)state;
+    char *agent = mconf_agent();   /* a static buffer: written before any thread reads it */
     memset(j, 0, sizeof(j));
-    for (i = 0; i < 4; i++)
+    for (i = 0; i < 4; i++) {
+        j[i].agent = agent;
         assert_true(thread_start(&t[i], &j[i]));
+    }
+    (void)state;
     for (i = 0; i < 4; i++)
         thread_join(t[i]);
     for (i = 0; i < 4; i++) {
