@@ -140,9 +140,11 @@ int ows_sock_error_map(int oserr);
 /* The calling thread's last socket error (errno / WSAGetLastError). */
 int ows_sock_last_error(void);
 
-/* Waits up to timeout_ms (< 0: forever) until s is readable, in the calling
- * thread: 1 readable, 0 timed out (or interrupted), a negative error. */
-int ows_sock_wait(ows_sock s, long timeout_ms);
+/* Makes s blocking, with receives that give up after timeout_ms (>= 1):
+ * ows_sock_recvfrom then waits for a datagram itself and answers
+ * OWS_E_NOOP when the time ran out. For a socket that only one thread
+ * reads (core/sync.h): a receive costs one system call instead of two. */
+int ows_sock_recv_timeout(ows_sock s, long timeout_ms);
 
 /* ---- Poller ----------------------------------------------------------- */
 

@@ -45,15 +45,3 @@ int ows_sync_socket(uintptr_t session, int family, ows_sock *out)
     ows_unlock();
     return err;
 }
-
-int32_t ows_sync_request_id(uintptr_t session)
-{
-    struct ows_session *s;
-    int32_t id;
-    if (enter(session, &s))
-        return 0;
-    id = ows_session_new_request_id(s);
-    ows_object_put(&s->hdr);
-    ows_unlock();
-    return id;
-}

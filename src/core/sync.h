@@ -19,8 +19,4 @@
  * that family through SnmpSendMsg. Takes the API lock. */
 int ows_sync_socket(uintptr_t session, int family, ows_sock *out);
 
-/* A request id unique within the session (ows_session_new_request_id).
- * Takes the API lock; 0 when the session is not valid. */
-int32_t ows_sync_request_id(uintptr_t session);
-
 #endif

@@ -33,6 +33,10 @@ struct ows_mgr {
     uint32_t timeout_ms;          /* first try; doubled on each retry (documented) */
     uint32_t retries;
     uint8_t *buf;                 /* OWS_NET_MAX_DGRAM + 1 bytes, made on first use */
+    ows_sock fd[2];               /* its IPv4/IPv6 socket once opened (valid until
+                                   * ows_mgr_destroy; OWS_SOCK_INVALID before) */
+    int32_t next_id;              /* request ids: this session's socket is its own */
+    long rcv_timeout;             /* the sockets' receive timeout now (0: none set) */
     uint32_t refs;                /* registry.c: the registry's + each caller's */
     _Atomic int closing;          /* set by SnmpMgrClose; read by requests */
 };

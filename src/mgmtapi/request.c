@@ -44,70 +44,86 @@ static int same_peer(const struct ows_addr *a, const struct ows_addr *b)
 }
 
 /* Waits up to wait_ms for the RESPONSE to request `id`: 0 with *resp
- * decoded (free with ows_msg_free), SNMP_MGMTAPI_TIMEOUT, or another code. */
+ * decoded (free with resp_free), SNMP_MGMTAPI_TIMEOUT, or another code. The
+ * socket is blocking with a receive timeout (ows_sock_recv_timeout), so a
+ * receive is one system call; the timeout is set again only when something
+ * other than the answer arrived. */
 static uint32_t receive(struct ows_mgr *m, ows_sock fd, int32_t id, uint32_t wait_ms,
                         ows_msg *resp, void *mem)
 {
     uint64_t until = ows_clock_ns() + (uint64_t)wait_ms * 1000000u;
+    long left = (long)wait_ms;
     for (;;) {
-        uint64_t now = ows_clock_ns();
         struct ows_addr from;
         size_t got;
-        int rc, err;
-        if (now >= until)
+        uint64_t now;
+        int err;
+        if (left != m->rcv_timeout) {
+            if (ows_sock_recv_timeout(fd, left))
+                return SNMP_MGMTAPI_SELECT_FDERRORS;
+            m->rcv_timeout = left;
+        }
+        err = ows_sock_recvfrom(fd, m->buf, OWS_NET_MAX_DGRAM + 1, &got, &from);
+        if (err == OWS_E_NOOP)
             return SNMP_MGMTAPI_TIMEOUT;
-        rc = ows_sock_wait(fd, (long)((until - now + 999999u) / 1000000u));
-        if (rc < 0)
-            return SNMP_MGMTAPI_SELECT_FDERRORS;
-        /* Drain what is there; a stale or foreign datagram is dropped. */
-        while (rc > 0) {
-            err = ows_sock_recvfrom(fd, m->buf, OWS_NET_MAX_DGRAM + 1, &got, &from);
-            if (err == OWS_E_NOOP)
-                break;
-            if (err || !same_peer(&from, &m->agent))
-                continue;
-            if (ows_msg_decode_in(m->buf, got, resp, 0, mem, STACK_RX))
-                continue;
+        if (!err && same_peer(&from, &m->agent) &&
+            !ows_msg_decode_in(m->buf, got, resp, 0, mem, STACK_RX)) {
             if (resp->pdu.type == OWS_PDU_RESPONSE && resp->pdu.request_id == id &&
                 resp->version == (int32_t)m->version)
                 return 0;
             resp_free(resp, mem);
         }
+        /* Something else (stale, foreign, malformed): wait for the rest. */
+        now = ows_clock_ns();
+        if (now >= until)
+            return SNMP_MGMTAPI_TIMEOUT;
+        left = (long)((until - now + 999999u) / 1000000u);
     }
 }
 
-/* Encodes the request and runs the tries. */
+/* Sends the encoded request (bytes, len) and runs the tries. */
+static uint32_t tries(struct ows_mgr *m, const uint8_t *bytes, size_t len, int32_t id,
+                      ows_msg *resp, void *mem)
+{
+    uint32_t timeout = m->timeout_ms, left = m->retries + 1, code = SNMP_MGMTAPI_TIMEOUT;
+    int fam = m->agent.family == OWS_AF_INET6;
+    ows_sock fd = m->fd[fam];
+    /* The socket stays the session's until its release, which waits for
+     * this request (registry.c): it is looked up once. */
+    if (fd == OWS_SOCK_INVALID) {
+        int err = ows_sync_socket((uintptr_t)m->hs, m->agent.family, &fd);
+        if (err)
+            return err == OWS_E_ALLOC ? SNMP_MEM_ALLOC_ERROR : SNMP_MGMTAPI_SELECT_FDERRORS;
+        m->fd[fam] = fd;
+    }
+    while (left-- && code == SNMP_MGMTAPI_TIMEOUT && !m->closing) {
+        if (ows_sock_sendto(fd, bytes, len, &m->agent))
+            return SNMP_MGMTAPI_SELECT_FDERRORS;
+        code = receive(m, fd, id, timeout, resp, mem);
+        timeout = timeout > 0x7FFFFFFFu / 2 ? 0x7FFFFFFFu : timeout * 2;
+    }
+    return code;
+}
+
+/* Encodes the request (on the stack when it fits one datagram of an
+ * Ethernet, else in an allocation) and runs the tries. */
 static uint32_t transact(struct ows_mgr *m, ows_msg *req, ows_msg *resp, void *mem)
 {
-    uint32_t timeout = m->timeout_ms, tries = m->retries + 1, code = SNMP_MGMTAPI_TIMEOUT;
+    uint8_t small[1472], *big;
     size_t off, len;
-    ows_sock fd;
-    int err;
+    uint32_t code;
     if (!m->buf && !(m->buf = malloc(OWS_NET_MAX_DGRAM + 1)))
         return SNMP_MEM_ALLOC_ERROR;
-    err = ows_msg_encode(req, m->buf, OWS_NET_MAX_DGRAM, &off, &len);
-    if (err)
-        return SNMP_MGMTAPI_INVALID_BUFFER;   /* too big, or values the version cannot carry */
-    err = ows_sync_socket((uintptr_t)m->hs, m->agent.family, &fd);
-    if (err)
-        return err == OWS_E_ALLOC ? SNMP_MEM_ALLOC_ERROR : SNMP_MGMTAPI_SELECT_FDERRORS;
-    /* The receive buffer is the encode buffer: keep the request aside. */
-    {
-        uint8_t small[512], *copy = len <= sizeof(small) ? small : malloc(len);
-        if (!copy)
-            return SNMP_MEM_ALLOC_ERROR;
-        memcpy(copy, m->buf + off, len);
-        while (tries-- && code == SNMP_MGMTAPI_TIMEOUT && !m->closing) {
-            if (ows_sock_sendto(fd, copy, len, &m->agent)) {
-                code = SNMP_MGMTAPI_SELECT_FDERRORS;
-                break;
-            }
-            code = receive(m, fd, req->pdu.request_id, timeout, resp, mem);
-            timeout = timeout > 0x7FFFFFFFu / 2 ? 0x7FFFFFFFu : timeout * 2;
-        }
-        if (copy != small)
-            free(copy);
-    }
+    if (!ows_msg_encode(req, small, sizeof(small), &off, &len))
+        return tries(m, small + off, len, req->pdu.request_id, resp, mem);
+    /* The receive buffer cannot hold the request while it waits. */
+    if (!(big = malloc(OWS_NET_MAX_DGRAM)))
+        return SNMP_MEM_ALLOC_ERROR;
+    if (ows_msg_encode(req, big, OWS_NET_MAX_DGRAM, &off, &len))
+        code = SNMP_MGMTAPI_INVALID_BUFFER;   /* too big, or values the version cannot carry */
+    else
+        code = tries(m, big + off, len, req->pdu.request_id, resp, mem);
+    free(big);
     return code;
 }
 
@@ -159,7 +175,9 @@ SNMPAPI SNMP_FUNC_TYPE SnmpMgrRequest(LPSNMP_MGR_SESSION session, BYTE requestTy
         req.community.len = m->community_len;
         req.community.ptr = m->community;
         req.pdu.type = requestType;
-        req.pdu.request_id = ows_sync_request_id((uintptr_t)m->hs);
+        /* Ids only this session's socket sees: positive, wrapping to 1. */
+        m->next_id = m->next_id == INT32_MAX ? 1 : m->next_id + 1;
+        req.pdu.request_id = m->next_id;
         if (requestType == SNMP_PDU_GETBULK) {
             req.pdu.error_status = *errorStatus;
             req.pdu.error_index = *errorIndex;
@@ -167,7 +185,7 @@ SNMPAPI SNMP_FUNC_TYPE SnmpMgrRequest(LPSNMP_MGR_SESSION session, BYTE requestTy
         req.pdu.vbl.items = vbs;
         req.pdu.vbl.count = n;
         req.pdu.vbl.cap = n;
-        code = req.pdu.request_id ? transact(m, &req, &resp, rxmem) : SNMP_MGMTAPI_INVALID_SESSION;
+        code = transact(m, &req, &resp, rxmem);
     }
     if (!code)
         code = ows_mgr_core_vbl_to_list(&resp.pdu.vbl, &out);

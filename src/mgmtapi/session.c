@@ -90,6 +90,7 @@ LPSNMP_MGR_SESSION SNMP_FUNC_TYPE SnmpMgrOpen(LPSTR lpAgentAddress, LPSTR lpAgen
         return ows_mgr_fail_ptr(OWS_WSAHOST_NOT_FOUND);
     }
     m->version = OWS_SNMPV1;
+    m->fd[0] = m->fd[1] = OWS_SOCK_INVALID;
     m->timeout_ms = nTimeOut < 10 ? 10u : (uint32_t)nTimeOut;
     m->retries = nRetries < 0 ? 0u : (uint32_t)nRetries;
     m->community_len = (uint32_t)strlen(lpAgentCommunity);

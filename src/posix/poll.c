@@ -95,17 +95,3 @@ int ows_poller_wait(ows_poller *p, const ows_sock *socks, size_t n, uint8_t *rea
     return count;
 }
 
-int ows_sock_wait(ows_sock s, long timeout_ms)
-{
-    struct pollfd f;
-    int rc;
-    f.fd = (int)s;
-    f.events = POLLIN;
-    f.revents = 0;
-    if (timeout_ms > 0x7FFFFFFFL)
-        timeout_ms = 0x7FFFFFFFL;
-    rc = poll(&f, 1, timeout_ms < 0 ? -1 : (int)timeout_ms);
-    if (rc < 0)
-        return errno == EINTR ? 0 : ows_sock_error_map(errno);
-    return rc > 0;
-}

@@ -115,17 +115,3 @@ int ows_poller_wait(ows_poller *p, const ows_sock *socks, size_t n, uint8_t *rea
     return count;
 }
 
-int ows_sock_wait(ows_sock s, long timeout_ms)
-{
-    WSAPOLLFD f;
-    int rc;
-    f.fd = (SOCKET)s;
-    f.events = POLLRDNORM;
-    f.revents = 0;
-    if (timeout_ms > 0x7FFFFFFFL)
-        timeout_ms = 0x7FFFFFFFL;
-    rc = WSAPoll(&f, 1, timeout_ms < 0 ? -1 : (INT)timeout_ms);
-    if (rc < 0)
-        return ows_sock_error_map(WSAGetLastError());
-    return rc > 0;
-}
