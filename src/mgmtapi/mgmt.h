@@ -1,13 +1,13 @@
-/* mgmt.h - the Management API layer (mgmtapi.dll) on top of the WinSNMP
- * exports of this project's core. One mgmtapi session is one WinSNMP
- * session (with its agent entity and community context), so an mgmtapi
- * session is released by SnmpClose, i.e. by ows_session_release, like any
- * other session.
+/* mgmt.h - the Management API layer (mgmtapi.dll) on top of this project's
+ * core: its WinSNMP exports, and for requests its codec, entity resolution
+ * and synchronous session sockets (core/sync.h). One mgmtapi session is one
+ * WinSNMP session, so an mgmtapi session is released by SnmpClose, i.e. by
+ * ows_session_release, like any other session.
  *
  * Files: registry.c (validated session values), session.c (Open/Ctl/Close),
- * request.c (SnmpMgrRequest), convert.c (AsnAny <-> smiVALUE and the
- * caller's memory), oidstr.c + mibnames.c (names), trap.c (traps),
- * lasterror.c (the one place errors become last errors).
+ * request.c (SnmpMgrRequest), convert.c (snmp.h types <-> the core's and
+ * WinSNMP's, and the caller's memory), oidstr.c + mibnames.c (names),
+ * trap.c (traps), lasterror.c (the one place errors become last errors).
  */
 #ifndef OWS_MGMTAPI_MGMT_H
 #define OWS_MGMTAPI_MGMT_H
@@ -17,9 +17,8 @@
 #include "mgmtapi.h"
 #include "platform.h"
 
-/* Win32 error codes the layer reports besides the SNMP_* ones (the layer
+/* The Win32 error code the layer reports besides the SNMP_* ones (the layer
  * includes no Windows header). */
-#define OWS_WIN_INVALID_PARAMETER 87u
 #define OWS_WSAHOST_NOT_FOUND 11001u
 
 /* An open mgmtapi session. Its requests are synchronous exchanges on its

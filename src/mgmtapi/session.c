@@ -3,8 +3,7 @@
  * Decisions where the documentation is silent:
  * - NULL agent or community: SNMP_MGMTAPI_INVALID_BUFFER; an agent that does
  *   not resolve: WSAHOST_NOT_FOUND (the documented "Windows Sockets error").
- * - nTimeOut below 10 ms waits 10 ms (the core's timer unit is the WinSNMP
- *   centisecond); negative nRetries means none.
+ * - nTimeOut below 1 ms waits 1 ms; negative nRetries means none.
  * - The layer's WinSNMP instance starts with the first SnmpMgrOpen (or
  *   SnmpMgrTrapListen) and stays up until the process ends: its one engine
  *   thread is reused, so Open/Close pairs create no thread and Close only
@@ -33,13 +32,10 @@ int ows_mgr_startup(void)
     ows_mutex_lock(&start_lock);
     if (!started) {
         smiUINT32 maj, min, lvl, tm, rm;
-        if (!SnmpStartup(&maj, &min, &lvl, &tm, &rm)) {
+        if (!SnmpStartup(&maj, &min, &lvl, &tm, &rm))
             err = (int)SnmpGetLastError(NULL);
-        } else {
-            /* The layer retransmits itself, doubling the timeout each time. */
-            SnmpSetRetransmitMode(SNMPAPI_OFF);
+        else
             started = 1;
-        }
     }
     ows_mutex_unlock(&start_lock);
     return err;
@@ -91,7 +87,7 @@ LPSNMP_MGR_SESSION SNMP_FUNC_TYPE SnmpMgrOpen(LPSTR lpAgentAddress, LPSTR lpAgen
     }
     m->version = OWS_SNMPV1;
     m->fd[0] = m->fd[1] = OWS_SOCK_INVALID;
-    m->timeout_ms = nTimeOut < 10 ? 10u : (uint32_t)nTimeOut;
+    m->timeout_ms = nTimeOut < 1 ? 1u : (uint32_t)nTimeOut;
     m->retries = nRetries < 0 ? 0u : (uint32_t)nRetries;
     m->community_len = (uint32_t)strlen(lpAgentCommunity);
     m->community = malloc(m->community_len + 1);
