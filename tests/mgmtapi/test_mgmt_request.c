@@ -61,6 +61,27 @@ static void getnext(void **state)
     MOK(SnmpMgrClose(s));
 }
 
+static void getbulk_v2c_owsdecision(void **state)
+{
+    LPSNMP_MGR_SESSION s = open_agent("public", 1);
+    SnmpVarBindList l;
+    AsnInteger nonrep = 0, maxrep = 5;
+    UINT i;
+    (void)state;
+    /* non-repeaters and max-repetitions go in through errorStatus/errorIndex. */
+    mconf_list1(&l, system_, 7);
+    MOK(SnmpMgrRequest(s, SNMP_PDU_GETBULK, &l, &nonrep, &maxrep));
+    assert_int_equal(nonrep, 0);
+    assert_int_equal(l.len, 5);
+    for (i = 0; i < l.len; i++) {
+        /* sysDescr.0 .. sysName.0, in order. */
+        assert_int_equal(l.list[i].name.idLength, 9);
+        assert_int_equal(l.list[i].name.ids[7], i + 1);
+    }
+    SnmpUtilVarBindListFree(&l);
+    MOK(SnmpMgrClose(s));
+}
+
 static void agent_errors(void **state)
 {
     LPSNMP_MGR_SESSION s = open_agent("public", 0);
@@ -206,6 +227,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(get_v1),
         cmocka_unit_test(get_v2c_owsdecision),
         cmocka_unit_test(getnext),
+        cmocka_unit_test(getbulk_v2c_owsdecision),
         cmocka_unit_test(agent_errors),
         cmocka_unit_test(set_v1),
         cmocka_unit_test(set_v2c),

@@ -5,33 +5,7 @@
  * it must merely end cleanly: no crash, no leak, a documented error). */
 #define _POSIX_C_SOURCE 200809L
 #include "mconf.h"
-#ifdef _WIN32
-typedef HANDLE thread_t;
-static DWORD WINAPI thread_entry(LPVOID arg);
-static int thread_start(thread_t *t, void *arg)
-{
-    *t = CreateThread(NULL, 0, thread_entry, arg, 0, NULL);
-    return *t != NULL;
-}
-static void thread_join(thread_t t)
-{
-    WaitForSingleObject(t, INFINITE);
-    CloseHandle(t);
-}
-static void nap_ms(unsigned ms) { Sleep(ms); }
-#else
-#include <pthread.h>
-#include <time.h>
-typedef pthread_t thread_t;
-static void *thread_entry(void *arg);
-static int thread_start(thread_t *t, void *arg) { return !pthread_create(t, NULL, thread_entry, arg); }
-static void thread_join(thread_t t) { pthread_join(t, NULL); }
-static void nap_ms(unsigned ms)
-{
-    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-    nanosleep(&ts, NULL);
-}
-#endif
+#include "mthread.h"
 
 static const UINT sysName0[] = { 1, 3, 6, 1, 2, 1, 1, 5, 0 };
 
@@ -57,11 +31,7 @@ static int one_get(LPSNMP_MGR_SESSION s, DWORD *err)
     return ok;
 }
 
-#ifdef _WIN32
-static DWORD WINAPI thread_entry(LPVOID arg)
-#else
-static void *thread_entry(void *arg)
-#endif
+MTHREAD_FN(thread_entry)
 {
     struct job *j = arg;
     int i;
@@ -91,27 +61,23 @@ static void *thread_entry(void *arg)
             j->bad++;
         }
     }
-#ifdef _WIN32
-    return 0;
-#else
-    return NULL;
-#endif
+    MTHREAD_RETURN;
 }
 
 static void parallel_sessions(void **state)
 {
     struct job j[4];
-    thread_t t[4];
+    mthread_t t[4];
     int i;
     char *agent = mconf_agent();   /* a static buffer: written before any thread reads it */
     memset(j, 0, sizeof(j));
     for (i = 0; i < 4; i++) {
         j[i].agent = agent;
-        assert_true(thread_start(&t[i], &j[i]));
+        assert_true(mthread_start(&t[i], thread_entry, &j[i]));
     }
     (void)state;
     for (i = 0; i < 4; i++)
-        thread_join(t[i]);
+        mthread_join(t[i]);
     for (i = 0; i < 4; i++) {
         assert_int_equal(j[i].bad, 0);
         assert_int_equal(j[i].ok, 50);
@@ -121,16 +87,16 @@ static void parallel_sessions(void **state)
 static void parallel_pairs(void **state)
 {
     struct job j[4];
-    thread_t t[4];
+    mthread_t t[4];
     int i;
     (void)state;
     memset(j, 0, sizeof(j));
     for (i = 0; i < 4; i++) {
         j[i].kind = 1;
-        assert_true(thread_start(&t[i], &j[i]));
+        assert_true(mthread_start(&t[i], thread_entry, &j[i]));
     }
     for (i = 0; i < 4; i++)
-        thread_join(t[i]);
+        mthread_join(t[i]);
     for (i = 0; i < 4; i++) {
         assert_int_equal(j[i].bad, 0);
         assert_int_equal(j[i].ok, 2000);
@@ -140,16 +106,16 @@ static void parallel_pairs(void **state)
 static void close_during_requests(void **state)
 {
     struct job j;
-    thread_t t;
+    mthread_t t;
     (void)state;
     memset(&j, 0, sizeof(j));
     j.kind = 2;
     j.shared = SnmpMgrOpen(mconf_agent(), (LPSTR)"public", 2000, 2);
     assert_non_null(j.shared);
-    assert_true(thread_start(&t, &j));
-    nap_ms(50);
+    assert_true(mthread_start(&t, thread_entry, &j));
+    mnap_ms(50);
     MOK(SnmpMgrClose(j.shared));
-    thread_join(t);
+    mthread_join(t);
     /* Every request before the close was answered; the ones after it got
      * the documented error; a request in flight at the close completed. */
     assert_int_equal(j.bad, 0);
