@@ -59,7 +59,7 @@ if(WIN32)
   set(OWS_DEF ${CMAKE_SOURCE_DIR}/def/wsnmp32-${OWS_ARCH}.def)
   target_sources(wsnmp32 PRIVATE ${OWS_DEF} ${CMAKE_SOURCE_DIR}/src/win32/wsnmp32.rc)
   set_source_files_properties(${CMAKE_SOURCE_DIR}/src/win32/wsnmp32.rc PROPERTIES
-    OBJECT_DEPENDS ${CMAKE_BINARY_DIR}/generated/ows_version.h)
+    OBJECT_DEPENDS "${CMAKE_BINARY_DIR}/generated/ows_version.h;${CMAKE_SOURCE_DIR}/src/win32/versioninfo.rci")
   target_include_directories(wsnmp32 PRIVATE ${CMAKE_BINARY_DIR}/generated)
   ows_import_libraries(wsnmp32 ${OWS_DEF})
 

@@ -6,7 +6,7 @@
 #   check-exports.sh elf <nm> <libmgmtapi.so>
 #
 # pe: the export table (names and ordinals) equals the .def's; the DLL imports
-#     only system DLLs; every import library defines, for every export, the
+#     only system DLLs and carries a VERSIONINFO resource; every import library defines, for every export, the
 #     symbols code compiled against mgmtapi.h references (x86: _Name@N and
 #     __imp__Name@N; x64: Name and __imp_Name).
 # elf: the nine SnmpMgr* functions plus the native GetLastError/SetLastError.
@@ -37,6 +37,10 @@ actual=$(echo "$dump" | sed -n '/\[Ordinal\/Name Pointer\] Table/,/^$/p' |
 others=$(echo "$dump" | sed -n 's/^[[:space:]]*DLL Name: //p' | tr 'A-Z' 'a-z' |
          grep -v -E '^(kernel32|msvcrt|user32|ws2_32|advapi32)\.dll$|^api-ms-win-')
 [ -z "$others" ] || bad "$dll imports non-system DLLs: $others"
+# A VERSIONINFO resource (its UTF-16 strings) naming the DLL.
+res=$(strings -el "$dll")
+{ grep -q '^VS_VERSION_INFO$' <<< "$res" && grep -q '^mgmtapi.dll$' <<< "$res"; } ||
+    bad "$dll has no VERSIONINFO resource naming mgmtapi.dll"
 for lib in "$@"; do
     syms=$("$nm" "$lib" 2>/dev/null)
     while read -r name ord bytes; do
@@ -46,5 +50,5 @@ for lib in "$@"; do
         done
     done <<< "$table"
 done
-[ $fail = 0 ] && echo "PASS: $dll ($arch): $(echo "$expected" | wc -l) exports with the .def's ordinals, system imports only; $# import libraries complete"
+[ $fail = 0 ] && echo "PASS: $dll ($arch): $(echo "$expected" | wc -l) exports with the .def's ordinals, system imports only, VERSIONINFO; $# import libraries complete"
 exit $fail
