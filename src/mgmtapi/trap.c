@@ -15,8 +15,9 @@
  * snmpTrapEnterprise.0 when present, else snmpTraps; otherwise generic 6
  * (enterpriseSpecific), specific = the last sub-id, enterprise = the trap OID
  * without it (and without a 0 before it). The varbinds are the rest. The
- * agent address is the sender's (the SNMPv2 form does not carry the v1
- * agent-addr field).
+ * agent address is snmpTrapAddress.0 when the trap carries it (taken out of
+ * the varbinds), else the sender's: the core's SNMPv2 form of an SNMPv1
+ * Trap-PDU does not keep its agent-addr field.
  *
  * Decisions where the documentation is silent: SnmpMgrTrapListen(NULL)
  * gives SNMP_MGMTAPI_INVALID_BUFFER; SnmpMgrGetTrap before
@@ -37,6 +38,8 @@ static const UINT sysUpTime0[] = { 1, 3, 6, 1, 2, 1, 1, 3, 0 };
 static const UINT snmpTrapOID0[] = { 1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0 };
 static const UINT snmpTrapEnterprise0[] = { 1, 3, 6, 1, 6, 3, 1, 1, 4, 3, 0 };
 static const UINT snmpTraps[] = { 1, 3, 6, 1, 6, 3, 1, 1, 5 };
+static const UINT snmpTrapAddress0[] = { 1, 3, 6, 1, 6, 3, 18, 1, 3, 0 };
+
 
 static SNMPAPI_STATUS CALLBACK on_trap(HSNMP_SESSION hs, HWND hwnd, UINT msg, WPARAM wp,
                                        LPARAM lp, LPVOID data)
@@ -146,6 +149,26 @@ static void list_drop(SnmpVarBindList *l, UINT i)
     ows_mgr_any_free(&l->list[i].value);
     memmove(&l->list[i], &l->list[i + 1], (l->len - i - 1) * sizeof(SnmpVarBind));
     l->len--;
+}
+
+/* The agent address a trap names itself (snmpTrapAddress.0, RFC 3584 3.1:
+ * what a proxy puts there for an SNMPv1 agent-addr): taken out of the list
+ * into *out (4 bytes, snmpapi memory). 0 when there is none. */
+static int trap_address(SnmpVarBindList *l, AsnNetworkAddress *out)
+{
+    UINT i;
+    for (i = 0; i < l->len; i++) {
+        AsnAny *v = &l->list[i].value;
+        if (l->list[i].name.idLength == 10 &&
+            !memcmp(l->list[i].name.ids, snmpTrapAddress0, sizeof(snmpTrapAddress0)) &&
+            v->asnType == ASN_IPADDRESS && v->asnValue.address.length == 4) {
+            *out = v->asnValue.address;
+            v->asnType = ASN_NULL;      /* *out owns the bytes now */
+            list_drop(l, i);
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* An address as AsnNetworkAddress (4 or 16 bytes, snmpapi memory). */
@@ -263,7 +286,7 @@ static OWS_SNMP_BOOL_T get_trap(AsnObjectIdentifier *enterprise, AsnNetworkAddre
     code = ows_mgr_vbl_to_list(vbl, &l);
     if (!code)
         code = v1_fields(&l, &ent, &gen, &spec, &ts);
-    if (!code)
+    if (!code && !trap_address(&l, &addr))
         code = addr_out(src, &addr);
     if (!code && sourceAddress)
         code = addr_out(src, &addr2);
