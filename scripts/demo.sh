@@ -14,6 +14,9 @@
 #     examples/traprecv.c: receives a trap from `snmptrap -v 2c` and an
 #     INFORM from `snmpinform` (which exits 0 only if we acknowledged it);
 #     examples/agent.c: an agent that `snmpget` and `snmpwalk` query;
+#     examples/snmputil.c, on OUR mgmtapi.dll (the SNMP Management API) and
+#     the system's snmpapi.dll: get, a GETNEXT walk compared with snmpwalk,
+#     and traps from `snmptrap` v1 and v2c;
 #   - the tools and net-snmp's on each other's agent: wsnmpwalk.exe and
 #     snmpwalk must print the same walk of snmpd, snmpwalk of wsnmpagent.exe
 #     what wsnmpwalk.exe printed.
@@ -113,8 +116,9 @@ build native "$out/native" -DCMAKE_BUILD_TYPE=Release
 echo "  mingw-x64 and mingw-x86: wsnmp32.dll, its import libraries and the examples as .exe"
 build mingw-x64 "$out/mingw-x64" "${MINGW_X64_ARGS[@]}"
 build mingw-x86 "$out/mingw-x86" "${MINGW_X86_ARGS[@]}"
-for f in "$out/native/libwsnmp32.so" "$out"/mingw-x64/bin/{wsnmp32.dll,libwsnmp32.dll.a,wsnmp32.lib} \
-         "$out"/mingw-x86/bin/{wsnmp32.dll,libwsnmp32.dll.a,wsnmp32.lib}; do
+for f in "$out/native/libwsnmp32.so" "$out/native/libmgmtapi.so" \
+         "$out"/mingw-x64/bin/{wsnmp32.dll,libwsnmp32.dll.a,wsnmp32.lib,mgmtapi.dll,libmgmtapi.dll.a,mgmtapi.lib} \
+         "$out"/mingw-x86/bin/{wsnmp32.dll,libwsnmp32.dll.a,wsnmp32.lib,mgmtapi.dll,libmgmtapi.dll.a,mgmtapi.lib}; do
     [ -f "$f" ] && printf '  built: %s (%s bytes)\n' "${f#"$root"/}" "$(stat -c %s "$f")"
 done
 
@@ -144,13 +148,13 @@ describe() {
     esac
 }
 # example_cmd <platform> <example> args...: the command line, into the array cmd.
-# WINEDLLOVERRIDES=wsnmp32=n: only the wsnmp32.dll next to the program, never Wine's builtin one.
+# WINEDLLOVERRIDES=wsnmp32,mgmtapi=n: only the DLLs next to the program, never Wine's builtin ones.
 example_cmd() {
     local plat=$1 prog=$2
     shift 2
     case $plat in
         native) cmd=("$out/native/examples/$prog" "$@");;
-        *) cmd=(env WINEDLLOVERRIDES=wsnmp32=n "$root/scripts/wine-run" "$plat" "$out/mingw-$plat/bin/$prog.exe" "$@");;
+        *) cmd=(env WINEDLLOVERRIDES=wsnmp32,mgmtapi=n "$root/scripts/wine-run" "$plat" "$out/mingw-$plat/bin/$prog.exe" "$@");;
     esac
 }
 have_exe() {
@@ -433,13 +437,73 @@ done
 x86_skip agent
 
 # ---------------------------------------------------------------------------
+i=0
+for plat in "${platforms[@]}"; do
+    log "9. the Management API (examples/snmputil.c on mgmtapi.dll), $(describe "$plat" | sed 's/wsnmp32/mgmtapi/g') ($(elapsed))"
+    o=$out/snmputil-$plat.out
+    if ! have_exe "$plat" example_snmputil || [ "$snmpd_ok" = no ]; then
+        fail "snmputil, $plat: not built or no snmpd"; i=$((i + 1)); continue
+    fi
+    example_cmd "$plat" example_snmputil get "$agent" public system.sysName.0 system.sysDescr.0
+    say "${cmd[*]}"
+    timeout 60 "${cmd[@]}" > "$o.get" 2>&1
+    get_rc=$?
+    show "$o.get"
+    example_cmd "$plat" example_snmputil walk "$agent" public system
+    say "${cmd[*]}"
+    timeout 120 "${cmd[@]}" > "$o.walk" 2>/dev/null
+    walk_rc=$?
+    mask "$o.walk" | head -3 | sed 's/^/    /'; echo "    ..."
+    MIBS= timeout 60 snmpwalk -v1 -c public -On -r2 -t3 "$agent" 1.3.6.1.2.1.1 > "$o.ref" 2>&1
+    trap_addr_port=$((port + 25 + i))
+    example_cmd "$plat" example_snmputil trap 2 30
+    echo "  # in the background, traps on port $trap_addr_port (OWS_MGMTAPI_TRAP_PORT): wait for 2, at most 30 s"
+    say "env OWS_MGMTAPI_TRAP_PORT=$trap_addr_port ${cmd[*]} &"
+    export OWS_MGMTAPI_TRAP_PORT=$trap_addr_port
+    start_bg "$o.trap" 45 "$plat" example_snmputil trap 2 30
+    unset OWS_MGMTAPI_TRAP_PORT
+    t1=x t2=x
+    if wait_for_line "$o.trap" 30 "listening"; then
+        say "snmptrap -v1 -c public 127.0.0.1:$trap_addr_port 1.3.6.1.4.1.8072.2.3 127.0.0.1 6 17 '' 1.3.6.1.2.1.1.5.0 s hello"
+        snmptrap -v1 -c public 127.0.0.1:$trap_addr_port 1.3.6.1.4.1.8072.2.3 127.0.0.1 6 17 '' \
+            1.3.6.1.2.1.1.5.0 s hello; t1=$?
+        say "snmptrap -v 2c -c public 127.0.0.1:$trap_addr_port '' 1.3.6.1.6.3.1.1.5.3 1.3.6.1.2.1.2.2.1.1.1 i 1"
+        snmptrap -v 2c -c public 127.0.0.1:$trap_addr_port '' 1.3.6.1.6.3.1.1.5.3 \
+            1.3.6.1.2.1.2.2.1.1.1 i 1; t2=$?
+    fi
+    wait_pid "$bg_pid" 40
+    trap_rc=$?
+    echo "  receiver's output:"
+    show "$o.trap"
+    if [ "$get_rc" = 0 ] && grep -q '^\.1\.3\.6\.1\.2\.1\.1\.5\.0 = STRING: "openwinsnmp-test"' "$o.get"; then
+        pass "snmputil, $plat: get of sysName.0 and sysDescr.0"
+    else
+        fail "snmputil, $plat: get (exit $get_rc)"
+    fi
+    if [ "$walk_rc" = 0 ] && [ -s "$o.ref" ] && diff <(mask "$o.ref") <(mask "$o.walk") > "$o.diff"; then
+        pass "snmputil, $plat: GETNEXT walk of system, the same $(wc -l < "$o.ref") OIDs, types and values as snmpwalk -v1"
+    else
+        head -20 "$o.diff"; fail "snmputil, $plat: walk differs from snmpwalk (exit $walk_rc)"
+    fi
+    if [ "$trap_rc" = 0 ] && [ "$t1" = 0 ] && [ "$t2" = 0 ] &&
+       grep -q 'generic 6, specific 17, enterprise .1.3.6.1.4.1.8072.2.3,' "$o.trap" &&
+       grep -q 'generic 2, specific 0, enterprise .1.3.6.1.6.3.1.1.5,' "$o.trap"; then
+        pass "snmputil, $plat: snmptrap's v1 and v2c traps through SnmpMgrTrapListen/SnmpMgrGetTrapEx"
+    else
+        fail "snmputil, $plat: traps (receiver $trap_rc, snmptrap $t1 $t2)"
+    fi
+    i=$((i + 1))
+done
+x86_skip "snmputil get" "snmputil walk" "snmputil traps"
+
+# ---------------------------------------------------------------------------
 # The tools and net-snmp's, each on the other's agent.
 i=0
 for plat in "${platforms[@]}"; do
     [ "$plat" = native ] && continue
     d=$out/tools-$plat ta=127.0.0.1:$((port + 34 + i))
     i=$((i + 1))
-    log "9. the tools and net-snmp's, $(describe "$plat") ($(elapsed))"
+    log "10. the tools and net-snmp's, $(describe "$plat") ($(elapsed))"
     if [ "$snmpd_ok" = no ]; then fail "tools vs net-snmp, $plat: no snmpd"; continue; fi
     echo "  # the same walk of snmpd's system group by wsnmpwalk.exe and by snmpwalk: the same bytes"
     head_only=3 tool_run "$plat" "$d.nwalk" wsnmpwalk -v 2c -c public "$agent" 1.3.6.1.2.1.1

@@ -55,8 +55,10 @@ struct ows_entity;
 /* Largest datagram we send or receive (the UDP maximum over IPv4). */
 #define OWS_NET_MAX_DGRAM 65507u
 
-/* What a socket is for. */
-enum { OWS_SOCK_MANAGER = 0, OWS_SOCK_LISTEN = 1, OWS_SOCK_TRAP = 2 };
+/* What a socket is for. A SYNC socket is a session's socket that only the
+ * thread of a synchronous exchange reads (core/sync.h): the engine thread
+ * never polls it, but releases it with its session like any other. */
+enum { OWS_SOCK_MANAGER = 0, OWS_SOCK_LISTEN = 1, OWS_SOCK_TRAP = 2, OWS_SOCK_SYNC = 3 };
 
 /* One UDP socket: a session's manager socket, an entity's listening socket
  * (owned by the session that created the entity) or the process's trap

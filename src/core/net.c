@@ -280,11 +280,15 @@ static int snapshot(struct ows_engine *e, ows_sock **fds, struct ows_net_sock **
     uint32_t i;
     if (e->nsocks > *cap && snapshot_room(fds, ents, ready, cap, e->socks_cap))
         return OWS_E_ALLOC;
+    *n = 0;
     for (i = 0; i < e->nsocks; i++) {
-        (*fds)[i] = e->socks[i]->fd;
-        (*ents)[i] = e->socks[i];
+        /* Sockets of synchronous exchanges are read by their caller only. */
+        if (e->socks[i]->role == OWS_SOCK_SYNC)
+            continue;
+        (*fds)[*n] = e->socks[i]->fd;
+        (*ents)[*n] = e->socks[i];
+        (*n)++;
     }
-    *n = e->nsocks;
     return OWS_OK;
 }
 
