@@ -3,7 +3,7 @@
 # configured with their own OWS_WIRE_PORT can test at the same time. Offsets:
 # the wire tests + 0..20, unit.test_lockwait + 21..24,
 # conformance.test_replyhandles + 25..27, conformance.test_netio + 30..47,
-# tests/tools + 70..73.
+# tests/tools + 70..73, tests/mgmtapi + 80..83.
 
 # Gives test `test` the environment variable `var` = that port.
 function(ows_test_port_env test var offset)

@@ -215,7 +215,10 @@ int ows_net_cancel(struct ows_session *s, int32_t id);
 
 /* net.c */
 struct ows_net_session *ows_net_state(struct ows_session *s, int create);
-int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out);
+/* The session's socket of that family, opened on an ephemeral port with
+ * `role` (OWS_SOCK_MANAGER or OWS_SOCK_SYNC) if it has none yet; an existing
+ * one is returned whatever its role. */
+int ows_net_socket(struct ows_session *s, int family, int role, struct ows_net_sock **out);
 void ows_net_wake(void);
 
 /* request.c */

@@ -149,7 +149,7 @@ int ows_net_publish_sock(struct ows_net_sock *ns, struct ows_session *owner)
     return OWS_OK;
 }
 
-int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out)
+int ows_net_socket(struct ows_session *s, int family, int role, struct ows_net_sock **out)
 {
     struct ows_net_session *n = s->net;
     struct ows_net_sock *ns;
@@ -160,7 +160,7 @@ int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out)
         return OWS_OK;
     }
     /* An ephemeral port: ows_net_bind_sock does not drop the lock here. */
-    err = ows_net_bind_sock(family, OWS_SOCK_MANAGER, NULL, &ns);
+    err = ows_net_bind_sock(family, role, NULL, &ns);
     if (err)
         return err;
     err = ows_net_publish_sock(ns, s);

@@ -398,7 +398,7 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
      * reply from the address it asked. */
     ns = src ? ows_net_find_listen(n, &src->addr) : NULL;
     if (!ns || ns->family != fam) {
-        err = ows_net_socket(s, fam, &ns);
+        err = ows_net_socket(s, fam, OWS_SOCK_MANAGER, &ns);
         if (err)
             return err;
     }

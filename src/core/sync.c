@@ -24,23 +24,17 @@ static int enter(uintptr_t session, struct ows_session **s)
 int ows_sync_socket(uintptr_t session, int family, ows_sock *out)
 {
     struct ows_session *s;
-    struct ows_net_session *n;
-    struct ows_net_sock **slot;
+    struct ows_net_sock *ns;
     int err = enter(session, &s);
     if (err)
         return err;
-    n = ows_net_state(s, 1);
-    if (!n) {
+    if (!ows_net_state(s, 1))
         err = OWS_E_ALLOC;
-    } else {
-        slot = &n->sock[family == OWS_AF_INET6 ? 1 : 0];
-        if (!*slot)
-            err = ows_net_open_sock(family, OWS_SOCK_SYNC, NULL, s, slot);
-        else if ((*slot)->role != OWS_SOCK_SYNC)
-            err = OWS_E_OPERATION_INVALID;
-        if (!err)
-            *out = (*slot)->fd;
-    }
+    else if ((err = ows_net_socket(s, family, OWS_SOCK_SYNC, &ns)) == OWS_OK &&
+             ns->role != OWS_SOCK_SYNC)
+        err = OWS_E_OPERATION_INVALID;
+    if (!err)
+        *out = ns->fd;
     ows_object_put(&s->hdr);
     ows_unlock();
     return err;

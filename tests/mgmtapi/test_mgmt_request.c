@@ -159,7 +159,7 @@ static double now_s(void)
 
 static void dead_agent_times_out(void **state)
 {
-    /* Nothing listens on this port (OWS_DEAD_PORT, else the wire port + 70). */
+    /* Nothing listens on this port (OWS_DEAD_PORT, else the wire port + 80). */
     char agent[64];
     const char *p = getenv("OWS_DEAD_PORT");
     LPSNMP_MGR_SESSION s;
