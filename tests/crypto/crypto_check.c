@@ -8,7 +8,8 @@
  * printed. Natively every algorithm must work.
  *
  * Vectors: FIPS 180 "abc" digests; RFC 2202 and RFC 4231 HMACs; the FIPS 81
- * DES-CBC example; NIST SP 800-38A F.3.13/15/17 (CFB128-AES); RFC 3414 A.3
+ * DES-CBC example; NIST SP 800-38A F.3.13/15/17 (CFB128-AES); a longer
+ * message's ciphertext digests from `openssl enc` (check_long); RFC 3414 A.3
  * keys; SHA-2 keys (RFC 7860's algorithm, which gives no vectors) computed
  * with Python's hashlib and cross-checked against net-snmp by
  * tests/differential/diff_usm.c.
@@ -392,27 +393,30 @@ static void check_usm_privkey(void)
           OWS_E_USM_PARAMS);
 }
 
-/* Four threads at once, each its own HMACs and DES from the first call on
- * (so the providers are opened concurrently). Each worker keeps its first
+/* Four threads at once, each its own HMACs, DES and AES from the first call
+ * on (so the providers are opened, and CNG's refusal of CFB-128 is met,
+ * concurrently). Each worker keeps its first
  * results and checks that the next 199 equal them; afterwards the first
  * results must equal the single-threaded ones. Also run by the
  * ThreadSanitizer build. */
 static const uint8_t thr_key[32] = { 1, 2, 3 }, thr_iv[16] = { 4, 5, 6 };
 
-struct worker { int alg, failures; uint8_t mac[OWS_HASH_MAX_LEN], ct[64]; };
+struct worker { int alg, failures; uint8_t mac[OWS_HASH_MAX_LEN], ct[64], aes[64]; };
 
 static void work(void *arg)
 {
     struct worker *w = arg;
-    uint8_t data[64], mac[OWS_HASH_MAX_LEN], ct[64];
+    uint8_t data[64], mac[OWS_HASH_MAX_LEN], ct[64], aes[64];
     struct ows_iov d = { data, sizeof data };
     memset(data, 0x3C, sizeof data);
     for (int i = 0; i < 200; i++) {
         int err = ows_hmac(w->alg, thr_key, sizeof thr_key, &d, 1, i ? mac : w->mac) |
                   ows_cipher(OWS_CIPHER_DES_CBC, 1, thr_key, thr_iv, data, i ? ct : w->ct,
-                             sizeof ct);
+                             sizeof ct) |
+                  ows_cipher(OWS_CIPHER_AES128_CFB, 1, thr_key, thr_iv, data,
+                             i ? aes : w->aes, sizeof aes);
         if (err || (i && (memcmp(mac, w->mac, ows_hash_len(w->alg)) ||
-                          memcmp(ct, w->ct, sizeof ct))))
+                          memcmp(ct, w->ct, sizeof ct) || memcmp(aes, w->aes, sizeof aes))))
             w->failures++;
     }
 }
@@ -437,12 +441,14 @@ static void check_threads(void)
         if (started[i])
             ows_thread_join(t[i]);
     for (int i = 0; i < 4; i++) {
-        uint8_t mac[OWS_HASH_MAX_LEN], ct[64];
+        uint8_t mac[OWS_HASH_MAX_LEN], ct[64], aes[64];
         CHECK(w[i].failures == 0);
         CHECK(ows_hmac(algs[i], thr_key, sizeof thr_key, &d, 1, mac) == 0 &&
               !memcmp(mac, w[i].mac, ows_hash_len(algs[i])));
         CHECK(ows_cipher(OWS_CIPHER_DES_CBC, 1, thr_key, thr_iv, data, ct, sizeof ct) == 0 &&
               !memcmp(ct, w[i].ct, sizeof ct));
+        CHECK(ows_cipher(OWS_CIPHER_AES128_CFB, 1, thr_key, thr_iv, data, aes, sizeof aes) == 0 &&
+              !memcmp(aes, w[i].aes, sizeof aes));
     }
 }
 
