@@ -7,7 +7,9 @@
  * CNG has no SHA-224, so usmHMAC128SHA224AuthProtocol reports
  * OWS_E_CRYPTO_UNSUPPORTED here. Wine's bcrypt.dll has no single DES, so
  * DES-CBC falls back to three-key 3DES with K1 = K2 = K3, which is single
- * DES (EDE collapses to E); Windows itself takes the DES provider.
+ * DES (EDE collapses to E); Windows itself takes the DES provider. Wine's
+ * 3DES, like DES, ignores the parity bits (USM keys are hash bytes) and
+ * takes weak keys, so the fallback gives single DES's bytes for every key.
  *
  * RFC 3826's AES is CFB with 128-bit feedback. Windows' AES provider does it
  * natively (BCRYPT_MESSAGE_BLOCK_LENGTH 16); Wine 8.0's refuses that

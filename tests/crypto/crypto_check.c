@@ -178,6 +178,12 @@ static const struct cipher_vec ciphers[] = {
       "4e6f77206973207468652074696d6520666f7220616c6c20",
       "e5c7cdde872bf27c43e934008c389c0f683788499a7c05f6",
       "b96f9e91d857d83180a4171b4a1d1140521082e28484cb120e1649cf48b4e59d" },
+    /* The same key with every parity bit wrong, as USM's keys (hash bytes)
+     * mostly have: DES ignores those bits, and so must the 3DES fallback. */
+    { "des", OWS_CIPHER_DES_CBC, "0022446688aaccee", "1234567890abcdef",
+      "4e6f77206973207468652074696d6520666f7220616c6c20",
+      "e5c7cdde872bf27c43e934008c389c0f683788499a7c05f6",
+      "b96f9e91d857d83180a4171b4a1d1140521082e28484cb120e1649cf48b4e59d" },
     { "aes128", OWS_CIPHER_AES128_CFB, "2b7e151628aed2a6abf7158809cf4f3c", SP800_IV, SP800_PT,
       "3b3fd92eb72dad20333449f8e83cfb4ac8a64537a0b3a93fcde3cdad9f1ce58b"
       "26751f67a3cbb140b1808cf187a4f4dfc04b05357c5d1c0eeac4c66f9ff7f2e6",
