@@ -11,7 +11,7 @@ add_library(mgmtapi SHARED $<TARGET_OBJECTS:ows_mgmt_obj> $<TARGET_OBJECTS:ows_s
 target_include_directories(mgmtapi PUBLIC ${CMAKE_SOURCE_DIR}/include)
 if(WIN32)
   set_target_properties(mgmtapi PROPERTIES PREFIX "" OUTPUT_NAME mgmtapi)
-  target_link_libraries(mgmtapi PRIVATE ws2_32 user32)
+  target_link_libraries(mgmtapi PRIVATE ws2_32 user32 ${OWS_CRYPTO_LIBS})
   target_link_options(mgmtapi PRIVATE -static-libgcc)
   set(OWS_MGMT_DEF ${CMAKE_SOURCE_DIR}/def/mgmtapi-${OWS_ARCH}.def)
   target_sources(mgmtapi PRIVATE ${OWS_MGMT_DEF} ${CMAKE_SOURCE_DIR}/src/win32/mgmtapi.rc)
