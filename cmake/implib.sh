@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the two import libraries of wsnmp32.dll for one Windows arch from the
+# Builds the two import libraries of a DLL (wsnmp32.dll, mgmtapi.dll) for one Windows arch from the
 # DLL's own .def file (def/wsnmp32-<arch>.def), so the export table and the
 # import libraries cannot disagree.
 #
@@ -28,8 +28,10 @@
 #    merging libraries breaks the member order GNU ld relies on.
 set -euo pipefail
 arch=$1 def=$2 out=$3 dlltool=$4 llvm_mc=${5:-} lld_link=${6:-}
-dll=wsnmp32.dll
-work="$(dirname "$out")/implib-work-$arch"
+# The DLL's name comes from the .def's LIBRARY line (wsnmp32.dll, mgmtapi.dll).
+dll=$(sed -n 's/^LIBRARY[[:space:]]\+\([^[:space:]]*\).*/\1/p' "$def" | head -1)
+base=${dll%.dll}
+work="$(dirname "$out")/implib-work-$base-$arch"
 rm -rf "$work" && mkdir -p "$work"
 
 # The EXPORTS lines of the DLL .def: "<export> [= <internal>] @<ordinal>".
@@ -55,7 +57,7 @@ else
 fi
 
 { echo "LIBRARY $dll"; echo EXPORTS; cat "$work/gnu.lines"; } > "$work/gnu.def"
-"$dlltool" "${kill[@]}" -m "$gnu_machine" -d "$work/gnu.def" -D "$dll" -l "$out/libwsnmp32.dll.a"
+"$dlltool" "${kill[@]}" -m "$gnu_machine" -d "$work/gnu.def" -D "$dll" -l "$out/lib$base.dll.a"
 
 if [ -n "$llvm_mc" ] && [ -n "$lld_link" ]; then
     { echo "LIBRARY $dll"; echo EXPORTS; cat "$work/msvc.lines"; } > "$work/msvc.def"
@@ -65,7 +67,7 @@ if [ -n "$llvm_mc" ] && [ -n "$lld_link" ]; then
     } > "$work/stubs.s"
     "$llvm_mc" -filetype=obj -triple="$mc_triple" "$work/stubs.s" -o "$work/stubs.obj"
     "$lld_link" /nologo /dll /noentry /nodefaultlib /machine:$link_machine "${link_extra[@]}" "/def:$work/msvc.def" \
-        "/out:$work/stub-$dll" "/implib:$out/wsnmp32.lib" "$work/stubs.obj"
+        "/out:$work/stub-$dll" "/implib:$out/$base.lib" "$work/stubs.obj"
 else
-    echo "implib.sh: WARNING: llvm-mc/lld-link not found; wsnmp32.lib (MSVC style) not built" >&2
+    echo "implib.sh: WARNING: llvm-mc/lld-link not found; $base.lib (MSVC style) not built" >&2
 fi

@@ -1,3 +1,47 @@
+# Import libraries of a DLL target, next to it: lib<name>.dll.a (mingw) and
+# <name>.lib (MSVC style, made with llvm-mc and lld-link), from the DLL's own
+# .def. The linker's own import library cannot express the x86 name mapping
+# (see cmake/implib.sh), so right after the link step the script replaces it;
+# everything that links the target therefore gets the right one. Sets
+# OWS_IMPLIBS_<target> in the caller's scope.
+function(ows_import_libraries target def)
+  set_target_properties(${target} PROPERTIES ARCHIVE_OUTPUT_DIRECTORY ${CMAKE_RUNTIME_OUTPUT_DIRECTORY})
+  string(REGEX REPLACE "gcc(-[0-9.]+)?$" "" _ows_triplet_prefix "${CMAKE_C_COMPILER}")
+  find_program(OWS_DLLTOOL NAMES ${_ows_triplet_prefix}dlltool dlltool REQUIRED)
+  find_program(OWS_LLVM_MC NAMES llvm-mc-14 llvm-mc)
+  find_program(OWS_LLD_LINK NAMES lld-link-14 lld-link)
+  set(dir ${CMAKE_RUNTIME_OUTPUT_DIRECTORY})
+  set(libs ${dir}/lib${target}.dll.a)
+  set(llvm_args)
+  if(OWS_LLVM_MC AND OWS_LLD_LINK)
+    list(APPEND libs ${dir}/${target}.lib)
+    set(llvm_args ${OWS_LLVM_MC} ${OWS_LLD_LINK})
+  else()
+    message(WARNING "llvm-mc/lld-link not found (scripts/deps.sh installs llvm-14 and lld-14): "
+                    "the MSVC-style ${target}.lib will not be built")
+  endif()
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${def} ${CMAKE_SOURCE_DIR}/cmake/implib.sh)
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND bash ${CMAKE_SOURCE_DIR}/cmake/implib.sh ${OWS_ARCH} ${def} ${dir}
+            ${OWS_DLLTOOL} ${llvm_args}
+    BYPRODUCTS ${dir}/${target}.lib
+    COMMENT "Import libraries for ${target}.dll (${OWS_ARCH})" VERBATIM)
+  set(OWS_IMPLIBS_${target} ${libs} PARENT_SCOPE)
+endfunction()
+
+# A native shared library: threads, exactly the exports of its version
+# script, no undefined symbols, installed to lib/.
+function(ows_native_shared target map)
+  target_link_libraries(${target} PRIVATE Threads::Threads ${OWS_CRYPTO_LIBS})
+  target_link_options(${target} PRIVATE -Wl,--version-script=${map})
+  # clang links the sanitizer runtimes into executables only, so a sanitized
+  # shared library has undefined __asan_/__tsan_ symbols by design.
+  if(NOT ((OWS_SANITIZE OR OWS_TSAN) AND CMAKE_C_COMPILER_ID MATCHES "Clang"))
+    target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  endif()
+  install(TARGETS ${target} LIBRARY DESTINATION lib)
+endfunction()
+
 # The shared library: wsnmp32.dll (+ import libraries) on Windows,
 # libwsnmp32.so natively. Exports are exactly the Snmp* API.
 add_library(wsnmp32 SHARED $<TARGET_OBJECTS:ows_static>)
@@ -15,49 +59,15 @@ if(WIN32)
   set(OWS_DEF ${CMAKE_SOURCE_DIR}/def/wsnmp32-${OWS_ARCH}.def)
   target_sources(wsnmp32 PRIVATE ${OWS_DEF} ${CMAKE_SOURCE_DIR}/src/win32/wsnmp32.rc)
   set_source_files_properties(${CMAKE_SOURCE_DIR}/src/win32/wsnmp32.rc PROPERTIES
-    OBJECT_DEPENDS ${CMAKE_BINARY_DIR}/generated/ows_version.h)
+    OBJECT_DEPENDS "${CMAKE_BINARY_DIR}/generated/ows_version.h;${CMAKE_SOURCE_DIR}/src/win32/versioninfo.rci")
   target_include_directories(wsnmp32 PRIVATE ${CMAKE_BINARY_DIR}/generated)
-  set_property(TARGET wsnmp32 APPEND PROPERTY LINK_DEPENDS
-    ${OWS_DEF} ${CMAKE_SOURCE_DIR}/cmake/implib.sh)
-
-  # Import libraries, next to the DLL: libwsnmp32.dll.a (mingw) and wsnmp32.lib
-  # (MSVC style, made with llvm-mc and lld-link). The linker's own import
-  # library cannot express the x86 name mapping (see cmake/implib.sh), so right
-  # after the link step the script replaces it; everything that links the
-  # wsnmp32 target therefore gets the right one.
-  set_target_properties(wsnmp32 PROPERTIES ARCHIVE_OUTPUT_DIRECTORY ${CMAKE_RUNTIME_OUTPUT_DIRECTORY})
-  string(REGEX REPLACE "gcc(-[0-9.]+)?$" "" _ows_triplet_prefix "${CMAKE_C_COMPILER}")
-  find_program(OWS_DLLTOOL NAMES ${_ows_triplet_prefix}dlltool dlltool REQUIRED)
-  find_program(OWS_LLVM_MC NAMES llvm-mc-14 llvm-mc)
-  find_program(OWS_LLD_LINK NAMES lld-link-14 lld-link)
-  set(OWS_IMPLIB_DIR ${CMAKE_RUNTIME_OUTPUT_DIRECTORY})
-  set(OWS_IMPLIBS ${OWS_IMPLIB_DIR}/libwsnmp32.dll.a)
-  set(_ows_llvm_args)
-  if(OWS_LLVM_MC AND OWS_LLD_LINK)
-    list(APPEND OWS_IMPLIBS ${OWS_IMPLIB_DIR}/wsnmp32.lib)
-    set(_ows_llvm_args ${OWS_LLVM_MC} ${OWS_LLD_LINK})
-  else()
-    message(WARNING "llvm-mc/lld-link not found (scripts/deps.sh installs llvm-14 and lld-14): "
-                    "the MSVC-style wsnmp32.lib will not be built")
-  endif()
-  add_custom_command(TARGET wsnmp32 POST_BUILD
-    COMMAND bash ${CMAKE_SOURCE_DIR}/cmake/implib.sh ${OWS_ARCH} ${OWS_DEF} ${OWS_IMPLIB_DIR}
-            ${OWS_DLLTOOL} ${_ows_llvm_args}
-    BYPRODUCTS ${OWS_IMPLIB_DIR}/wsnmp32.lib
-    COMMENT "Import libraries for wsnmp32.dll (${OWS_ARCH})" VERBATIM)
+  ows_import_libraries(wsnmp32 ${OWS_DEF})
 
   install(TARGETS wsnmp32 RUNTIME DESTINATION bin)
-  install(FILES ${OWS_IMPLIBS} DESTINATION lib)
+  install(FILES ${OWS_IMPLIBS_wsnmp32} DESTINATION lib)
   install(FILES ${CMAKE_SOURCE_DIR}/include/winsnmp.h DESTINATION include)
 else()
   set_target_properties(wsnmp32 PROPERTIES PREFIX "lib")
-  target_link_libraries(wsnmp32 PRIVATE Threads::Threads ${OWS_CRYPTO_LIBS})
-  target_link_options(wsnmp32 PRIVATE -Wl,--version-script=${CMAKE_SOURCE_DIR}/cmake/wsnmp32.map)
-  # clang links the sanitizer runtimes into executables only, so a sanitized
-  # shared library has undefined __asan_/__tsan_ symbols by design.
-  if(NOT ((OWS_SANITIZE OR OWS_TSAN) AND CMAKE_C_COMPILER_ID MATCHES "Clang"))
-    target_link_options(wsnmp32 PRIVATE -Wl,--no-undefined)
-  endif()
-  install(TARGETS wsnmp32 LIBRARY DESTINATION lib)
+  ows_native_shared(wsnmp32 ${CMAKE_SOURCE_DIR}/cmake/wsnmp32.map)
   install(FILES ${CMAKE_SOURCE_DIR}/include/winsnmp.h DESTINATION include)
 endif()

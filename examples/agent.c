@@ -139,17 +139,6 @@ static HSNMP_VBL answer(HSNMP_SESSION session, smiINT type, HSNMP_VBL request,
     return out;
 }
 
-static const char *type_name(smiINT type)
-{
-    switch (type) {
-    case SNMP_PDU_GET:     return "GET";
-    case SNMP_PDU_GETNEXT: return "GETNEXT";
-    case SNMP_PDU_GETBULK: return "GETBULK";
-    case SNMP_PDU_SET:     return "SET";
-    default:               return "other PDU";
-    }
-}
-
 static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION session, HWND hWnd, UINT wMsg,
                                          WPARAM wParam, LPARAM lParam, LPVOID clientData)
 {
@@ -168,13 +157,15 @@ static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION session, HWND hWnd, UINT 
         HSNMP_VBL request = 0, vbl;
         HSNMP_PDU response;
         char from[256] = "?";
+        const char *kind;
 
         SnmpEntityToStr(manager, sizeof from, from);
         SnmpContextToStr(context, &community);
         /* For a GETBULK the error-status/index fields are non-repeaters and max-repetitions. */
         SnmpGetPduData(pdu, &type, &id, &non_repeaters, &max_repetitions, &request);
+        kind = pdu_type_name(type) ? pdu_type_name(type) : "other PDU";
         if (community.len != 6 || memcmp(community.ptr, "public", 6) != 0) {
-            printf("%s from %s: community \"%.*s\" is not ours, dropped\n", type_name(type),
+            printf("%s from %s: community \"%.*s\" is not ours, dropped\n", kind,
                    from, (int)community.len, (const char *)community.ptr);
         } else if (type == SNMP_PDU_GET || type == SNMP_PDU_GETNEXT ||
                    type == SNMP_PDU_GETBULK || type == SNMP_PDU_SET) {
@@ -188,7 +179,7 @@ static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION session, HWND hWnd, UINT 
             response = SnmpCreatePdu(session, SNMP_PDU_RESPONSE, id, error, index, vbl);
             /* Source and destination swapped: from us back to the manager. */
             if (response && SnmpSendMsg(session, me, manager, context, response) == SNMPAPI_SUCCESS)
-                printf("%s from %s: %lu variable(s) asked, %lu answered%s\n", type_name(type),
+                printf("%s from %s: %lu variable(s) asked, %lu answered%s\n", kind,
                        from, (unsigned long)SnmpCountVbl(request), (unsigned long)SnmpCountVbl(vbl),
                        error ? " (notWritable)" : "");
             else

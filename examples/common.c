@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common.h"
+#include "printval.h"
 #ifdef _WIN32
 #  include <windows.h>
 #else
@@ -14,7 +15,9 @@
 #  include <time.h>
 #endif
 
-/* ---- printing, in net-snmp's format (snmpwalk -On, no MIBs loaded) ---- */
+/* ---- printing, byte for byte as net-snmp's tools print with -On and no
+ * MIBs loaded (tests/tools/compare.sh checks it against them); the values'
+ * bytes and numbers: printval.c ---- */
 
 static void print_oid(const smiOID *oid)
 {
@@ -22,52 +25,6 @@ static void print_oid(const smiOID *oid)
     if (SnmpOidToStr(oid, sizeof text, text) == SNMPAPI_FAILURE)
         strcpy(text, "?");
     printf(".%s", text);
-}
-
-static void print_hex(const smiOCTETS *s)
-{
-    smiUINT32 i;
-    for (i = 0; i < s->len; i++) {
-        printf("%02X ", s->ptr[i]);
-        if (i % 16 == 15 && i + 1 < s->len)
-            printf("\n");
-    }
-}
-
-/* Printable text is shown in quotes, anything else in hex (as net-snmp does). */
-static void print_string(const smiOCTETS *s)
-{
-    smiUINT32 i;
-    for (i = 0; i < s->len; i++) {
-        unsigned char c = s->ptr[i];
-        if ((c < 0x20 || c > 0x7e) && c != '\t' && c != '\n' && c != '\r')
-            break;
-    }
-    if (s->len == 0) {
-        printf("\"\"");
-    } else if (i < s->len) {
-        printf("Hex-STRING: ");
-        print_hex(s);
-    } else {
-        printf("STRING: \"");
-        for (i = 0; i < s->len; i++) {
-            if (s->ptr[i] == '"' || s->ptr[i] == '\\')
-                putchar('\\');
-            putchar(s->ptr[i]);
-        }
-        putchar('"');
-    }
-}
-
-/* Timeticks are hundredths of a second: "(4242) 0:00:42.42". */
-static void print_ticks(smiUINT32 t)
-{
-    unsigned long days = t / 8640000UL, h = t / 360000UL % 24, m = t / 6000UL % 60,
-                  s = t / 100UL % 60, cs = t % 100UL;
-    printf("Timeticks: (%lu) ", (unsigned long)t);
-    if (days)
-        printf("%lu day%s, ", days, days == 1 ? "" : "s");
-    printf("%lu:%02lu:%02lu.%02lu", h, m, s, cs);
 }
 
 void print_varbind(const char *indent, const smiOID *name, const smiVALUE *v)
@@ -85,16 +42,16 @@ void print_varbind(const char *indent, const smiOID *name, const smiVALUE *v)
         printf("Counter64: %llu", ((unsigned long long)v->value.hNumber.hipart << 32) |
                                    v->value.hNumber.lopart);
         break;
-    case SNMP_SYNTAX_OCTETS:    print_string(&v->value.string); break;
-    case SNMP_SYNTAX_BITS:      printf("BITS: "); print_hex(&v->value.string); break;
-    case SNMP_SYNTAX_OPAQUE:    printf("OPAQUE: "); print_hex(&v->value.string); break;
-    case SNMP_SYNTAX_NSAPADDR:  printf("NsapAddress: "); print_hex(&v->value.string); break;
+    case SNMP_SYNTAX_OCTETS:    print_string(v->value.string.ptr, v->value.string.len); break;
+    case SNMP_SYNTAX_BITS:      printf("BITS: "); print_hex(v->value.string.ptr, v->value.string.len); break;
+    case SNMP_SYNTAX_OPAQUE:    print_opaque(v->value.string.ptr, v->value.string.len); break;
+    case SNMP_SYNTAX_NSAPADDR:  printf("NsapAddress: "); print_hex(v->value.string.ptr, v->value.string.len); break;
     case SNMP_SYNTAX_IPADDR:
         if (v->value.string.len == 4)
             printf("IpAddress: %u.%u.%u.%u", v->value.string.ptr[0], v->value.string.ptr[1],
                    v->value.string.ptr[2], v->value.string.ptr[3]);
         else
-            print_hex(&v->value.string);
+            print_hex(v->value.string.ptr, v->value.string.len);
         break;
     case SNMP_SYNTAX_OID:       printf("OID: "); print_oid(&v->value.oid); break;
     case SNMP_SYNTAX_NULL:      printf("NULL"); break;
@@ -105,9 +62,9 @@ void print_varbind(const char *indent, const smiOID *name, const smiVALUE *v)
     case SNMP_SYNTAX_ENDOFMIBVIEW:
         printf("No more variables left in this MIB View (It is past the end of the MIB tree)");
         break;
-    default:                    printf("(syntax 0x%02lX)", (unsigned long)v->syntax); break;
+    default:                    printf("Wrong Type (0x%02lX)", (unsigned long)v->syntax); break;
     }
-    printf("\n");
+    putchar('\n');
 }
 
 void free_value(smiVALUE *v)
@@ -125,17 +82,66 @@ void free_value(smiVALUE *v)
     }
 }
 
-void print_vbl(const char *indent, HSNMP_VBL vbl)
+int print_vbl(const char *indent, HSNMP_VBL vbl)
 {
     smiUINT32 i, n = SnmpCountVbl(vbl);   /* 0 for an empty list */
+    int printed = 0;
     for (i = 1; i <= n; i++) {            /* variable bindings count from 1 */
         smiOID name;
         smiVALUE value;
         if (SnmpGetVb(vbl, i, &name, &value) == SNMPAPI_FAILURE)
             continue;
         print_varbind(indent, &name, &value);
+        printed++;
         SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
         free_value(&value);
+    }
+    return printed;
+}
+
+int print_notifications(HSNMP_SESSION session, const char *indent)
+{
+    HSNMP_ENTITY src, dst;
+    HSNMP_CONTEXT context;
+    HSNMP_PDU pdu;
+    int count = 0;
+
+    /* Every handle SnmpRecvMsg returns is ours to free. */
+    while (SnmpRecvMsg(session, &src, &dst, &context, &pdu) == SNMPAPI_SUCCESS) {
+        char sender[256] = "?";
+        smiOCTETS community = { 0, NULL };
+        smiINT type = 0;
+        HSNMP_VBL vbl = 0;
+
+        SnmpEntityToStr(src, sizeof sender, sender);   /* the sender's address */
+        SnmpContextToStr(context, &community);         /* the community it used */
+        SnmpGetPduData(pdu, &type, NULL, NULL, NULL, &vbl);
+        printf("%s from %s, community \"%.*s\"%s\n",
+               type == SNMP_PDU_INFORM ? "INFORM" : "TRAP", sender, (int)community.len,
+               community.ptr ? (const char *)community.ptr : "",
+               type == SNMP_PDU_INFORM ? " (the library has acknowledged it)" : "");
+        print_vbl(indent, vbl);
+        fflush(stdout);
+        count++;
+
+        SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&community);
+        SnmpFreeVbl(vbl);
+        SnmpFreePdu(pdu);
+        SnmpFreeContext(context);
+        SnmpFreeEntity(src);
+        SnmpFreeEntity(dst);
+    }
+    return count;
+}
+
+const char *pdu_type_name(smiINT type)
+{
+    switch (type) {
+    case SNMP_PDU_GET:     return "GET";
+    case SNMP_PDU_GETNEXT: return "GETNEXT";
+    case SNMP_PDU_GETBULK: return "GETBULK";
+    case SNMP_PDU_SET:     return "SET";
+    default:               return NULL;
     }
 }
 
@@ -171,6 +177,70 @@ const char *api_error_name(smiUINT32 e)
     case SNMPAPI_TL_OTHER:           return "SNMPAPI_TL_OTHER";
     default:                         return "error";
     }
+}
+
+/* ---- one request at a time (see common.h) ---- */
+
+/* wParam 0: messages are queued for the session, take them with
+ * SnmpRecvMsg. wParam != 0: the request whose id is lParam failed with the
+ * error wParam (SNMPAPI_TL_TIMEOUT once its retries are spent). */
+SNMPAPI_STATUS CALLBACK requester_notify(HSNMP_SESSION session, HWND hWnd, UINT wMsg,
+                                         WPARAM wParam, LPARAM lParam, LPVOID clientData)
+{
+    struct requester *r = (struct requester *)clientData;
+    HSNMP_ENTITY src, dst;
+    HSNMP_CONTEXT context;
+    HSNMP_PDU pdu;
+    smiINT32 id;
+    (void)hWnd; (void)wMsg;
+
+    if (wParam != 0) {
+        if ((smiINT32)lParam == r->awaited_id) {
+            r->error = (smiUINT32)wParam;
+            event_set(r->done);
+        }
+        return SNMPAPI_SUCCESS;
+    }
+    /* Every handle SnmpRecvMsg returns is ours to free. */
+    while (SnmpRecvMsg(session, &src, &dst, &context, &pdu) == SNMPAPI_SUCCESS) {
+        SnmpFreeEntity(src);
+        SnmpFreeEntity(dst);
+        SnmpFreeContext(context);
+        if (SnmpGetPduData(pdu, NULL, &id, NULL, NULL, NULL) == SNMPAPI_SUCCESS &&
+            id == r->awaited_id && !r->response) {
+            r->response = pdu;
+            event_set(r->done);
+        } else {
+            SnmpFreePdu(pdu);   /* not the one we wait for: a late answer */
+        }
+    }
+    return SNMPAPI_SUCCESS;   /* anything else would close the session */
+}
+
+HSNMP_PDU requester_send(struct requester *r, HSNMP_ENTITY agent, HSNMP_CONTEXT context,
+                         smiINT type, HSNMP_VBL vbl, smiINT non_repeaters,
+                         smiINT max_repetitions, unsigned wait_ms)
+{
+    HSNMP_PDU pdu;
+    SNMPAPI_STATUS sent;
+
+    r->awaited_id++;   /* our own request ids: 1, 2, 3, ... */
+    r->response = 0;
+    r->error = 0;
+    /* For GETBULK, the error-status and error-index arguments carry
+     * non-repeaters and max-repetitions. */
+    pdu = SnmpCreatePdu(r->session, type, r->awaited_id, non_repeaters, max_repetitions, vbl);
+    if (!pdu) {
+        r->error = SnmpGetLastError(r->session);
+        return 0;
+    }
+    sent = SnmpSendMsg(r->session, 0, agent, context, pdu);
+    if (sent == SNMPAPI_FAILURE)
+        r->error = SnmpGetLastError(r->session);
+    SnmpFreePdu(pdu);   /* sent or not, the PDU handle is still ours */
+    if (sent == SNMPAPI_FAILURE || !wait_ms || !event_wait(r->done, wait_ms))
+        return 0;
+    return r->error ? 0 : r->response;
 }
 
 /* ---- an auto-reset event and a clock, one small block per platform ---- */

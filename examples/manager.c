@@ -33,86 +33,26 @@
 #define OID_IFADMINSTATUS "1.3.6.1.2.1.2.2.1.7.1"   /* ifAdminStatus of interface 1 */
 #define MAX_REPETITIONS   10
 
-/* What the session callback shares with main(). */
+/* The session and the one request in flight (common.h's requester: its
+ * callback hands the response to main()), and the agent. */
 struct manager {
-    HSNMP_SESSION session;
+    struct requester req;
     HSNMP_ENTITY agent;
-    event_t *done;          /* set when the awaited response or error arrived */
-    smiINT32 awaited_id;    /* request id of the one request in flight */
-    HSNMP_PDU response;     /* its response (main() frees it) ... */
-    smiUINT32 error;        /* ... or its failure, e.g. SNMPAPI_TL_TIMEOUT */
 };
 
-/* The session's notification. wParam 0: messages are queued for the session,
- * take them with SnmpRecvMsg. wParam != 0: the request whose id is lParam
- * failed with the error wParam (SNMPAPI_TL_TIMEOUT once its retries are spent). */
-static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION session, HWND hWnd, UINT wMsg,
-                                         WPARAM wParam, LPARAM lParam, LPVOID clientData)
-{
-    struct manager *m = (struct manager *)clientData;
-    HSNMP_ENTITY src, dst;
-    HSNMP_CONTEXT context;
-    HSNMP_PDU pdu;
-    smiINT32 id;
-    (void)hWnd; (void)wMsg;
-
-    if (wParam != 0) {
-        if ((smiINT32)lParam == m->awaited_id) {
-            m->error = (smiUINT32)wParam;
-            event_set(m->done);
-        }
-        return SNMPAPI_SUCCESS;
-    }
-    /* Every handle SnmpRecvMsg returns is ours to free. */
-    while (SnmpRecvMsg(session, &src, &dst, &context, &pdu) == SNMPAPI_SUCCESS) {
-        SnmpFreeEntity(src);
-        SnmpFreeEntity(dst);
-        SnmpFreeContext(context);
-        if (SnmpGetPduData(pdu, NULL, &id, NULL, NULL, NULL) == SNMPAPI_SUCCESS &&
-            id == m->awaited_id && !m->response) {
-            m->response = pdu;
-            event_set(m->done);
-        } else {
-            SnmpFreePdu(pdu);   /* not the one we wait for */
-        }
-    }
-    return SNMPAPI_SUCCESS;   /* anything else would close the session */
-}
-
-/* Sends one request and waits for its outcome. Returns the response PDU (the
- * caller frees it) or 0 after printing why there is none. */
+/* Sends one request and waits for its outcome (requester_send: SnmpCreatePdu,
+ * SnmpSendMsg, then the callback's SnmpRecvMsg). Returns the response PDU
+ * (the caller frees it) or 0 after printing why there is none. */
 static HSNMP_PDU request(struct manager *m, HSNMP_CONTEXT community, smiINT type,
                          HSNMP_VBL vbl, smiINT non_repeaters, smiINT max_repetitions)
 {
-    HSNMP_PDU pdu;
-    SNMPAPI_STATUS sent;
-
-    m->awaited_id++;   /* our own request ids: 1, 2, 3, ... */
-    m->response = 0;
-    m->error = 0;
-    /* For GETBULK, the error-status and error-index arguments carry
-     * non-repeaters and max-repetitions. */
-    pdu = SnmpCreatePdu(m->session, type, m->awaited_id, non_repeaters, max_repetitions, vbl);
-    if (!pdu) {
-        printf("SnmpCreatePdu failed: %s\n", api_error_name(SnmpGetLastError(m->session)));
-        return 0;
-    }
-    /* Source entity 0: the library chooses the local address and port. */
-    sent = SnmpSendMsg(m->session, 0, m->agent, community, pdu);
-    SnmpFreePdu(pdu);   /* sent or not, the PDU handle is still ours */
-    if (sent == SNMPAPI_FAILURE) {
-        printf("SnmpSendMsg failed: %s\n", api_error_name(SnmpGetLastError(m->session)));
-        return 0;
-    }
-    if (!event_wait(m->done, 30000)) {
-        printf("request %ld: no notification in 30 s\n", (long)m->awaited_id);
-        return 0;
-    }
-    if (m->error) {
-        printf("request %ld failed: %s\n", (long)m->awaited_id, api_error_name(m->error));
-        return 0;
-    }
-    return m->response;
+    HSNMP_PDU response = requester_send(&m->req, m->agent, community, type, vbl,
+                                        non_repeaters, max_repetitions, 30000);
+    if (!response && !m->req.error)
+        printf("request %ld: no notification in 30 s\n", (long)m->req.awaited_id);
+    else if (!response)
+        printf("request %ld failed: %s\n", (long)m->req.awaited_id, api_error_name(m->req.error));
+    return response;
 }
 
 /* A list of OIDs with NULL values: what GET and GETNEXT send. */
@@ -159,7 +99,7 @@ static int walk(struct manager *m, HSNMP_CONTEXT community, const char *root_tex
         return -1;
     SnmpOidCopy(&root, &last);
     while (!done && !failed) {
-        HSNMP_VBL vbl = SnmpCreateVbl(m->session, &last, NULL);
+        HSNMP_VBL vbl = SnmpCreateVbl(m->req.session, &last, NULL);
         HSNMP_PDU response = request(m, community, SNMP_PDU_GETBULK, vbl, 0, MAX_REPETITIONS);
         smiINT error_status = 0;
         smiUINT32 i, n;
@@ -243,13 +183,13 @@ int main(int argc, char **argv)
     SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2);
 
     memset(&m, 0, sizeof m);
-    m.done = event_create();
-    m.session = SnmpCreateSession(NULL, 0, on_notify, &m);
-    m.agent = m.session ? SnmpStrToEntity(m.session, agent_text) : 0;
-    read_ctx = m.session ? community(m.session, read_text) : 0;
-    write_ctx = m.session ? community(m.session, write_text) : 0;
-    if (!m.done || !m.session || !m.agent || !read_ctx || !write_ctx) {
-        printf("setting up the session failed: %s\n", api_error_name(SnmpGetLastError(m.session)));
+    m.req.done = event_create();
+    m.req.session = SnmpCreateSession(NULL, 0, requester_notify, &m.req);
+    m.agent = m.req.session ? SnmpStrToEntity(m.req.session, agent_text) : 0;
+    read_ctx = m.req.session ? community(m.req.session, read_text) : 0;
+    write_ctx = m.req.session ? community(m.req.session, write_text) : 0;
+    if (!m.req.done || !m.req.session || !m.agent || !read_ctx || !write_ctx) {
+        printf("setting up the session failed: %s\n", api_error_name(SnmpGetLastError(m.req.session)));
         SnmpCleanup();
         return 1;
     }
@@ -260,7 +200,7 @@ int main(int argc, char **argv)
 
     /* 1. Three variables in one GET. */
     printf("\n-- GET sysDescr.0 sysName.0 sysUpTime.0\n");
-    vbl = oid_list(m.session, sys_oids, 3);
+    vbl = oid_list(m.req.session, sys_oids, 3);
     response = request(&m, read_ctx, SNMP_PDU_GET, vbl, 0, 0);
     SnmpFreeVbl(vbl);
     if (!response || print_response(response, "") != SNMP_ERROR_NOERROR)
@@ -281,7 +221,7 @@ int main(int argc, char **argv)
     SnmpStrToOid(OID_IFADMINSTATUS, &name);
     up.syntax = SNMP_SYNTAX_INT;
     up.value.sNumber = 1;
-    vbl = SnmpCreateVbl(m.session, &name, &up);
+    vbl = SnmpCreateVbl(m.req.session, &name, &up);
     SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
     printf("with \"%s\": ", read_text);
     response = request(&m, read_ctx, SNMP_PDU_SET, vbl, 0, 0);
@@ -296,7 +236,7 @@ int main(int argc, char **argv)
     printf("\n-- GET ifAdminStatus.1 (read back)\n");
     {
         static const char *const admin_oid[] = { OID_IFADMINSTATUS };
-        vbl = oid_list(m.session, admin_oid, 1);
+        vbl = oid_list(m.req.session, admin_oid, 1);
     }
     response = request(&m, read_ctx, SNMP_PDU_GET, vbl, 0, 0);
     SnmpFreeVbl(vbl);
@@ -324,9 +264,9 @@ int main(int argc, char **argv)
     /* SnmpClose frees every handle the session created (entities, contexts,
      * PDUs, lists); SnmpCleanup would do it too. Freeing what one no longer
      * needs as one goes, as above, keeps a long-running program small. */
-    SnmpClose(m.session);
+    SnmpClose(m.req.session);
     SnmpCleanup();
-    event_free(m.done);
+    event_free(m.req.done);
     printf("\n%s\n", failures ? "manager: FAILED" : "manager: done");
     fflush(stdout);
     return failures ? 1 : 0;

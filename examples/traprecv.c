@@ -26,42 +26,22 @@ struct receiver {
     int wanted, received;
 };
 
+/* The session's notification: wParam 0 means messages are queued; the
+ * receiving and printing (SnmpRecvMsg, SnmpEntityToStr, SnmpContextToStr,
+ * SnmpGetPduData, SnmpGetVb and the frees) is print_notifications, in
+ * common.c. */
 static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION session, HWND hWnd, UINT wMsg,
                                          WPARAM wParam, LPARAM lParam, LPVOID clientData)
 {
     struct receiver *r = (struct receiver *)clientData;
-    HSNMP_ENTITY src, dst;
-    HSNMP_CONTEXT context;
-    HSNMP_PDU pdu;
+    int before = r->received;
     (void)hWnd; (void)wMsg; (void)lParam;
 
     if (wParam != 0)   /* an error notification; a receiver sends no requests */
         return SNMPAPI_SUCCESS;
-    while (SnmpRecvMsg(session, &src, &dst, &context, &pdu) == SNMPAPI_SUCCESS) {
-        char sender[256] = "?";
-        smiOCTETS community = { 0, NULL };
-        smiINT type = 0;
-        HSNMP_VBL vbl = 0;
-
-        SnmpEntityToStr(src, sizeof sender, sender);   /* the sender's address */
-        SnmpContextToStr(context, &community);         /* the community it used */
-        SnmpGetPduData(pdu, &type, NULL, NULL, NULL, &vbl);
-        printf("%s from %s, community \"%.*s\"%s\n",
-               type == SNMP_PDU_INFORM ? "INFORM" : "TRAP", sender, (int)community.len,
-               community.ptr ? (const char *)community.ptr : "",
-               type == SNMP_PDU_INFORM ? " (the library has acknowledged it)" : "");
-        print_vbl("  ", vbl);
-        fflush(stdout);
-
-        SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&community);
-        SnmpFreeVbl(vbl);
-        SnmpFreePdu(pdu);
-        SnmpFreeContext(context);
-        SnmpFreeEntity(src);
-        SnmpFreeEntity(dst);
-        if (++r->received == r->wanted)
-            event_set(r->done);
-    }
+    r->received += print_notifications(session, "  ");
+    if (before < r->wanted && r->received >= r->wanted)
+        event_set(r->done);
     return SNMPAPI_SUCCESS;
 }
 

@@ -83,8 +83,12 @@ int ows_plat_post_message(void *hwnd, uint32_t msg, uintptr_t wparam, intptr_t l
 /* Calls an SNMPAPI_CALLBACK with the WINAPI convention; returns its result. */
 uint32_t ows_plat_call_callback(ows_fnptr cb, uintptr_t session, void *hwnd, uint32_t msg,
                                 uintptr_t wparam, intptr_t lparam, void *client_data);
-/* Extra sink for the debug trace (OutputDebugStringA on Windows; no-op on POSIX). */
-void ows_plat_debug_output(const char *line);
+/* Writes one finished debug-trace line (len bytes, '\n' included, NUL after
+ * it) to the standard error handle in one unbuffered write, so a line is out
+ * before the next call even if the program then crashes or is killed,
+ * whatever buffering the application gave its stdio; and on Windows also to
+ * OutputDebugStringA. */
+void ows_plat_trace_line(const char *line, size_t len);
 /* Value of an environment variable, or NULL (no allocation; not thread-safe
  * against concurrent setenv, read once at startup). */
 const char *ows_plat_getenv(const char *name);
@@ -178,6 +182,12 @@ int ows_sock_error_map(int oserr);
 /* The calling thread's last socket error (errno / WSAGetLastError). */
 int ows_sock_last_error(void);
 
+/* Makes s blocking, with receives that give up after timeout_ms (>= 1):
+ * ows_sock_recvfrom then waits for a datagram itself and answers
+ * OWS_E_NOOP when the time ran out. For a socket that only one thread
+ * reads (core/sync.h): a receive costs one system call instead of two. */
+int ows_sock_recv_timeout(ows_sock s, long timeout_ms);
+
 /* ---- Poller ----------------------------------------------------------- */
 
 /* Waits on N sockets plus a wake-up primitive (a pipe on POSIX, a loopback
@@ -195,5 +205,24 @@ int ows_poller_wake(ows_poller *p);
  * of readable sockets (0 on timeout or wake only) or a negative error. */
 int ows_poller_wait(ows_poller *p, const ows_sock *socks, size_t n, uint8_t *ready,
                     long timeout_ms, int *woken);
+
+/* ---- What the Management API (mgmtapi) needs from the system ---------- */
+
+/* Memory handed to or taken from a Management API caller. Windows: the
+ * system snmpapi.dll's SnmpUtilMemAlloc/SnmpUtilMemFree, looked up at run
+ * time, so callers free results with SnmpUtil*Free as documented. POSIX:
+ * calloc/free, which the native snmpapi stand-in (src/snmpapi) frees with.
+ * ows_plat_snmp_alloc returns zeroed memory, or NULL. */
+void *ows_plat_snmp_alloc(size_t n);
+void ows_plat_snmp_free(void *p);
+/* Sets the calling thread's last error (SetLastError on Windows; a
+ * per-thread value that the native build's GetLastError returns). */
+void ows_plat_set_last_error(uint32_t code);
+/* An event the application may wait on (a manual-reset Win32 event; a token
+ * on POSIX, where nothing can wait on it). NULL when it cannot be made. */
+void *ows_plat_event_new(void);
+void ows_plat_event_set(void *ev);
+void ows_plat_event_reset(void *ev);
+void ows_plat_event_free(void *ev);
 
 #endif

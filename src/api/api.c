@@ -45,3 +45,12 @@ SNMPAPI_STATUS ows_api_return(struct ows_session *session, int err, SNMPAPI_STAT
         ows_unlock();
     return err ? SNMPAPI_FAILURE : ok;
 }
+
+SNMPAPI_STATUS ows_api_leave(struct ows_session *s, int err, SNMPAPI_STATUS ok)
+{
+    /* Decided before the reference goes: a session that is not closing is
+     * still in the handle table, so it outlives our reference. */
+    struct ows_session *rec = s->closing ? NULL : s;
+    ows_object_put(&s->hdr);
+    return ows_api_return(rec, err, ok);
+}

@@ -45,6 +45,12 @@ int ows_api_enter_context(HSNMP_CONTEXT context, struct ows_context **out);
 SNMPAPI_STATUS ows_api_return(struct ows_session *session, int err, SNMPAPI_STATUS ok);
 #define ows_api_fail(session, err) ows_api_return((session), (err), SNMPAPI_FAILURE)
 
+/* Ends an export that holds a reference on session s across a call that may
+ * drop the API lock (SnmpListen, SnmpRegister wait for the engine): drops
+ * that reference, then returns as ows_api_return, recording err on s only
+ * if s was not closed meanwhile (a closed session may be gone by then). */
+SNMPAPI_STATUS ows_api_leave(struct ows_session *s, int err, SNMPAPI_STATUS ok);
+
 /* Trace line for an export entry, e.g. OWS_API_TRACE("SnmpFreeVbl(%p)", vbl). */
 #define OWS_API_TRACE(...) OWS_TRACE(__VA_ARGS__)
 

@@ -63,7 +63,8 @@ SNMPAPI_STATUS WINAPI SnmpFreeContext(HSNMP_CONTEXT context)
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpFreeContext(%p)", (void *)context);
-    ows_handle_delete(&c->hdr);
+    /* The handle goes with the last of the application's holds (handle.h). */
+    ows_handle_release(&c->hdr);
     ows_object_put(&c->hdr);
     return ows_api_return(NULL, OWS_OK, SNMPAPI_SUCCESS);
 }

@@ -82,7 +82,8 @@ SNMPAPI_STATUS WINAPI SnmpFreeEntity(HSNMP_ENTITY entity)
     if (err)
         return ows_api_fail(NULL, err);
     OWS_API_TRACE("SnmpFreeEntity(%p)", (void *)entity);
-    ows_handle_delete(&e->hdr);
+    /* The handle goes with the last of the application's holds (handle.h). */
+    ows_handle_release(&e->hdr);
     ows_object_put(&e->hdr);
     return ows_api_return(NULL, OWS_OK, SNMPAPI_SUCCESS);
 }

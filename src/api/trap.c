@@ -48,8 +48,7 @@ SNMPAPI_STATUS WINAPI SnmpRegister(HSNMP_SESSION session, HSNMP_ENTITY srcEntity
         ows_object_put(&dst->hdr);
     if (src)
         ows_object_put(&src->hdr);
-    ows_object_put(&s->hdr);
-    return ows_api_return(s, err, SNMPAPI_SUCCESS);
+    return ows_api_leave(s, err, SNMPAPI_SUCCESS);
 }
 
 static SNMPAPI_STATUS listen_common(HSNMP_ENTITY entity, smiUINT32 status, int all_addr)
@@ -59,13 +58,16 @@ static SNMPAPI_STATUS listen_common(HSNMP_ENTITY entity, smiUINT32 status, int a
     int err = ows_api_enter_entity(entity, &e);
     if (err)
         return ows_api_fail(NULL, err);
+    /* A looked-up entity has a live owner; hold it: SnmpListen may wait
+     * for the engine with the API lock dropped, and SnmpClose may run. */
     owner = e->hdr.owner;
+    ows_object_ref(&owner->hdr);
     if (status != SNMPAPI_ON && status != SNMPAPI_OFF)
         err = OWS_E_MODE_INVALID;
     else
         err = ows_net_listen(e, status == SNMPAPI_ON, all_addr);
     ows_object_put(&e->hdr);
-    return ows_api_return(owner, err, SNMPAPI_SUCCESS);
+    return ows_api_leave(owner, err, SNMPAPI_SUCCESS);
 }
 
 /* SnmpListen: makes an entity listen for requests (agent role), or stops it. */

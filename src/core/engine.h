@@ -13,6 +13,16 @@
  * being polled is never closed under the poller. Callbacks run on the engine
  * thread with no lock held; SnmpClose waits (dropping the lock) while its
  * session's callback is running on another thread.
+ *
+ * Where the API lock is dropped in the middle of an export, and what keeps
+ * that safe (issue 9): a callback runs (notify.c: the notice holds its
+ * session); SnmpClose waits for its session's callback (net.c: the release
+ * holds the session, other waiters check `closing`); SnmpListen and
+ * SnmpRegister wait in ows_net_bind_sock for a port we released (they hold
+ * their session and objects, and publish the socket only if the session is
+ * still open); SnmpStrToEntity resolves a name (api/entity.c, the same);
+ * startup and cleanup start and stop the engine (api/startup.c, under their
+ * own mutex). Nothing else waits: SnmpSendMsg binds ephemeral ports only.
  */
 #ifndef OWS_CORE_ENGINE_H
 #define OWS_CORE_ENGINE_H
@@ -45,8 +55,10 @@ struct ows_entity;
 /* Largest datagram we send or receive (the UDP maximum over IPv4). */
 #define OWS_NET_MAX_DGRAM 65507u
 
-/* What a socket is for. */
-enum { OWS_SOCK_MANAGER = 0, OWS_SOCK_LISTEN = 1, OWS_SOCK_TRAP = 2 };
+/* What a socket is for. A SYNC socket is a session's socket that only the
+ * thread of a synchronous exchange reads (core/sync.h): the engine thread
+ * never polls it, but releases it with its session like any other. */
+enum { OWS_SOCK_MANAGER = 0, OWS_SOCK_LISTEN = 1, OWS_SOCK_TRAP = 2, OWS_SOCK_SYNC = 3 };
 
 /* One UDP socket: a session's manager socket, an entity's listening socket
  * (owned by the session that created the entity) or the process's trap
@@ -64,6 +76,11 @@ struct ows_net_sock {
     struct ows_net_sock *next_dead;   /* in eng->dead once released */
 };
 
+/* SnmpRecvMsg's outputs, in its order: the reply's source entity (the
+ * request's destination), its destination entity (the request's source)
+ * and its context. */
+enum { OWS_REPLY_SRC = 0, OWS_REPLY_DST = 1, OWS_REPLY_CTX = 2 };
+
 /* An outstanding request: what to retransmit and when. */
 struct ows_req {
     int32_t id;
@@ -77,6 +94,11 @@ struct ows_req {
     struct ows_req *hnext;            /* in the session's id hash chain */
     struct ows_addr to;               /* the destination entity's address */
     struct ows_addr src;              /* the source entity's address (family 0: none) */
+    /* The request's own handles, as SnmpRecvMsg gives them back with its
+     * reply or timeout report (OWS_REPLY_*): destination entity, source
+     * entity (0: none given), context. Values, not references: whatever the
+     * application freed meanwhile no longer resolves and is made afresh. */
+    uint32_t asked[3];
     size_t len;
     uint8_t bytes[];                  /* the encoded message */
 };
@@ -85,8 +107,8 @@ struct ows_req {
  * Its allocation also holds the four objects SnmpRecvMsg hands out, so
  * receiving creates no further allocation (rxitem.c): the item stays alive,
  * off the queue, until ows_rxitem_free has been called and the last of
- * those objects is freed. Producers allocate it zeroed, or set `objects`
- * and `released` to 0. */
+ * those objects is freed. Producers allocate it zeroed, or set `objects`,
+ * `released` and `asked` themselves. */
 struct ows_rxitem {
     struct ows_rxitem *next;
     int err;                          /* 0, or the OWS_E_TL_* code to report */
@@ -95,6 +117,9 @@ struct ows_rxitem {
     struct ows_addr peer;             /* who sent it (the agent) */
     struct ows_addr local;            /* our side */
     ows_msg msg;                      /* decoded; zeroed when unavailable */
+    /* A reply's or timeout report's request handles (ows_req.asked); 0 for
+     * what arrived unasked. */
+    uint32_t asked[3];
     uint32_t objects;                 /* of the four below, how many are live */
     int released;                     /* ows_rxitem_free was called */
     int spare;                        /* the item heads an OWS_RX_BLOCK (engine's spares) */
@@ -194,13 +219,16 @@ extern ows_cond ows_net_deliver_cond;
 struct ows_context;
 
 /* The export layer's entry points (API lock held). */
-int ows_net_send(struct ows_session *s, const struct ows_entity *src,
-                 const struct ows_entity *dst, const struct ows_context *ctx, ows_pdu *pdu);
+int ows_net_send(struct ows_session *s, struct ows_entity *src,
+                 struct ows_entity *dst, struct ows_context *ctx, ows_pdu *pdu);
 int ows_net_cancel(struct ows_session *s, int32_t id);
 
 /* net.c */
 struct ows_net_session *ows_net_state(struct ows_session *s, int create);
-int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out);
+/* The session's socket of that family, opened on an ephemeral port with
+ * `role` (OWS_SOCK_MANAGER or OWS_SOCK_SYNC) if it has none yet; an existing
+ * one is returned whatever its role. */
+int ows_net_socket(struct ows_session *s, int family, int role, struct ows_net_sock **out);
 void ows_net_wake(void);
 /* Sends one encoded datagram from fd: at once, or, from a callback on the
  * engine thread, into the batch the engine sends when its callbacks are
@@ -220,10 +248,18 @@ void ows_heap_fix(struct ows_req *r);
 /* Runs due timers; returns the next deadline (UINT64_MAX: none). */
 uint64_t ows_req_run_timers(uint64_t now);
 
-/* net.c: opens and binds a socket of a role and registers it with the
- * engine (addr NULL: the family's wildcard, ephemeral port). */
-int ows_net_open_sock(int family, int role, const struct ows_addr *addr,
-                      struct ows_session *owner, struct ows_net_sock **out);
+/* net.c: a socket's life. ows_net_bind_sock opens and binds a socket of a
+ * role (addr NULL: the family's wildcard, ephemeral port) without giving it
+ * to the engine yet. Binding a chosen port that our own released socket
+ * still holds waits for the engine to close that one, WITH THE API LOCK
+ * DROPPED: the caller must hold a reference on what it touches afterwards
+ * and check that its session is not closing before it publishes the socket
+ * (ows_net_publish_sock, never waits) or gives it up (ows_net_discard_sock).
+ * A published socket goes with ows_net_retire_sock. */
+int ows_net_bind_sock(int family, int role, const struct ows_addr *addr,
+                      struct ows_net_sock **out);
+int ows_net_publish_sock(struct ows_net_sock *ns, struct ows_session *owner);
+void ows_net_discard_sock(struct ows_net_sock *ns);
 void ows_net_retire_sock(struct ows_net_sock *ns);
 
 /* transport.c: the agent role and trap registrations (issue 5). */
@@ -275,6 +311,14 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
 /* request.c: a request node for `len` encoded bytes, and its release. */
 struct ows_req *ows_req_alloc(size_t len);
 void ows_req_release(struct ows_req *r);
+/* Gives r's handles to the item that reports its outcome (inline: once per
+ * reply). */
+static inline void ows_req_tell_asked(struct ows_rxitem *it, const struct ows_req *r)
+{
+    it->asked[0] = r->asked[0];
+    it->asked[1] = r->asked[1];
+    it->asked[2] = r->asked[2];
+}
 void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m);
 
 /* notify.c */

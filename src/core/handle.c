@@ -120,6 +120,7 @@ static inline void publish(ows_object *obj, uint32_t type, struct ows_session *o
     obj->handle = encode(i, gen, type);
     obj->type = type;
     obj->refs = 1;
+    obj->holds = 1;
     obj->owner = owner;
     obj->owner_prev = NULL;
     obj->owner_next = NULL;
@@ -215,6 +216,34 @@ void ows_handle_delete(ows_object *obj)
     if (obj->type <= OWS_T_VBL && ows_handle_tab.live[obj->type])
         ows_handle_tab.live[obj->type]--;
     ows_object_put(obj);
+}
+
+uintptr_t ows_handle_hold(uint32_t value, uint32_t type)
+{
+    ows_object *obj;
+    if (!value || ows_handle_lookup(value, type, &obj))
+        return 0;
+    /* The lookup's reference is not kept: the table's stays. */
+    obj->refs--;
+    obj->holds++;
+    return value;
+}
+
+void ows_handle_unhold(uintptr_t value, uint32_t type)
+{
+    ows_object *obj;
+    if (value && !ows_handle_lookup(value, type, &obj)) {
+        obj->refs--;
+        ows_handle_release(obj);
+    }
+}
+
+void ows_handle_release(ows_object *obj)
+{
+    if (obj->holds > 1)
+        obj->holds--;
+    else
+        ows_handle_delete(obj);
 }
 
 void ows_handle_delete_owned(struct ows_session *owner)

@@ -27,6 +27,8 @@ struct ows_object {
     uint32_t handle;               /* 0 once the handle is deleted */
     uint32_t type;                 /* enum ows_obj_type */
     uint32_t refs;                 /* the table's own ref + lookups in flight */
+    uint32_t holds;                /* times the application was given the handle
+                                    * and has not freed it yet (handle.c) */
     struct ows_session *owner;     /* the session that created it; NULL for sessions */
     ows_object *owner_prev, *owner_next;   /* in the owner's object list */
     void (*destroy)(ows_object *obj);      /* frees the object; called at refs == 0 */
@@ -59,6 +61,19 @@ static inline void ows_object_put(ows_object *obj)
  * and drops the table's reference. Safe to call once per object; a second
  * call is a no-op. */
 void ows_handle_delete(ows_object *obj);
+
+/* The application's side of a handle: an export that hands out a handle
+ * the application already holds (SnmpRecvMsg giving back a request's own
+ * entities and context) counts one more hold; the matching Free export
+ * drops one, and the last deletes the handle. SnmpClose and SnmpCleanup
+ * delete every handle of a session whatever its count.
+ * ows_handle_hold: one more hold of the handle `value` of `type`, returned;
+ * 0, and nothing counted, if it is 0 or does not resolve (deleted, its
+ * session closing). ows_handle_unhold takes such a hold back (0: nothing).
+ * ows_handle_release: the Free exports' side. */
+uintptr_t ows_handle_hold(uint32_t value, uint32_t type);
+void ows_handle_unhold(uintptr_t value, uint32_t type);
+void ows_handle_release(ows_object *obj);
 
 /* Deletes every object a session owns (its PDUs, VBLs, entities, contexts). */
 void ows_handle_delete_owned(struct ows_session *owner);

@@ -69,7 +69,8 @@ void ows_net_wake(void)
 
 struct ows_net_session *ows_net_state(struct ows_session *s, int create)
 {
-    if (!s->net && create) {
+    /* A session being released has let go of its state for good. */
+    if (!s->net && create && !s->closing) {
         struct ows_net_session *n = ows_calloc(1, sizeof(*n));
         if (n)
             n->owner = s;
@@ -83,7 +84,9 @@ static void close_dead(struct ows_engine *e);
 /* Makes sure released sockets are closed, so that their ports can be bound
  * again at once (SnmpListen/SnmpRegister right after a close). The engine
  * thread closes them between polls; we wait for that (at most ~1 s), or do
- * it ourselves when we are the engine thread. */
+ * it ourselves when we are the engine thread. The wait drops the API lock:
+ * the engine may even be stopped and freed meanwhile, so `e` is compared
+ * with ows_eng before it is read again. */
 static void flush_dead(struct ows_engine *e)
 {
     int tries;
@@ -94,12 +97,12 @@ static void flush_dead(struct ows_engine *e)
         return;
     }
     ows_poller_wake(e->poller);
-    for (tries = 0; e->dead && tries < 20 && ows_eng == e; tries++)
+    for (tries = 0; tries < 20 && ows_eng == e && e->dead; tries++)
         ows_lock_wait(&ows_net_deliver_cond, 50);
 }
 
-int ows_net_open_sock(int family, int role, const struct ows_addr *addr,
-                      struct ows_session *owner, struct ows_net_sock **out)
+int ows_net_bind_sock(int family, int role, const struct ows_addr *addr,
+                      struct ows_net_sock **out)
 {
     struct ows_engine *e = ows_eng;
     struct ows_net_sock *ns;
@@ -108,14 +111,6 @@ int ows_net_open_sock(int family, int role, const struct ows_addr *addr,
 
     if (!e)
         return OWS_E_TL_NOT_INITIALIZED;
-    if (e->nsocks == e->socks_cap) {
-        uint32_t cap = e->socks_cap ? e->socks_cap * 2 : OWS_NET_FIRST_SOCKS;
-        struct ows_net_sock **a = ows_realloc(e->socks, cap * sizeof(*a));
-        if (!a)
-            return OWS_E_ALLOC;
-        e->socks = a;
-        e->socks_cap = cap;
-    }
     ns = ows_calloc(1, sizeof(*ns));
     if (!ns)
         return OWS_E_ALLOC;
@@ -132,41 +127,73 @@ int ows_net_open_sock(int family, int role, const struct ows_addr *addr,
         addr = &any;
     }
     err = ows_sock_bind(ns->fd, addr);
-    if (err == OWS_E_TL_IN_USE && e->dead) {
-        /* Perhaps our own socket, released but not yet closed. */
+    /* Only a chosen port can be held by our own released socket; an
+     * ephemeral bind (a manager socket) never waits, so SnmpSendMsg never
+     * drops the API lock. */
+    if (err == OWS_E_TL_IN_USE && addr->port != 0 && e->dead) {
         flush_dead(e);
-        if (ows_eng == e)
+        if (ows_eng)
             err = ows_sock_bind(ns->fd, addr);
     }
     if (!err)
         err = ows_sock_local_addr(ns->fd, &ns->local);
     if (err) {
-        ows_sock_close(ns->fd);
-        ows_free(ns);
+        ows_net_discard_sock(ns);
         return err;
+    }
+    *out = ns;
+    return OWS_OK;
+}
+
+void ows_net_discard_sock(struct ows_net_sock *ns)
+{
+    ows_sock_close(ns->fd);
+    ows_free(ns);
+}
+
+int ows_net_publish_sock(struct ows_net_sock *ns, struct ows_session *owner)
+{
+    struct ows_engine *e = ows_eng;
+
+    if (!e)
+        return OWS_E_TL_NOT_INITIALIZED;
+    if (e->nsocks == e->socks_cap) {
+        uint32_t cap = e->socks_cap ? e->socks_cap * 2 : OWS_NET_FIRST_SOCKS;
+        struct ows_net_sock **a = ows_realloc(e->socks, cap * sizeof(*a));
+        if (!a)
+            return OWS_E_ALLOC;
+        e->socks = a;
+        e->socks_cap = cap;
     }
     ns->s = owner;
     ns->index = e->nsocks;
     e->socks[e->nsocks++] = ns;
     e->socks_gen++;
     ows_poller_wake(e->poller);
-    *out = ns;
     return OWS_OK;
 }
 
-int ows_net_socket(struct ows_session *s, int family, struct ows_net_sock **out)
+int ows_net_socket(struct ows_session *s, int family, int role, struct ows_net_sock **out)
 {
     struct ows_net_session *n = s->net;
+    struct ows_net_sock *ns;
     int idx = family == OWS_AF_INET6 ? 1 : 0, err;
 
     if (n->sock[idx]) {
         *out = n->sock[idx];
         return OWS_OK;
     }
-    err = ows_net_open_sock(family, OWS_SOCK_MANAGER, NULL, s, &n->sock[idx]);
+    /* An ephemeral port: ows_net_bind_sock does not drop the lock here. */
+    err = ows_net_bind_sock(family, role, NULL, &ns);
     if (err)
         return err;
-    *out = n->sock[idx];
+    err = ows_net_publish_sock(ns, s);
+    if (err) {
+        ows_net_discard_sock(ns);
+        return err;
+    }
+    n->sock[idx] = ns;
+    *out = ns;
     return OWS_OK;
 }
 
@@ -280,11 +307,15 @@ static int snapshot(struct ows_engine *e, ows_sock **fds, struct ows_net_sock **
     uint32_t i;
     if (e->nsocks > *cap && snapshot_room(fds, ents, ready, cap, e->socks_cap))
         return OWS_E_ALLOC;
+    *n = 0;
     for (i = 0; i < e->nsocks; i++) {
-        (*fds)[i] = e->socks[i]->fd;
-        (*ents)[i] = e->socks[i];
+        /* Sockets of synchronous exchanges are read by their caller only. */
+        if (e->socks[i]->role == OWS_SOCK_SYNC)
+            continue;
+        (*fds)[*n] = e->socks[i]->fd;
+        (*ents)[*n] = e->socks[i];
+        (*n)++;
     }
-    *n = e->nsocks;
     return OWS_OK;
 }
 

@@ -132,6 +132,7 @@ void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ow
      * for m to free nothing; the engine decodes its next datagram over m,
      * which starts by clearing it. */
     m->pdu.vbl.arena = NULL;
+    ows_req_tell_asked(it, r);
     ows_heap_remove(r);
     ows_req_unlink(n, r);
     ows_req_release(r);

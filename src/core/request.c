@@ -274,6 +274,7 @@ static void time_out(struct ows_req *r)
     ows_eng->n_timeouts++;
     OWS_TRACE("session %08x: request %d timed out", s->hdr.handle, r->id);
     if (it) {
+        ows_req_tell_asked(it, r);
         it->err = OWS_E_TL_TIMEOUT;
         it->request_id = r->id;
         it->peer = r->to;
@@ -323,8 +324,8 @@ static int expects_response(int32_t type)
 /* One encode buffer for the whole process: the API lock serializes senders. */
 static uint8_t encode_buf[OWS_NET_MAX_DGRAM + 1];
 
-int ows_net_send(struct ows_session *s, const struct ows_entity *src,
-                 const struct ows_entity *dst, const struct ows_context *ctx, ows_pdu *pdu)
+int ows_net_send(struct ows_session *s, struct ows_entity *src,
+                 struct ows_entity *dst, struct ows_context *ctx, ows_pdu *pdu)
 {
     struct ows_engine *e = ows_eng;
     struct ows_net_session *n;
@@ -397,7 +398,7 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
      * reply from the address it asked. */
     ns = src ? ows_net_find_listen(n, &src->addr) : NULL;
     if (!ns || ns->family != fam) {
-        err = ows_net_socket(s, fam, &ns);
+        err = ows_net_socket(s, fam, OWS_SOCK_MANAGER, &ns);
         if (err)
             return err;
     }
@@ -422,6 +423,11 @@ int ows_net_send(struct ows_session *s, const struct ows_entity *src,
         r->retries_left = ows_state.retransmit_mode ? ows_entity_retries(dst) : 0;
         r->s = s;
         r->sock = ns;
+        /* The reply comes back with these handles (SnmpRecvMsg), so that
+         * programs can match it to what they asked. */
+        r->asked[OWS_REPLY_SRC] = dst->hdr.handle;
+        r->asked[OWS_REPLY_DST] = src ? src->hdr.handle : 0;
+        r->asked[OWS_REPLY_CTX] = ctx->hdr.handle;
         r->to = dst->addr;
         if (src && src->addr.family == fam)
             r->src = src->addr;

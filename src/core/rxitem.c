@@ -91,16 +91,23 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
     int made_src = 0, made_dst = 0, made_ctx = 0;
     int err = OWS_OK;
 
-    out[0] = out[1] = out[2] = out[3] = 0;
-    if (want_src && it->peer.family) {
+    /* A reply (or timeout report) to a request gives back the request's own
+     * handles, one more hold each (handle.h): programs match replies to what
+     * they asked by them. What the request did not name, or the application
+     * freed meanwhile, is made fresh from the message. */
+    out[0] = want_src ? ows_handle_hold(it->asked[OWS_REPLY_SRC], OWS_T_ENTITY) : 0;
+    out[1] = want_dst ? ows_handle_hold(it->asked[OWS_REPLY_DST], OWS_T_ENTITY) : 0;
+    out[2] = want_ctx ? ows_handle_hold(it->asked[OWS_REPLY_CTX], OWS_T_CONTEXT) : 0;
+    out[3] = 0;
+    if (want_src && !out[0] && it->peer.family) {
         err = ows_entity_init_in(&it->src_ent, src_destroy, s, &it->peer, version);
         made_src = !err;
     }
-    if (!err && want_dst && it->local.family) {
+    if (!err && want_dst && !out[1] && it->local.family) {
         err = ows_entity_init_in(&it->dst_ent, dst_destroy, s, &it->local, version);
         made_dst = !err;
     }
-    if (!err && want_ctx && it->msg.community.len) {
+    if (!err && want_ctx && !out[2] && it->msg.community.len) {
         err = ows_context_init_in(&it->ctx, ctx_destroy, s, it->msg.community.ptr,
                                   it->msg.community.len);
         made_ctx = !err;
@@ -122,10 +129,18 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
             ows_handle_delete(&it->dst_ent.hdr);
         if (made_src)
             ows_handle_delete(&it->src_ent.hdr);
+        /* The holds counted above go back; none is the last. */
+        ows_handle_unhold(out[2], OWS_T_CONTEXT);
+        ows_handle_unhold(out[1], OWS_T_ENTITY);
+        ows_handle_unhold(out[0], OWS_T_ENTITY);
+        out[0] = out[1] = out[2] = out[3] = 0;
         return err;
     }
-    out[0] = made_src ? it->src_ent.hdr.handle : 0;
-    out[1] = made_dst ? it->dst_ent.hdr.handle : 0;
-    out[2] = made_ctx ? it->ctx.hdr.handle : 0;
+    if (made_src)
+        out[0] = it->src_ent.hdr.handle;
+    if (made_dst)
+        out[1] = it->dst_ent.hdr.handle;
+    if (made_ctx)
+        out[2] = it->ctx.hdr.handle;
     return OWS_OK;
 }

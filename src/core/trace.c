@@ -2,8 +2,9 @@
  *
  * WSNMP_DEBUG=1, "trace" or "all": TRACE, WARN and FIXME lines; "warn": only
  * WARN and FIXME; "stats": only the engine's counters at its stop; unset, "0"
- * or "off": nothing. Lines go to stderr and to the
- * platform's debug sink (OutputDebugString on Windows). */
+ * or "off": nothing. Each line goes to the standard error handle in one
+ * unbuffered write (it survives a crash) and, on Windows, to
+ * OutputDebugString. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -40,9 +41,10 @@ void ows_trace_printf(const char *level, const char *func, const char *fmt, ...)
     va_end(ap);
     n = (int)strlen(line);
     if (n == 0 || line[n - 1] != '\n') {
-        line[n] = '\n';
-        line[n + 1] = '\0';
+        line[n++] = '\n';
+        line[n] = '\0';
     }
-    fputs(line, stderr);
-    ows_plat_debug_output(line);
+    /* One unbuffered write per line (platform.h): the trace is wanted most
+     * when the program crashes, when stdio buffers are lost. */
+    ows_plat_trace_line(line, (size_t)n);
 }

@@ -99,19 +99,35 @@ int ows_net_listen(struct ows_entity *e, int on, int all_addr)
         return OWS_E_NOOP;
     if (e->addr.family != OWS_AF_INET && e->addr.family != OWS_AF_INET6)
         return OWS_E_ENTITY_INVALID;
-    n = ows_net_state(s, 1);
-    if (!n)
-        return OWS_E_ALLOC;
     where = e->addr;
     if (all_addr) {
         memset(where.bytes, 0, sizeof(where.bytes));
         where.scope_id = 0;
     }
-    err = ows_net_open_sock(e->addr.family, OWS_SOCK_LISTEN, &where, s, &ns);
-    /* SnmpListen documents two transport errors: TL_RESOURCE_ERROR when no
-     * socket can be created, TL_OTHER when it cannot be bound. */
-    if (err && err != OWS_E_ALLOC && err != OWS_E_TL_RESOURCE_ERROR)
+    /* The bind may wait for the engine with the API lock dropped (a port we
+     * released a moment ago): the session is held, and closed meanwhile it
+     * gets nothing; the caller holds the entity. */
+    ows_object_ref(&s->hdr);
+    err = ows_net_bind_sock(e->addr.family, OWS_SOCK_LISTEN, &where, &ns);
+    if (s->closing) {
+        if (!err)
+            ows_net_discard_sock(ns);
+        err = OWS_E_ENTITY_INVALID;
+    } else if (!err && e->listening) {
+        /* Another thread made it listen while we waited. */
+        ows_net_discard_sock(ns);
+        err = OWS_E_NOOP;
+    } else if (!err) {
+        n = ows_net_state(s, 1);
+        err = n ? ows_net_publish_sock(ns, s) : OWS_E_ALLOC;
+        if (err)
+            ows_net_discard_sock(ns);
+    } else if (err != OWS_E_ALLOC && err != OWS_E_TL_RESOURCE_ERROR) {
+        /* SnmpListen documents two transport errors: TL_RESOURCE_ERROR when
+         * no socket can be created, TL_OTHER when it cannot be bound. */
         err = OWS_E_TL_OTHER;
+    }
+    ows_object_put(&s->hdr);
     if (err)
         return err;
     ns->version = e->version;
@@ -156,6 +172,17 @@ static int reg_same(const struct ows_reg *a, const struct ows_reg *b)
     return reg_covers(a, b) && reg_covers(b, a);
 }
 
+/* True when session n already has a registration that selects every trap
+ * `key` would (the same one included). */
+static int reg_known(const struct ows_net_session *n, const struct ows_reg *key)
+{
+    const struct ows_reg *r;
+    for (r = n->regs; r; r = r->next)
+        if (reg_covers(r, key))
+            return 1;
+    return 0;
+}
+
 static void trap_socket_unref(struct ows_engine *e, uint32_t count)
 {
     e->nregs -= count;
@@ -169,30 +196,54 @@ static void trap_socket_unref(struct ows_engine *e, uint32_t count)
     }
 }
 
-/* Opens the trap socket (both families) on the port the rule above picks. */
-static int trap_socket_open(struct ows_engine *e, const struct ows_entity *dst)
+/* Opens the trap socket (both families) on the port the rule above picks,
+ * for session s. Binding may wait for the engine with the API lock dropped
+ * (SnmpRegister right after the last registration went): the sockets are
+ * given to the engine only afterwards, and only if s is still open and no
+ * other registration opened the trap socket meanwhile. */
+static int trap_socket_open(struct ows_session *s, const struct ows_entity *dst)
 {
+    struct ows_net_sock *v4 = NULL, *v6 = NULL;
+    struct ows_engine *e;
     struct ows_addr where;
-    int err;
+    int err, err6;
+
     memset(&where, 0, sizeof(where));
     where.family = OWS_AF_INET;
     where.port = (dst && dst->port_explicit) ? dst->addr.port : TRAP_PORT;
-    err = ows_net_open_sock(OWS_AF_INET, OWS_SOCK_TRAP, &where, NULL, &e->trap_sock);
-    if (err)
-        return err;
-    where.family = OWS_AF_INET6;
-    err = ows_net_open_sock(OWS_AF_INET6, OWS_SOCK_TRAP, &where, NULL, &e->trap_sock6);
-    if (err == OWS_E_TL_IN_USE || err == OWS_E_ALLOC) {
-        ows_net_retire_sock(e->trap_sock);
-        e->trap_sock = NULL;
-        return err;
+    err = ows_net_bind_sock(OWS_AF_INET, OWS_SOCK_TRAP, &where, &v4);
+    err6 = OWS_E_NOOP;
+    if (!err && !s->closing) {
+        where.family = OWS_AF_INET6;
+        err6 = ows_net_bind_sock(OWS_AF_INET6, OWS_SOCK_TRAP, &where, &v6);
+        if (err6 == OWS_E_TL_IN_USE || err6 == OWS_E_ALLOC)
+            err = err6;
     }
-    /* A host without IPv6 still receives IPv4 traps. */
-    if (err)
-        OWS_WARN("no IPv6 trap socket on port %u: %s", (unsigned)where.port, ows_strerror(err));
-    OWS_TRACE("trap socket open on port %u%s", (unsigned)where.port,
-              e->trap_sock6 ? " (IPv4 and IPv6)" : " (IPv4 only)");
-    return OWS_OK;
+    e = ows_eng;
+    /* Closed while we waited (SnmpCleanup included: it closes every
+     * session); or another registration opened the trap socket meanwhile,
+     * which this one then shares (our bind may have failed for that). */
+    if (s->closing || !e || e->trap_sock)
+        err = s->closing ? OWS_E_SESSION_INVALID : !e ? OWS_E_TL_NOT_INITIALIZED : OWS_OK;
+    else if (!err && (err = ows_net_publish_sock(v4, NULL)) == OWS_OK) {
+        e->trap_sock = v4;
+        v4 = NULL;
+        if (v6 && ows_net_publish_sock(v6, NULL) == OWS_OK) {
+            e->trap_sock6 = v6;
+            v6 = NULL;
+        }
+        /* A host without IPv6 still receives IPv4 traps. */
+        if (!e->trap_sock6)
+            OWS_WARN("no IPv6 trap socket on port %u: %s", (unsigned)where.port,
+                     ows_strerror(err6 ? err6 : OWS_E_ALLOC));
+        OWS_TRACE("trap socket open on port %u%s", (unsigned)where.port,
+                  e->trap_sock6 ? " (IPv4 and IPv6)" : " (IPv4 only)");
+    }
+    if (v4)
+        ows_net_discard_sock(v4);
+    if (v6)
+        ows_net_discard_sock(v6);
+    return err;
 }
 
 static void unlink_reg_session(struct ows_engine *e, struct ows_net_session *n)
@@ -217,6 +268,8 @@ int ows_net_register(struct ows_session *s, const struct ows_entity *src,
 
     if (!e)
         return OWS_E_TL_NOT_INITIALIZED;
+    if (s->closing)
+        return OWS_E_SESSION_INVALID;
     memset(&key, 0, sizeof(key));
     if (src) {
         key.has_src = 1;
@@ -247,23 +300,29 @@ int ows_net_register(struct ows_session *s, const struct ows_entity *src,
         trap_socket_unref(e, 1);
         return OWS_OK;
     }
-    if (*pp)
-        return OWS_OK;   /* repeating a registration is harmless */
-    for (r = n->regs; r; r = r->next)
-        if (reg_covers(r, &key))
-            return OWS_OK;   /* redundant: succeeds, is not stored */
+    /* Repeating a registration is harmless; a redundant one succeeds and
+     * is not stored. */
+    if (reg_known(n, &key))
+        return OWS_OK;
 
     if (!e->trap_sock) {
-        err = trap_socket_open(e, dst);
+        /* May drop the API lock: the caller holds s and the filter's
+         * objects; n and e are looked up again once it returns. */
+        err = trap_socket_open(s, dst);
         /* SnmpRegister documents TL_IN_USE (the trap port is taken) and
          * TL_NOT_AVAILABLE (the network subsystem failed: no socket). */
         if (err == OWS_E_TL_RESOURCE_ERROR || err == OWS_E_TL_NOT_SUPPORTED)
             err = OWS_E_TL_NOT_AVAILABLE;
         else if (err && err != OWS_E_ALLOC && err != OWS_E_TL_IN_USE &&
-                 err != OWS_E_TL_NOT_INITIALIZED)
+                 err != OWS_E_TL_NOT_INITIALIZED && err != OWS_E_SESSION_INVALID)
             err = OWS_E_OTHER;
         if (err)
             return err;
+        e = ows_eng;
+        n = s->net;
+        /* Another thread of this session may have registered it meanwhile. */
+        if (reg_known(n, &key))
+            return OWS_OK;
     }
     r = ows_calloc(1, sizeof(*r));
     if (!r)

@@ -1,6 +1,8 @@
 /* notify.c - POSIX side of notification: there are no windows, so every
  * hwnd is "not a window" and only callback (and polling) sessions exist. */
+#include <errno.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include "core/error.h"
 #include "platform.h"
 
@@ -26,9 +28,19 @@ uint32_t ows_plat_call_callback(ows_fnptr cb, uintptr_t session, void *hwnd, uin
     return ((snmp_cb)cb)((void *)session, hwnd, msg, wparam, lparam, client_data);
 }
 
-void ows_plat_debug_output(const char *line)
+void ows_plat_trace_line(const char *line, size_t len)
 {
-    (void)line;
+    /* write(2) on the descriptor, not stdio: nothing waits in a buffer. A
+     * pipe takes a line this short whole; a partial write is finished. */
+    while (len > 0) {
+        ssize_t n = write(STDERR_FILENO, line, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        line += n;
+        len -= (size_t)n;
+    }
 }
 
 const char *ows_plat_getenv(const char *name)

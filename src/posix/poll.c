@@ -107,3 +107,4 @@ int ows_poller_wait(ows_poller *p, const ows_sock *socks, size_t n, uint8_t *rea
         }
     return count;
 }
+

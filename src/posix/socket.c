@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include "core/error.h"
 #include "platform.h"
@@ -57,6 +58,20 @@ int ows_sock_open(int family, ows_sock *out)
         return ows_sock_error_map(e);
     }
     *out = fd;
+    return OWS_OK;
+}
+
+int ows_sock_recv_timeout(ows_sock s, long timeout_ms)
+{
+    struct timeval tv;
+    int fl = fcntl((int)s, F_GETFL);
+    if (timeout_ms < 1)
+        timeout_ms = 1;
+    tv.tv_sec = timeout_ms / 1000;
+    tv.tv_usec = (timeout_ms % 1000) * 1000;
+    if (fl < 0 || ((fl & O_NONBLOCK) && fcntl((int)s, F_SETFL, fl & ~O_NONBLOCK) < 0) ||
+        setsockopt((int)s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) < 0)
+        return ows_sock_error_map(errno);
     return OWS_OK;
 }
 

@@ -7,7 +7,15 @@
  * CNG has no SHA-224, so usmHMAC128SHA224AuthProtocol reports
  * OWS_E_CRYPTO_UNSUPPORTED here. Wine's bcrypt.dll has no single DES, so
  * DES-CBC falls back to three-key 3DES with K1 = K2 = K3, which is single
- * DES (EDE collapses to E); Windows itself takes the DES provider.
+ * DES (EDE collapses to E); Windows itself takes the DES provider. Wine's
+ * 3DES, like DES, ignores the parity bits (USM keys are hash bytes) and
+ * takes weak keys, so the fallback gives single DES's bytes for every key.
+ *
+ * RFC 3826's AES is CFB with 128-bit feedback. Windows' AES provider does it
+ * natively (BCRYPT_MESSAGE_BLOCK_LENGTH 16); Wine 8.0's refuses that
+ * property (it has CFB-8 only), and there the CFB chaining is done here
+ * around the provider's AES in ECB mode (cfb128_on_ecb), so the block cipher
+ * still comes from CNG.
  */
 #include <windows.h>
 #include <bcrypt.h>
@@ -29,10 +37,14 @@ static const wchar_t *const hash_ids[OWS_HASH_COUNT_] = {
 /* Provider slots: plain digests, HMACs, then the ciphers. A slot holds the
  * handle, or NO_PROVIDER once opening it failed (so failure is not retried
  * on every message). */
-enum { SLOT_HMAC = OWS_HASH_COUNT_, SLOT_AES = 2 * OWS_HASH_COUNT_, SLOT_DES, SLOT_3DES,
-       SLOT_COUNT };
+enum { SLOT_HMAC = OWS_HASH_COUNT_, SLOT_AES = 2 * OWS_HASH_COUNT_, SLOT_AES_ECB, SLOT_DES,
+       SLOT_3DES, SLOT_COUNT };
 #define NO_PROVIDER ((void *)1)
 static void *volatile slots[SLOT_COUNT];
+
+/* Set once a CFB key refused 128-bit feedback: the provider will not change
+ * its mind, and every later AES message goes straight to the ECB path. */
+static volatile LONG cfb128_refused;
 
 static BCRYPT_ALG_HANDLE open_slot(int slot, const wchar_t *id, ULONG flags,
                                    const wchar_t *chain)
@@ -139,71 +151,149 @@ static int run(BCRYPT_KEY_HANDLE k, int encrypt, uint8_t *iv, ULONG ivlen, const
     return OK(st) && got == len ? 0 : OWS_E_CRYPTO;
 }
 
-int ows_cipher(int alg, int encrypt, const uint8_t *key, const uint8_t *iv, const uint8_t *in,
-               uint8_t *out, size_t len)
+/* CFB-128 (SP 800-38A 6.3) from the provider's AES-ECB key k: each
+ * keystream block is the encryption of the previous ciphertext block (the IV
+ * first), XORed into the data; the last block may be partial. Decryption
+ * knows all its ciphertext blocks beforehand, so it encrypts up to
+ * CFB_BATCH bytes of feedback registers in one call; encryption must wait
+ * for each ciphertext block and makes one call per block. in may equal out:
+ * the registers and the next feedback are copied out of in before out is
+ * written. */
+#define CFB_BATCH 512
+static int cfb128_on_ecb(BCRYPT_KEY_HANDLE k, int encrypt, const uint8_t *iv, const uint8_t *in,
+                         uint8_t *out, size_t len)
 {
-    BCRYPT_ALG_HANDLE prov;
-    BCRYPT_KEY_HANDLE k = NULL;
-    uint8_t ivbuf[16], des3[24], *tmp = NULL;
-    const uint8_t *kp = key;
-    ULONG klen = (ULONG)ows_cipher_key_len(alg), ivlen = alg == OWS_CIPHER_DES_CBC ? 8 : 16;
-    size_t whole;
-    int err;
+    uint8_t reg[CFB_BATCH], ks[CFB_BATCH], fb[16];
+    int err = 0;
+    memcpy(fb, iv, 16);
+    while (len && !err) {
+        size_t cap = encrypt ? 16 : CFB_BATCH, n = len < cap ? len : cap;
+        size_t blocks = (n + 15) / 16, i;
+        memcpy(reg, fb, 16);
+        if (blocks > 1)         /* decryption only: the registers are C[i-1] */
+            memcpy(reg + 16, in, (blocks - 1) * 16);
+        if (!encrypt && n == blocks * 16)
+            memcpy(fb, in + n - 16, 16);
+        err = run(k, 1, NULL, 0, reg, ks, (ULONG)(blocks * 16));
+        for (i = 0; !err && i < n; i++)
+            out[i] = in[i] ^ ks[i];
+        if (encrypt && n == 16)
+            memcpy(fb, out, 16);
+        in += n;
+        out += n;
+        len -= n;
+    }
+    SecureZeroMemory(ks, sizeof ks);     /* the registers are public, the keystream not */
+    return err;
+}
 
-    if (!klen || len > 0x7FFFFFF0u)
-        return OWS_E_CRYPTO;
-    if (alg == OWS_CIPHER_DES_CBC) {
-        if (len % 8)
-            return OWS_E_CRYPTO;
-        prov = open_slot(SLOT_DES, BCRYPT_DES_ALGORITHM, 0, BCRYPT_CHAIN_MODE_CBC);
-        if (!prov) {
-            prov = open_slot(SLOT_3DES, BCRYPT_3DES_ALGORITHM, 0, BCRYPT_CHAIN_MODE_CBC);
-            memcpy(des3, key, 8);
-            memcpy(des3 + 8, key, 8);
-            memcpy(des3 + 16, key, 8);
-            kp = des3;
-            klen = 24;
-        }
-    } else {
-        prov = open_slot(SLOT_AES, BCRYPT_AES_ALGORITHM, 0, BCRYPT_CHAIN_MODE_CFB);
-    }
-    if (!prov)
-        return OWS_E_CRYPTO_UNSUPPORTED;
-    if (!OK(BCryptGenerateSymmetricKey(prov, &k, NULL, 0, (PUCHAR)kp, klen, 0))) {
-        SecureZeroMemory(des3, sizeof des3);
-        return OWS_E_CRYPTO;
-    }
-    SecureZeroMemory(des3, sizeof des3);
-    if (alg != OWS_CIPHER_DES_CBC) {
-        /* CNG's CFB defaults to 8-bit feedback; RFC 3826 is 128-bit. A
-         * library that cannot do CFB-128 cannot do SNMP's AES. */
-        ULONG mbl = 16;
-        if (!OK(BCryptSetProperty(k, BCRYPT_MESSAGE_BLOCK_LENGTH, (PUCHAR)&mbl, sizeof mbl, 0))) {
-            BCryptDestroyKey(k);
-            return OWS_E_CRYPTO_UNSUPPORTED;
-        }
-    }
-    memcpy(ivbuf, iv, ivlen);        /* CNG updates the IV in place */
-    whole = len & ~(size_t)15;
-    if (alg == OWS_CIPHER_DES_CBC || whole == len) {
-        err = run(k, encrypt, ivbuf, ivlen, in, out, (ULONG)len);
-    } else {
+/* The native path: CNG chains CFB itself over whole blocks, in one call. */
+static int cfb128_native(BCRYPT_KEY_HANDLE k, int encrypt, const uint8_t *iv, const uint8_t *in,
+                         uint8_t *out, size_t len)
+{
+    uint8_t ivbuf[16], last[16] = { 0 };
+    size_t whole = len & ~(size_t)15;
+    int err;
+    memcpy(ivbuf, iv, 16);           /* CNG updates the IV in place */
+    err = whole ? run(k, encrypt, ivbuf, 16, in, out, (ULONG)whole) : 0;
+    if (!err && whole != len) {
         /* CNG takes whole blocks only. In CFB the first bytes of a block
          * depend only on the bytes before them, so the last, partial block
          * goes through zero-padded and only its first bytes are kept. */
-        uint8_t last[16] = { 0 };
-        err = whole ? run(k, encrypt, ivbuf, ivlen, in, out, (ULONG)whole) : 0;
-        if (!err) {
-            memcpy(last, in + whole, len - whole);
-            tmp = last;
-            err = run(k, encrypt, ivbuf, ivlen, tmp, tmp, 16);
-            if (!err)
-                memcpy(out + whole, tmp, len - whole);
-            SecureZeroMemory(last, sizeof last);
+        memcpy(last, in + whole, len - whole);
+        err = run(k, encrypt, ivbuf, 16, last, last, 16);
+        if (!err)
+            memcpy(out + whole, last, len - whole);
+        SecureZeroMemory(last, sizeof last);
+    }
+    return err;
+}
+
+/* A key on the AES provider in chaining mode chain (NULL when the provider
+ * does not open or refuses the key). */
+static BCRYPT_KEY_HANDLE aes_key(int slot, const wchar_t *chain, const uint8_t *key, ULONG klen)
+{
+    BCRYPT_ALG_HANDLE prov = open_slot(slot, BCRYPT_AES_ALGORITHM, 0, chain);
+    BCRYPT_KEY_HANDLE k = NULL;
+    if (prov && !OK(BCryptGenerateSymmetricKey(prov, &k, NULL, 0, (PUCHAR)key, klen, 0)))
+        k = NULL;
+    return k;
+}
+
+/* AES-CFB-128: natively where the provider takes 128-bit feedback (Windows),
+ * around AES-ECB where it does not (Wine). The native path stays because it
+ * chains a whole message in one call, where cfb128_on_ecb must make a call
+ * per block to encrypt. Both give SP 800-38A's bytes (tests/crypto). */
+static int aes_cfb128(int encrypt, const uint8_t *key, ULONG klen, const uint8_t *iv,
+                      const uint8_t *in, uint8_t *out, size_t len)
+{
+    BCRYPT_KEY_HANDLE k = NULL;
+    ULONG mbl = 16;
+    int err;
+    if (!cfb128_refused) {
+        k = aes_key(SLOT_AES, BCRYPT_CHAIN_MODE_CFB, key, klen);
+        if (k && OK(BCryptSetProperty(k, BCRYPT_MESSAGE_BLOCK_LENGTH, (PUCHAR)&mbl,
+                                      sizeof mbl, 0))) {
+            err = cfb128_native(k, encrypt, iv, in, out, len);
+            BCryptDestroyKey(k);
+            return err;
+        }
+        if (k) {
+            BCryptDestroyKey(k);
+            InterlockedExchange(&cfb128_refused, 1);
         }
     }
+    k = aes_key(SLOT_AES_ECB, BCRYPT_CHAIN_MODE_ECB, key, klen);
+    if (!k)
+        return open_slot(SLOT_AES_ECB, BCRYPT_AES_ALGORITHM, 0, BCRYPT_CHAIN_MODE_ECB)
+                   ? OWS_E_CRYPTO : OWS_E_CRYPTO_UNSUPPORTED;
+    err = cfb128_on_ecb(k, encrypt, iv, in, out, len);
     BCryptDestroyKey(k);
     return err;
+}
+
+/* DES-CBC, or 3DES-CBC with the key three times where there is no DES. */
+static int des_cbc(int encrypt, const uint8_t *key, const uint8_t *iv, const uint8_t *in,
+                   uint8_t *out, size_t len)
+{
+    BCRYPT_ALG_HANDLE prov;
+    BCRYPT_KEY_HANDLE k = NULL;
+    uint8_t ivbuf[8], des3[24];
+    const uint8_t *kp = key;
+    ULONG klen = 8;
+    int err;
+
+    if (len % 8)
+        return OWS_E_CRYPTO;
+    prov = open_slot(SLOT_DES, BCRYPT_DES_ALGORITHM, 0, BCRYPT_CHAIN_MODE_CBC);
+    if (!prov) {
+        prov = open_slot(SLOT_3DES, BCRYPT_3DES_ALGORITHM, 0, BCRYPT_CHAIN_MODE_CBC);
+        memcpy(des3, key, 8);
+        memcpy(des3 + 8, key, 8);
+        memcpy(des3 + 16, key, 8);
+        kp = des3;
+        klen = 24;
+    }
+    if (!prov)
+        return OWS_E_CRYPTO_UNSUPPORTED;
+    err = OK(BCryptGenerateSymmetricKey(prov, &k, NULL, 0, (PUCHAR)kp, klen, 0)) ? 0 : OWS_E_CRYPTO;
+    SecureZeroMemory(des3, sizeof des3);
+    if (err)
+        return err;
+    memcpy(ivbuf, iv, 8);            /* CNG updates the IV in place */
+    err = run(k, encrypt, ivbuf, 8, in, out, (ULONG)len);
+    BCryptDestroyKey(k);
+    return err;
+}
+
+int ows_cipher(int alg, int encrypt, const uint8_t *key, const uint8_t *iv, const uint8_t *in,
+               uint8_t *out, size_t len)
+{
+    ULONG klen = (ULONG)ows_cipher_key_len(alg);
+    if (!klen || len > 0x7FFFFFF0u)
+        return OWS_E_CRYPTO;
+    return alg == OWS_CIPHER_DES_CBC ? des_cbc(encrypt, key, iv, in, out, len)
+                                     : aes_cfb128(encrypt, key, klen, iv, in, out, len);
 }
 
 int ows_random(void *buf, size_t n)
@@ -236,9 +326,5 @@ const char *ows_crypto_unavailable(int kind, int alg)
         return NULL;
     if (alg == OWS_CIPHER_DES_CBC)
         return "bcrypt.dll offers neither DES nor 3DES in CBC mode";
-    if (err == OWS_E_CRYPTO_UNSUPPORTED && slots[SLOT_AES] && slots[SLOT_AES] != NO_PROVIDER)
-        return "bcrypt.dll's AES has CFB only with 8-bit feedback: it refuses "
-               "BCRYPT_MESSAGE_BLOCK_LENGTH 16, which RFC 3826's CFB-128 needs "
-               "(Wine 8.0's bcrypt does)";
-    return "bcrypt.dll offers no AES in CFB mode";
+    return "bcrypt.dll offers AES neither in CFB-128 nor in ECB mode";
 }

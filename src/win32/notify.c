@@ -1,5 +1,5 @@
 /* notify.c - Win32 notification: IsWindow/PostMessageW, the stdcall
- * SNMPAPI_CALLBACK, and the debug output sink. */
+ * SNMPAPI_CALLBACK, and where debug-trace lines go. */
 #include <windows.h>
 #include <stdlib.h>
 #include "winsnmp.h"
@@ -25,8 +25,14 @@ uint32_t ows_plat_call_callback(ows_fnptr cb, uintptr_t session, void *hwnd, uin
                        (LPARAM)lparam, client_data);
 }
 
-void ows_plat_debug_output(const char *line)
+void ows_plat_trace_line(const char *line, size_t len)
 {
+    /* WriteFile on the handle, not the C runtime's stderr, which is fully
+     * buffered when redirected to a file or pipe and lost in a crash. */
+    HANDLE h = GetStdHandle(STD_ERROR_HANDLE);
+    DWORD done = 0;
+    if (h && h != INVALID_HANDLE_VALUE)
+        WriteFile(h, line, (DWORD)len, &done, NULL);
     OutputDebugStringA(line);
 }
 

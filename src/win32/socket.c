@@ -100,6 +100,16 @@ int ows_sock_local_addr(ows_sock s, struct ows_addr *out)
     return OWS_OK;
 }
 
+int ows_sock_recv_timeout(ows_sock s, long timeout_ms)
+{
+    u_long nb = 0;
+    DWORD ms = timeout_ms < 1 ? 1 : (DWORD)timeout_ms;
+    if (ioctlsocket((SOCKET)s, FIONBIO, &nb) == SOCKET_ERROR ||
+        setsockopt((SOCKET)s, SOL_SOCKET, SO_RCVTIMEO, (const char *)&ms, sizeof(ms)) == SOCKET_ERROR)
+        return ows_sock_error_map(WSAGetLastError());
+    return OWS_OK;
+}
+
 int ows_sock_sendto(ows_sock s, const void *buf, size_t len, const struct ows_addr *to)
 {
     struct sockaddr_storage ss;
@@ -140,7 +150,8 @@ int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows
             return OWS_OK;
         }
         e = WSAGetLastError();
-        if (e == WSAEWOULDBLOCK)
+        /* WSAETIMEDOUT: a blocking socket's receive timeout (ows_sock_recv_timeout). */
+        if (e == WSAEWOULDBLOCK || e == WSAETIMEDOUT)
             return OWS_E_NOOP;
         if (e == WSAEMSGSIZE) {
             if (from)

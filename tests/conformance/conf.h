@@ -192,30 +192,23 @@ static inline int conf_teardown(void **state)
 #define FX(state) (((struct conf_fx *)*(state))->s)
 #define CONF_TEST(f) cmocka_unit_test_setup_teardown(f, conf_setup, conf_teardown)
 
-/* ---- runner ----------------------------------------------------------------- */
-
-/* main() of every conformance program. "--list" prints the test names (one
- * per line); any other argument runs only the tests matching that cmocka
- * filter pattern, so run-against.sh can isolate each test in its own process
- * (a DLL that aborts on an unimplemented export then costs one test, not the
- * whole file). */
-static inline int conf_main(int argc, char **argv, const char *group,
-                            const struct CMUnitTest *tests, size_t n)
-{
-    size_t i;
-    if (argc > 1 && strcmp(argv[1], "--list") == 0) {
-        for (i = 0; i < n; i++)
-            printf("%s\n", tests[i].name);
-        return 0;
-    }
-    if (argc > 1)
-        cmocka_set_test_filter(argv[1]);
-    return _cmocka_run_group_tests(group, tests, n, NULL, NULL);
-}
-#define CONF_RUN(group, tests) \
-    conf_main(argc, argv, (group), (tests), sizeof(tests) / sizeof((tests)[0]))
+#include "conf_main.h"
 
 /* ---- small builders -------------------------------------------------------- */
+
+/* Sleeps ms milliseconds (the network tests' bounded waits). */
+#ifdef _WIN32
+static inline void conf_sleep_ms(unsigned ms) { Sleep(ms); }
+#else
+#  include <time.h>
+static inline void conf_sleep_ms(unsigned ms)
+{
+    struct timespec ts;
+    ts.tv_sec = ms / 1000u;
+    ts.tv_nsec = (long)(ms % 1000u) * 1000000L;
+    nanosleep(&ts, NULL);
+}
+#endif
 
 /* Parses "1.3.6..." into a caller-owned buffer (no library call involved). */
 static inline smiOID conf_oid(smiUINT32 *buf, size_t cap, const char *text)

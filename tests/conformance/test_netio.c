@@ -19,18 +19,6 @@
  */
 #include "conf.h"
 
-#ifdef _WIN32
-static void conf_sleep_ms(unsigned ms) { Sleep(ms); }
-#else
-#  include <time.h>
-static void conf_sleep_ms(unsigned ms)
-{
-    struct timespec ts;
-    ts.tv_sec = ms / 1000u;
-    ts.tv_nsec = (long)(ms % 1000u) * 1000000L;
-    nanosleep(&ts, NULL);
-}
-#endif
 
 static unsigned port_base(void)
 {

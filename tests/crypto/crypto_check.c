@@ -8,7 +8,8 @@
  * printed. Natively every algorithm must work.
  *
  * Vectors: FIPS 180 "abc" digests; RFC 2202 and RFC 4231 HMACs; the FIPS 81
- * DES-CBC example; NIST SP 800-38A F.3.13/15/17 (CFB128-AES); RFC 3414 A.3
+ * DES-CBC example; NIST SP 800-38A F.3.13/15/17 (CFB128-AES); a longer
+ * message's ciphertext digests from `openssl enc` (check_long); RFC 3414 A.3
  * keys; SHA-2 keys (RFC 7860's algorithm, which gives no vectors) computed
  * with Python's hashlib and cross-checked against net-snmp by
  * tests/differential/diff_usm.c.
@@ -164,6 +165,7 @@ struct cipher_vec {
     const char *name;
     int alg;
     const char *key, *iv, *pt, *ct;
+    const char *long_sha256;    /* of the long message's ciphertext, see check_long */
 };
 
 #define SP800_PT "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51" \
@@ -174,19 +176,60 @@ static const struct cipher_vec ciphers[] = {
     /* FIPS 81 appendix C: "Now is the time for all ". */
     { "des", OWS_CIPHER_DES_CBC, "0123456789abcdef", "1234567890abcdef",
       "4e6f77206973207468652074696d6520666f7220616c6c20",
-      "e5c7cdde872bf27c43e934008c389c0f683788499a7c05f6" },
+      "e5c7cdde872bf27c43e934008c389c0f683788499a7c05f6",
+      "b96f9e91d857d83180a4171b4a1d1140521082e28484cb120e1649cf48b4e59d" },
+    /* The same key with every parity bit wrong, as USM's keys (hash bytes)
+     * mostly have: DES ignores those bits, and so must the 3DES fallback. */
+    { "des", OWS_CIPHER_DES_CBC, "0022446688aaccee", "1234567890abcdef",
+      "4e6f77206973207468652074696d6520666f7220616c6c20",
+      "e5c7cdde872bf27c43e934008c389c0f683788499a7c05f6",
+      "b96f9e91d857d83180a4171b4a1d1140521082e28484cb120e1649cf48b4e59d" },
     { "aes128", OWS_CIPHER_AES128_CFB, "2b7e151628aed2a6abf7158809cf4f3c", SP800_IV, SP800_PT,
       "3b3fd92eb72dad20333449f8e83cfb4ac8a64537a0b3a93fcde3cdad9f1ce58b"
-      "26751f67a3cbb140b1808cf187a4f4dfc04b05357c5d1c0eeac4c66f9ff7f2e6" },
+      "26751f67a3cbb140b1808cf187a4f4dfc04b05357c5d1c0eeac4c66f9ff7f2e6",
+      "5ccf530b9812e274af467cd44b02b53f00842ae53a5200dbb75b3643fe122cb3" },
     { "aes192", OWS_CIPHER_AES192_CFB, "8e73b0f7da0e6452c810f32b809079e562f8ead2522c6b7b",
       SP800_IV, SP800_PT,
       "cdc80d6fddf18cab34c25909c99a417467ce7f7f81173621961a2b70171d3d7a"
-      "2e1e8a1dd59b88b1c8e60fed1efac4c9c05f9f9ca9834fa042ae8fba584b09ff" },
+      "2e1e8a1dd59b88b1c8e60fed1efac4c9c05f9f9ca9834fa042ae8fba584b09ff",
+      "bb7fe0fd5cf6e3eb456ef5a2e0d288d7d46824dab1360a9dfcc28832d72ef6e3" },
     { "aes256", OWS_CIPHER_AES256_CFB,
       "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4", SP800_IV, SP800_PT,
       "dc7e84bfda79164b7ecd8486985d386039ffed143b28b1c832113c6331e5407b"
-      "df10132415e54b92a13ed0a8267ae2f975a385741ab9cef82031623d55b1e471" },
+      "df10132415e54b92a13ed0a8267ae2f975a385741ab9cef82031623d55b1e471",
+      "39ec78f266b907ebb8326af9b2c8e8fa75c51bc54d0e7a70a24eaa13c0862bcb" },
 };
+
+/* A message longer than the vectors, 1300 bytes (1296 for DES, whole
+ * blocks) of (i * 31 + 7) mod 256, whose last AES block is partial: it takes
+ * Windows CNG's CFB-128 (and its zero-padded last block) or, under Wine, the
+ * CFB chaining built on AES-ECB across its 512-byte decryption batches.
+ * The ciphertext's SHA-256 was computed with `openssl enc -aes-128-cfb`
+ * (-aes-192-cfb, -aes-256-cfb, -des-cbc) -nopad. Decryption, in place and
+ * of prefixes ending at and around the batch boundaries, gives back the
+ * plaintext. */
+static void check_long(const struct cipher_vec *v, const uint8_t *key, const uint8_t *iv)
+{
+    static const size_t cuts[] = { 15, 16, 17, 511, 512, 513, 1024, 1025, 1296 };
+    uint8_t pt[1300], ct[1300], buf[1300], digest[32];
+    size_t n = v->alg == OWS_CIPHER_DES_CBC ? 1296 : 1300, i;
+    struct ows_iov iov = { ct, n };
+
+    for (i = 0; i < n; i++)
+        pt[i] = (uint8_t)(i * 31 + 7);
+    CHECK(ows_cipher(v->alg, 1, key, iv, pt, ct, n) == 0);
+    CHECK(ows_hash(OWS_HASH_SHA256, &iov, 1, digest) == 0 &&
+          same_hex(digest, sizeof digest, v->long_sha256));
+    memcpy(buf, ct, n);
+    CHECK(ows_cipher(v->alg, 0, key, iv, buf, buf, n) == 0 && !memcmp(buf, pt, n));
+    for (i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        size_t len = cuts[i];
+        if (v->alg == OWS_CIPHER_DES_CBC && len % 8)
+            continue;
+        CHECK(ows_cipher(v->alg, 0, key, iv, ct, buf, len) == 0 && !memcmp(buf, pt, len));
+        CHECK(ows_cipher(v->alg, 1, key, iv, pt, buf, len) == 0 && !memcmp(buf, ct, len));
+    }
+}
 
 static void check_cipher(const struct cipher_vec *v)
 {
@@ -211,6 +254,7 @@ static void check_cipher(const struct cipher_vec *v)
         CHECK(ows_cipher(v->alg, 1, key, iv, buf, buf, len) == 0 && !memcmp(buf, ct, len));
         CHECK(ows_cipher(v->alg, 0, key, iv, buf, buf, len) == 0 && !memcmp(buf, pt, len));
     }
+    check_long(v, key, iv);
     CHECK(ows_cipher(v->alg, 1, key, iv, pt, out, 0) == 0);
     if (v->alg == OWS_CIPHER_DES_CBC)
         CHECK(ows_cipher(v->alg, 1, key, iv, pt, out, 12) == OWS_E_CRYPTO);
@@ -355,27 +399,30 @@ static void check_usm_privkey(void)
           OWS_E_USM_PARAMS);
 }
 
-/* Four threads at once, each its own HMACs and DES from the first call on
- * (so the providers are opened concurrently). Each worker keeps its first
+/* Four threads at once, each its own HMACs, DES and AES from the first call
+ * on (so the providers are opened, and CNG's refusal of CFB-128 is met,
+ * concurrently). Each worker keeps its first
  * results and checks that the next 199 equal them; afterwards the first
  * results must equal the single-threaded ones. Also run by the
  * ThreadSanitizer build. */
 static const uint8_t thr_key[32] = { 1, 2, 3 }, thr_iv[16] = { 4, 5, 6 };
 
-struct worker { int alg, failures; uint8_t mac[OWS_HASH_MAX_LEN], ct[64]; };
+struct worker { int alg, failures; uint8_t mac[OWS_HASH_MAX_LEN], ct[64], aes[64]; };
 
 static void work(void *arg)
 {
     struct worker *w = arg;
-    uint8_t data[64], mac[OWS_HASH_MAX_LEN], ct[64];
+    uint8_t data[64], mac[OWS_HASH_MAX_LEN], ct[64], aes[64];
     struct ows_iov d = { data, sizeof data };
     memset(data, 0x3C, sizeof data);
     for (int i = 0; i < 200; i++) {
         int err = ows_hmac(w->alg, thr_key, sizeof thr_key, &d, 1, i ? mac : w->mac) |
                   ows_cipher(OWS_CIPHER_DES_CBC, 1, thr_key, thr_iv, data, i ? ct : w->ct,
-                             sizeof ct);
+                             sizeof ct) |
+                  ows_cipher(OWS_CIPHER_AES128_CFB, 1, thr_key, thr_iv, data,
+                             i ? aes : w->aes, sizeof aes);
         if (err || (i && (memcmp(mac, w->mac, ows_hash_len(w->alg)) ||
-                          memcmp(ct, w->ct, sizeof ct))))
+                          memcmp(ct, w->ct, sizeof ct) || memcmp(aes, w->aes, sizeof aes))))
             w->failures++;
     }
 }
@@ -400,12 +447,14 @@ static void check_threads(void)
         if (started[i])
             ows_thread_join(t[i]);
     for (int i = 0; i < 4; i++) {
-        uint8_t mac[OWS_HASH_MAX_LEN], ct[64];
+        uint8_t mac[OWS_HASH_MAX_LEN], ct[64], aes[64];
         CHECK(w[i].failures == 0);
         CHECK(ows_hmac(algs[i], thr_key, sizeof thr_key, &d, 1, mac) == 0 &&
               !memcmp(mac, w[i].mac, ows_hash_len(algs[i])));
         CHECK(ows_cipher(OWS_CIPHER_DES_CBC, 1, thr_key, thr_iv, data, ct, sizeof ct) == 0 &&
               !memcmp(ct, w[i].ct, sizeof ct));
+        CHECK(ows_cipher(OWS_CIPHER_AES128_CFB, 1, thr_key, thr_iv, data, aes, sizeof aes) == 0 &&
+              !memcmp(aes, w[i].aes, sizeof aes));
     }
 }
 

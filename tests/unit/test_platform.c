@@ -4,6 +4,7 @@
 #include "core_helpers.h"
 #include <errno.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include "platform.h"
 
 static ows_mutex smutex = OWS_MUTEX_INIT;
@@ -146,7 +147,23 @@ static void test_notify(void **st)
     assert_int_equal(ows_plat_call_callback((ows_fnptr)app_cb, 0x1234, (void *)(uintptr_t)0x99,
                                             0x401, 0, -5, &calls), SNMPAPI_SUCCESS);
     assert_int_equal(calls, 1);
-    ows_plat_debug_output("ignored\n");
+    {
+        /* A trace line reaches descriptor 2 at once, in one piece. */
+        int fds[2], saved;
+        char buf[64];
+        ssize_t got;
+        assert_int_equal(pipe(fds), 0);
+        saved = dup(2);
+        assert_true(saved >= 0 && dup2(fds[1], 2) == 2);
+        ows_plat_trace_line("a trace line\n", 13);
+        dup2(saved, 2);
+        close(saved);
+        close(fds[1]);
+        got = read(fds[0], buf, sizeof buf);
+        close(fds[0]);
+        assert_int_equal(got, 13);
+        assert_memory_equal(buf, "a trace line\n", 13);
+    }
     setenv("OWS_TEST_ENV", "abc", 1);
     assert_string_equal(ows_plat_getenv("OWS_TEST_ENV"), "abc");
     unsetenv("OWS_TEST_ENV");

@@ -125,8 +125,11 @@ static void test_decode_head(void **state)
     check_head(200);
 }
 
-/* Queues a decoded response to session `sh` the way the engine does. */
-static void queue_one(HSNMP_SESSION sh)
+/* Queues a decoded response to session `sh` the way the engine does, as the
+ * reply to a request that named the entity `asked_dst` and the context
+ * `asked_ctx` (0: none), with the community `com` (NULL: "public"). */
+static void queue_reply(HSNMP_SESSION sh, HSNMP_ENTITY asked_dst, HSNMP_CONTEXT asked_ctx,
+                        const smiOCTETS *com)
 {
     struct ows_session *s;
     struct ows_rxitem *it;
@@ -145,9 +148,21 @@ static void queue_one(HSNMP_SESSION sh)
     it->local.family = OWS_AF_INET;
     it->local.port = 40000;
     it->msg = m;
+    it->asked[OWS_REPLY_SRC] = (uint32_t)(uintptr_t)asked_dst;
+    it->asked[OWS_REPLY_CTX] = (uint32_t)(uintptr_t)asked_ctx;
+    if (com) {
+        it->msg.community.ptr = com->ptr;
+        it->msg.community.len = com->len;
+    }
     ows_queue_push(s->net, it);
     ows_object_put(&s->hdr);
     ows_unlock();
+}
+
+/* A message that answers no request of ours. */
+static void queue_one(HSNMP_SESSION sh)
+{
+    queue_reply(sh, 0, 0, NULL);
 }
 
 struct got {
@@ -326,6 +341,51 @@ static void test_objects_edited_and_closed(void **state)
     core_cleanup();
 }
 
+/* A reply gives back the request's own entity and context, one more hold
+ * each; if a handle cannot be made (here: a community too long for a
+ * context), SnmpRecvMsg fails, the holds go back and the message stays. */
+static void test_request_handles(void **state)
+{
+    static uint8_t too_long[1100];
+    smiOCTETS pub = { 6, (smiLPBYTE)"public" }, big = { sizeof too_long, too_long };
+    HSNMP_SESSION s;
+    HSNMP_ENTITY agent, src = 0, dst = 0;
+    HSNMP_CONTEXT ctx, c = 0;
+    HSNMP_PDU p = 0;
+    struct got g;
+    (void)state;
+
+    core_startup();
+    s = SnmpCreateSession(NULL, 0, NULL, NULL);
+    agent = SnmpStrToEntity(s, "127.0.0.1:161");
+    ctx = SnmpStrToContext(s, &pub);
+    queue_reply(s, agent, ctx, NULL);
+    recv_one(s, &g);
+    assert_true(g.src == agent);
+    assert_true(g.ctx == ctx);
+    check_entity(g.dst, "0.0.0.0");
+    assert_int_equal(SnmpFreeEntity(g.src), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpFreeContext(g.ctx), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpFreeEntity(g.dst), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpFreePdu(g.pdu), SNMPAPI_SUCCESS);
+    check_entity(agent, "127.0.0.1");
+    check_ctx(ctx);
+
+    memset(too_long, 'x', sizeof too_long);
+    queue_reply(s, agent, 0, &big);
+    assert_int_equal(SnmpRecvMsg(s, &src, &dst, &c, &p), SNMPAPI_FAILURE);
+    assert_int_equal(SnmpGetLastError(s), SNMPAPI_CONTEXT_INVALID);
+    /* The entity's hold went back: one free deletes it. */
+    assert_int_equal(SnmpFreeEntity(agent), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpFreeEntity(agent), SNMPAPI_FAILURE);
+    /* The message is still there, and without its context it can be had. */
+    assert_int_equal(SnmpRecvMsg(s, &src, NULL, NULL, &p), SNMPAPI_SUCCESS);
+    check_entity(src, "0.0.0.0");
+    check_pdu(p);
+    assert_int_equal(SnmpClose(s), SNMPAPI_SUCCESS);
+    core_cleanup();
+}
+
 /* The engine's recycled blocks: LIFO, at most OWS_SPARES_MAX kept (more
  * are freed at once), all freed by draining. */
 static void test_spares(void **state)
@@ -365,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_decode_into_block),
         cmocka_unit_test(test_objects_every_order),
         cmocka_unit_test(test_objects_edited_and_closed),
+        cmocka_unit_test(test_request_handles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

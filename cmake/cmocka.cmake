@@ -1,0 +1,22 @@
+# cmocka for a test suite: the system's natively, the cross-built static one
+# from OWS_CMOCKA_ROOT for mingw. Sets OWS_CMOCKA_FOUND, OWS_CMOCKA_INCLUDE and
+# OWS_CMOCKA_LIB; prints why when it is not there (the suite is then skipped).
+set(OWS_CMOCKA_ROOT "" CACHE PATH "Root of a cross-built cmocka (include/, lib/libcmocka.a)")
+set(OWS_CMOCKA_FOUND OFF)
+if(WIN32)
+  if(OWS_CMOCKA_ROOT AND EXISTS "${OWS_CMOCKA_ROOT}/lib/libcmocka.a")
+    set(OWS_CMOCKA_INCLUDE "${OWS_CMOCKA_ROOT}/include")
+    set(OWS_CMOCKA_LIB "${OWS_CMOCKA_ROOT}/lib/libcmocka.a")
+    set(OWS_CMOCKA_FOUND ON)
+  else()
+    message(STATUS "${CMAKE_CURRENT_SOURCE_DIR}: OWS_CMOCKA_ROOT not set or has no lib/libcmocka.a; suite skipped")
+  endif()
+else()
+  find_library(OWS_CMOCKA_LIB cmocka)
+  find_path(OWS_CMOCKA_INCLUDE cmocka.h)
+  if(OWS_CMOCKA_LIB AND OWS_CMOCKA_INCLUDE)
+    set(OWS_CMOCKA_FOUND ON)
+  else()
+    message(STATUS "${CMAKE_CURRENT_SOURCE_DIR}: cmocka not found; suite skipped")
+  endif()
+endif()

@@ -1,0 +1,16 @@
+# test_ports.cmake - the loopback UDP ports of the tests that bind their own:
+# the build's OWS_WIRE_PORT (16161 by default) plus a fixed offset, so builds
+# configured with their own OWS_WIRE_PORT can test at the same time. Offsets:
+# the wire tests + 0..20, unit.test_lockwait + 21..24,
+# conformance.test_replyhandles + 25..27, conformance.test_netio + 30..47,
+# tests/tools + 70..73, tests/mgmtapi + 80..83.
+
+# Gives test `test` the environment variable `var` = that port.
+function(ows_test_port_env test var offset)
+  set(base 16161)
+  if(OWS_WIRE_PORT)
+    set(base ${OWS_WIRE_PORT})
+  endif()
+  math(EXPR port "${base} + ${offset}")
+  set_property(TEST ${test} APPEND PROPERTY ENVIRONMENT "${var}=${port}")
+endfunction()
