@@ -132,14 +132,10 @@ typedef intptr_t ows_sock;
 int ows_sock_startup(void);
 void ows_sock_cleanup(void);
 
-/* A non-blocking UDP socket of the family (IPv6 sockets are IPv6-only),
- * with a receive buffer of OWS_SOCK_RCVBUF bytes where the system allows it:
- * hundreds of responses may arrive while the engine thread is busy in
- * callbacks, and the systems' defaults (~200 KiB on Linux and under Wine:
- * ~250 small datagrams) dropped them, each drop costing a retransmission
- * timeout. */
-#define OWS_SOCK_RCVBUF (2 << 20)
+/* A non-blocking UDP socket of the family (IPv6 sockets are IPv6-only). */
 int ows_sock_open(int family, ows_sock *out);
+/* Asks for a receive buffer of `bytes` (the system may cap it); best effort. */
+void ows_sock_set_rcvbuf(ows_sock s, int bytes);
 void ows_sock_close(ows_sock s);
 /* Binds to addr (an all-zero address is the wildcard; port 0 = ephemeral).
  * OWS_E_TL_IN_USE when the port is taken. */

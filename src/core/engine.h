@@ -52,6 +52,14 @@ struct ows_entity;
  * tests that count live allocations rely on that. */
 #define OWS_NET_FIRST_SOCKS 16u
 
+/* The receive buffer the engine asks for on manager and listening sockets:
+ * responses to hundreds of outstanding requests (or requests of many
+ * managers) may arrive while the engine thread is busy in callbacks, and
+ * the systems' defaults (~200 KiB on Linux and under Wine: ~250 small
+ * datagrams) dropped them, each drop costing a retransmission timeout. The
+ * trap socket keeps the default: what floods it is not ours to pace. */
+#define OWS_NET_RCVBUF (2 << 20)
+
 /* Largest datagram we send or receive (the UDP maximum over IPv4). */
 #define OWS_NET_MAX_DGRAM 65507u
 

@@ -121,6 +121,8 @@ int ows_net_bind_sock(int family, int role, const struct ows_addr *addr,
         ows_free(ns);
         return err;
     }
+    if (role != OWS_SOCK_TRAP)
+        ows_sock_set_rcvbuf(ns->fd, OWS_NET_RCVBUF);
     if (!addr) {
         memset(&any, 0, sizeof(any));
         any.family = (uint16_t)family;

@@ -40,7 +40,7 @@ int ows_sock_error_map(int e)
 
 int ows_sock_open(int family, ows_sock *out)
 {
-    int fd, fl, on = 1, rcvbuf = OWS_SOCK_RCVBUF;
+    int fd, fl, on = 1;
     *out = OWS_SOCK_INVALID;
     if (family != OWS_AF_INET && family != OWS_AF_INET6)
         return OWS_E_TL_NOT_SUPPORTED;
@@ -49,8 +49,6 @@ int ows_sock_open(int family, ows_sock *out)
         return ows_sock_error_map(errno);
     if (family == OWS_AF_INET6)
         setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof(on));
-    /* Linux caps the size at net.core.rmem_max; a smaller buffer still works. */
-    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
     fl = fcntl(fd, F_GETFL);
     if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0) {
         int e = errno;
@@ -73,6 +71,12 @@ int ows_sock_recv_timeout(ows_sock s, long timeout_ms)
         setsockopt((int)s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) < 0)
         return ows_sock_error_map(errno);
     return OWS_OK;
+}
+
+void ows_sock_set_rcvbuf(ows_sock s, int bytes)
+{
+    /* Linux caps the size at net.core.rmem_max; a smaller buffer still works. */
+    setsockopt((int)s, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof(bytes));
 }
 
 void ows_sock_close(ows_sock s)

@@ -48,7 +48,6 @@ int ows_sock_open(int family, ows_sock *out)
     SOCKET s;
     u_long nb = 1;
     DWORD on = 1, off = 0, got;
-    int rcvbuf = OWS_SOCK_RCVBUF;
     *out = OWS_SOCK_INVALID;
     if (family != OWS_AF_INET && family != OWS_AF_INET6)
         return OWS_E_TL_NOT_SUPPORTED;
@@ -60,7 +59,6 @@ int ows_sock_open(int family, ows_sock *out)
     /* Without this an ICMP "port unreachable" makes the next recvfrom fail
      * with WSAECONNRESET; SNMP treats it as a lost datagram. */
     WSAIoctl(s, SIO_UDP_CONNRESET, &off, sizeof(off), NULL, 0, &got, NULL, NULL);
-    setsockopt(s, SOL_SOCKET, SO_RCVBUF, (const char *)&rcvbuf, sizeof(rcvbuf));
     if (ioctlsocket(s, FIONBIO, &nb) != 0) {
         int e = WSAGetLastError();
         closesocket(s);
@@ -68,6 +66,11 @@ int ows_sock_open(int family, ows_sock *out)
     }
     *out = (ows_sock)s;
     return OWS_OK;
+}
+
+void ows_sock_set_rcvbuf(ows_sock s, int bytes)
+{
+    setsockopt((SOCKET)s, SOL_SOCKET, SO_RCVBUF, (const char *)&bytes, sizeof(bytes));
 }
 
 void ows_sock_close(ows_sock s)
