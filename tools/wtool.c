@@ -222,27 +222,6 @@ int wt_request(struct wtool *t, smiINT type, HSNMP_VBL vbl, HSNMP_PDU *response,
 
 /* ---- OIDs and values ---- */
 
-/* The hook for names: a MIB name table (mgmtapi's SnmpMgrStrToOid) would be
- * tried here for text that is not numeric; today names are not known. */
-int wt_parse_oid(const char *text, smiOID *out)
-{
-    const char *p = text[0] == '.' ? text + 1 : text;
-    if (!*p || !isdigit((unsigned char)p[0]) || strspn(p, "0123456789.") != strlen(p) ||
-        strstr(p, "..") || p[strlen(p) - 1] == '.')
-        return 0;
-    if (!strchr(p, '.')) {
-        /* One sub-identifier (".1", the walk of everything): SnmpStrToOid
-         * wants two, so the OID is built here and copied into the
-         * library's memory, to be freed like any other. */
-        smiUINT32 id = (smiUINT32)strtoul(p, NULL, 10);
-        smiOID one;
-        one.len = 1;
-        one.ptr = &id;
-        return SnmpOidCopy(&one, out) != SNMPAPI_FAILURE;
-    }
-    return SnmpStrToOid(p, out) != SNMPAPI_FAILURE;
-}
-
 HSNMP_VBL wt_oid_list(struct wtool *t, char **oids, int count)
 {
     HSNMP_VBL vbl = SnmpCreateVbl(t->session, NULL, NULL);   /* an empty list */
@@ -251,12 +230,8 @@ HSNMP_VBL wt_oid_list(struct wtool *t, char **oids, int count)
         wt_fail(t, WT_TRANSPORT, "SnmpCreateVbl failed: %s", api_error(t));
     for (i = 0; i < count; i++) {
         smiOID name;
-        if (!wt_parse_oid(oids[i], &name)) {
-            /* net-snmp's words for an OID it cannot read */
-            fprintf(stderr, "%s: Unknown Object Identifier (Sub-id not found: (top) -> %s)\n",
-                    oids[i], oids[i]);
-            exit(WT_USAGE);
-        }
+        if (!wt_parse_oid(oids[i], &name))
+            wt_unknown_oid(oids[i]);
         SnmpSetVb(vbl, 0, &name, NULL);   /* index 0 appends; no value: NULL */
         SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
     }
@@ -418,10 +393,8 @@ void wt_append_value(struct wtool *t, HSNMP_VBL vbl, const char *oid, const char
 {
     smiOID name;
     smiVALUE value;
-    if (!wt_parse_oid(oid, &name)) {
-        fprintf(stderr, "%s: Unknown Object Identifier (Sub-id not found: (top) -> %s)\n", oid, oid);
-        exit(WT_USAGE);
-    }
+    if (!wt_parse_oid(oid, &name))
+        wt_unknown_oid(oid);
     if (strlen(type) != 1 || !wt_parse_value(type[0], text, &value))
         wt_fail(t, WT_USAGE, "%s: bad value '%s' for type '%s' (i u c C t a o s x d b n)", oid,
                 text, type);
