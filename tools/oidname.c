@@ -59,6 +59,7 @@ static int resolve(const char *text, smiUINT32 *ids, size_t *count, char *why, s
     struct ows_mib_node node = { "", 0 }, child;   /* the root */
     size_t n = 0, len = strcspn(text, ".");
     smiUINT32 id;
+    unsigned sub;   /* the table's type; smiUINT32 is a long on Windows */
     if (module) {
         /* net-snmp's words, without its extra lines about unknown modules */
         snprintf(why, size, "%s: Unknown Object Identifier", text);
@@ -97,12 +98,13 @@ static int resolve(const char *text, smiUINT32 *ids, size_t *count, char *why, s
             if (!node.name || !ows_mib_child_by_id(&node, id, &child))
                 child.name = NULL;   /* below here no name is known */
             node = child;
-        } else if (!node.name || !ows_mib_child_by_name(&node, p, len, &child, &id)) {
+        } else if (!node.name || !ows_mib_child_by_name(&node, p, len, &child, &sub)) {
             if (!module && len && node.name && node.len)
                 snprintf(why, size, "%s: Unknown Object Identifier (Sub-id not found: %.*s -> %.*s)",
                          text, (int)node.len, node.name, (int)len, p);
             return 0;
         } else {
+            id = sub;
             node = child;
         }
         ids[n++] = id;
