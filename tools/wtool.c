@@ -24,7 +24,8 @@ static void usage(const struct wtool *t, FILE *f)
                "  -c COMMUNITY\t\tset the community string (default public)\n"
                "  -r RETRIES\t\tset the number of retries (default 5)\n"
                "  -t TIMEOUT\t\tset the request timeout (in seconds, default 1)\n"
-               "  -On\t\t\tprint OIDs numerically (always on)\n");
+               "  -On\t\t\tprint OIDs numerically (always on)\n"
+               "  -IR\t\t\tlook names up anywhere in MIB-II (always on)\n");
     if (t->app_options)
         fputs(t->app_options, f);
     fprintf(f, "\nExit status: 0 success, 1 SNMP error from the agent, 2 usage, "
@@ -105,6 +106,8 @@ void wt_parse_args(struct wtool *t, int argc, char **argv)
             break;
         case 'I':   /* receivers and the agent: stop after this many seconds */
             v = option_value(t, argc, argv, &i);
+            if (!strcmp(v, "R"))
+                break;   /* net-snmp's random access to names: ours always look names up so */
             t->wait_seconds = (int)strtol(v, &end, 10);
             if (*end || t->wait_seconds < 0)
                 wt_fail(t, WT_USAGE, "invalid seconds '%s'", v);

@@ -10,8 +10,8 @@
 # wsnmptrapd, which must print the same for both. RUNNER runs a Windows
 # program (scripts/wine-run x64); the tools are BINDIR/wsnmp*[.exe].
 # MIB-II names: the net-snmp tools read them from tests/tools/mibs (stand-ins
-# for the IETF modules Debian does not ship), given -IR for the names net-snmp
-# looks up anywhere only in its random-access mode, which ours always use.
+# for the IETF modules Debian does not ship), with -IR (both) for the names
+# net-snmp looks up anywhere only in its random-access mode (ours always do).
 # Every process it starts is stopped by PID.
 set -u
 port=$1 bindir=$2
@@ -41,12 +41,11 @@ mask() { tr -d '\r' | sed -E 's/Timeticks: \([0-9]+\) [^"]*$/Timeticks: (T)/'; }
 
 # same NAME EXPECTED-EXIT-CODE NETSNMP-TOOL WSNMP-TOOL ARGS...: both tools
 # with the same arguments; stdout and stderr compared, our exit code checked.
-# NETSNMP-TOOL may carry options of its own ("snmpget -IR").
 same() {
     local name=$1 want=$2 theirs=$3 ours=$4 rc
     shift 4
     checks=$((checks + 1))
-    $theirs "$@" > "$dir/n.out" 2> "$dir/n.err"
+    "$theirs" "$@" > "$dir/n.out" 2> "$dir/n.err"
     tool "$ours" "$@" > "$dir/w.out" 2> "$dir/w.err"
     rc=$?
     mask < "$dir/n.out" > "$dir/n.o"; mask < "$dir/w.out" > "$dir/w.o"
@@ -136,15 +135,15 @@ same "wsnmpagent set types" 0 snmpset wsnmpset -v2c -c private $O $W $B.1.7.0 u 
 
 # ---- MIB-II names (output numeric, as with -On)
 export MIBDIRS="$here/mibs" MIBS=SNMPv2-MIB:IF-MIB
-same "get sysDescr.0 system.sysName.0 ifDescr.1" 0 "snmpget -IR" wsnmpget -v2c -c public $O $A \
+same "get sysDescr.0 system.sysName.0 ifDescr.1" 0 snmpget wsnmpget -IR -v2c -c public $O $A \
     sysDescr.0 system.sysName.0 ifDescr.1 sysUpTime
 same "get SNMPv2-MIB::, .iso.org..., .1.3.6.1.2.1.system" 0 snmpget wsnmpget -v1 -c public $O $A \
     SNMPv2-MIB::sysContact.0 .iso.org.dod.internet.mgmt.mib-2.system.sysDescr.0 \
     .1.3.6.1.2.1.system.sysLocation.0 iso.3.6.1.2.1.1.sysServices.0 IF-MIB::ifNumber.0
-same "getnext sysContact ifTable" 0 "snmpgetnext -IR" wsnmpgetnext -v2c -c public $O $A sysContact ifTable
-same "walk system" 0 "snmpwalk -IR" wsnmpwalk -v2c -c public $O $A system
-same "walk ifDescr -Cr3" 0 "snmpbulkwalk -IR" wsnmpwalk -v2c -c public $O -Cr3 $A ifDescr
-same "bulkget names" 0 "snmpbulkget -IR" wsnmpbulkget -v2c -c public $O -Cn1 -Cr2 $A sysName.0 ifIndex
+same "getnext sysContact ifTable" 0 snmpgetnext wsnmpgetnext -IR -v2c -c public $O $A sysContact ifTable
+same "walk system" 0 snmpwalk wsnmpwalk -IR -v2c -c public $O $A system
+same "walk ifDescr -Cr3" 0 snmpbulkwalk wsnmpwalk -IR -v2c -c public $O -Cr3 $A ifDescr
+same "bulkget names" 0 snmpbulkget wsnmpbulkget -IR -v2c -c public $O -Cn1 -Cr2 $A sysName.0 ifIndex
 same "set IF-MIB::ifAdminStatus.1" 0 snmpset wsnmpset -v2c -c private $O $A IF-MIB::ifAdminStatus.1 i 1
 same "unknown name" 2 snmpget wsnmpget -v2c -c public $O $A sysFoo.0
 same "unknown name below system" 2 snmpget wsnmpget -v2c -c public $O $A .1.3.6.1.2.1.1.sysFoo
