@@ -99,6 +99,35 @@ static void expect_addr(const AsnNetworkAddress *a, unsigned char b0, unsigned c
     assert_memory_equal(a->stream, want, 4);
 }
 
+/* The header fields both traps are checked on, and their varbind count. */
+static void expect_fields(const AsnObjectIdentifier *ent, AsnInteger gen, AsnInteger spec,
+                          AsnTimeticks ts, const SnmpVarBindList *l, AsnInteger want_gen,
+                          AsnInteger want_spec, AsnTimeticks want_ts, UINT want_vbs)
+{
+    assert_int_equal(gen, want_gen);
+    assert_int_equal(spec, want_spec);
+    assert_int_equal(ts, want_ts);
+    assert_int_equal(ent->idLength, 9);
+    assert_memory_equal(ent->ids, enterprise, sizeof enterprise);
+    assert_int_equal(l->len, want_vbs);
+}
+
+/* The next trap within 5 s, through SnmpMgrGetTrapEx (ex) or SnmpMgrGetTrap
+ * (src and comm unused). */
+static BOOL next_trap(int ex, AsnObjectIdentifier *ent, AsnNetworkAddress *agent,
+                      AsnNetworkAddress *src, AsnInteger *gen, AsnInteger *spec,
+                      AsnOctetString *comm, AsnTimeticks *ts, SnmpVarBindList *l)
+{
+    int i;
+    for (i = 0; i < 250; i++) {
+        if (ex ? SnmpMgrGetTrapEx(ent, agent, src, gen, spec, comm, ts, l)
+               : SnmpMgrGetTrap(ent, agent, gen, spec, ts, l))
+            return TRUE;
+        mnap_ms(20);
+    }
+    return FALSE;
+}
+
 static void v1_header_as_sent(void **state)
 {
     static const unsigned char addr1[4] = { 10, 1, 2, 3 }, addr2[4] = { 10, 1, 2, 4 };
@@ -110,8 +139,6 @@ static void v1_header_as_sent(void **state)
     AsnInteger gen, spec;
     AsnTimeticks ts;
     SnmpVarBindList l;
-    BOOL ok = FALSE;
-    int i;
 #ifdef _WIN32
     WSADATA wd;
     assert_int_equal(WSAStartup(MAKEWORD(2, 2), &wd), 0);
@@ -121,19 +148,9 @@ static void v1_header_as_sent(void **state)
     MOK(SnmpMgrTrapListen(&ev));
     /* linkUp with a specific code, which an SNMPv2 trap has no place for. */
     send_to_trap_port(buf, v1_trap(buf, addr1, 3, 5, 4321, 1));
-    for (i = 0; i < 250 && !ok; i++) {
-        ok = SnmpMgrGetTrap(&ent, &agent, &gen, &spec, &ts, &l);
-        if (!ok)
-            mnap_ms(20);
-    }
-    assert_true(ok);
+    assert_true(next_trap(0, &ent, &agent, NULL, &gen, &spec, NULL, &ts, &l));
     expect_addr(&agent, 10, 1, 2, 3);
-    assert_int_equal(gen, 3);
-    assert_int_equal(spec, 5);
-    assert_int_equal(ts, 4321);
-    assert_int_equal(ent.idLength, 9);
-    assert_memory_equal(ent.ids, enterprise, sizeof enterprise);
-    assert_int_equal(l.len, 2);
+    expect_fields(&ent, gen, spec, ts, &l, 3, 5, 4321, 2);
     assert_int_equal(l.list[0].name.idLength, 11);
     assert_memory_equal(l.list[0].name.ids, ifIndex1, sizeof ifIndex1);
     assert_int_equal(l.list[0].value.asnType, ASN_INTEGER);
@@ -150,23 +167,12 @@ static void v1_header_as_sent(void **state)
     /* Enterprise-specific, through SnmpMgrGetTrapEx: the source is the
      * sender, the agent address still the field. */
     send_to_trap_port(buf, v1_trap(buf, addr2, 6, 17, 99, 0));
-    ok = FALSE;
-    for (i = 0; i < 250 && !ok; i++) {
-        ok = SnmpMgrGetTrapEx(&ent, &agent, &src, &gen, &spec, &comm, &ts, &l);
-        if (!ok)
-            mnap_ms(20);
-    }
-    assert_true(ok);
+    assert_true(next_trap(1, &ent, &agent, &src, &gen, &spec, &comm, &ts, &l));
     expect_addr(&agent, 10, 1, 2, 4);
     expect_addr(&src, 127, 0, 0, 1);
     assert_int_equal(comm.length, 6);
     assert_memory_equal(comm.stream, "public", 6);
-    assert_int_equal(gen, 6);
-    assert_int_equal(spec, 17);
-    assert_int_equal(ts, 99);
-    assert_int_equal(ent.idLength, 9);
-    assert_memory_equal(ent.ids, enterprise, sizeof enterprise);
-    assert_int_equal(l.len, 0);
+    expect_fields(&ent, gen, spec, ts, &l, 6, 17, 99, 0);
     SnmpUtilOidFree(&ent);
     SnmpUtilMemFree(agent.stream);
     SnmpUtilMemFree(src.stream);

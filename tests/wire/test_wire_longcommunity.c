@@ -168,6 +168,21 @@ static void recv_next(HSNMP_SESSION s, int ms, struct got *g)
     }
 }
 
+/* The next message of s must come within 3 s and show these (reqid, first:
+ * -1 is "any"). */
+static void expect_next(HSNMP_SESSION s, smiUINT32 ctx_len, smiINT type, long reqid, long first)
+{
+    struct got g;
+    recv_next(s, 3000, &g);
+    CHECK_EQ(g.status, SNMPAPI_SUCCESS);
+    CHECK_EQ(g.ctx_len, ctx_len);
+    CHECK_EQ(g.type, type);
+    if (reqid >= 0)
+        CHECK_EQ(g.reqid, reqid);
+    if (first >= 0)
+        CHECK_EQ(g.first, first);
+}
+
 /* Sends an ordinary SNMPv2c trap (community "public") from a fresh session. */
 static void send_trap(unsigned short port, smiUINT32 uptime)
 {
@@ -189,7 +204,6 @@ static void trap_receiver(void)
     unsigned short port = wire_port(48);
     HSNMP_SESSION r = SnmpCreateSession(NULL, 0, NULL, NULL);
     HSNMP_ENTITY where = SnmpStrToEntity(r, "127.0.0.1");
-    struct got g;
 
     CHECK(SnmpSetPort(where, port) == SNMPAPI_SUCCESS);
     CHECK(SnmpRegister(r, NULL, where, NULL, NULL, SNMPAPI_ON) == SNMPAPI_SUCCESS);
@@ -197,20 +211,9 @@ static void trap_receiver(void)
     send_raw(port, buf, long_trap_v1(buf));
     send_trap(port, 4244);
 
-    recv_next(r, 3000, &g);
-    CHECK_EQ(g.status, SNMPAPI_SUCCESS);
-    CHECK_EQ(g.ctx_len, LONG_COMMUNITY);
-    CHECK_EQ(g.type, SNMP_PDU_TRAP);
-    CHECK_EQ(g.first, 4242);
-    recv_next(r, 3000, &g);
-    CHECK_EQ(g.status, SNMPAPI_SUCCESS);
-    CHECK_EQ(g.ctx_len, LONG_COMMUNITY);
-    CHECK_EQ(g.type, SNMP_PDU_TRAP);
-    CHECK_EQ(g.first, 4243);
-    recv_next(r, 3000, &g);
-    CHECK_EQ(g.status, SNMPAPI_SUCCESS);
-    CHECK_EQ(g.ctx_len, 6);
-    CHECK_EQ(g.first, 4244);
+    expect_next(r, LONG_COMMUNITY, SNMP_PDU_TRAP, 0x1234, 4242);
+    expect_next(r, LONG_COMMUNITY, SNMP_PDU_TRAP, -1, 4243);
+    expect_next(r, 6, SNMP_PDU_TRAP, -1, 4244);
     CHECK(SnmpClose(r) == SNMPAPI_SUCCESS);
 }
 
@@ -224,23 +227,14 @@ static void agent(void)
     HSNMP_CONTEXT ctx = SnmpStrToContext(m, &com);
     HSNMP_PDU pdu = wire_make_get(m);
     smiINT id = 0;
-    struct got g;
 
     CHECK(SnmpListen(me, SNMPAPI_ON) == SNMPAPI_SUCCESS);
     send_raw(wire_port(49), buf, long_get(buf));
     CHECK(SnmpSendMsg(m, 0, to, ctx, pdu) == SNMPAPI_SUCCESS);
     SnmpGetPduData(pdu, NULL, &id, NULL, NULL, NULL);
 
-    recv_next(a, 3000, &g);
-    CHECK_EQ(g.status, SNMPAPI_SUCCESS);
-    CHECK_EQ(g.ctx_len, LONG_COMMUNITY);
-    CHECK_EQ(g.type, SNMP_PDU_GET);
-    CHECK_EQ(g.reqid, 0x1234);
-    recv_next(a, 3000, &g);
-    CHECK_EQ(g.status, SNMPAPI_SUCCESS);
-    CHECK_EQ(g.ctx_len, 6);
-    CHECK_EQ(g.type, SNMP_PDU_GET);
-    CHECK_EQ(g.reqid, id);
+    expect_next(a, LONG_COMMUNITY, SNMP_PDU_GET, 0x1234, -1);
+    expect_next(a, 6, SNMP_PDU_GET, id, -1);
     CHECK(SnmpClose(m) == SNMPAPI_SUCCESS);
     CHECK(SnmpClose(a) == SNMPAPI_SUCCESS);
 }
