@@ -430,9 +430,11 @@ static int reg_matches(const struct ows_reg *r, const struct ows_addr *from,
     return 1;
 }
 
-/* Queues one message to a session and notifies it; on failure frees it. */
+/* Queues one message to a session and notifies it; on failure frees it.
+ * v1: the header of the SNMPv1 Trap-PDU m was converted from, or NULL. */
 static void deliver(struct ows_session *s, const struct ows_addr *from,
-                    const struct ows_addr *local, ows_msg *m, int copy)
+                    const struct ows_addr *local, ows_msg *m, int copy,
+                    const struct ows_v1_trap_hdr *v1)
 {
     struct ows_engine *e = ows_eng;
     struct ows_net_session *n = s->net;
@@ -468,6 +470,10 @@ static void deliver(struct ows_session *s, const struct ows_addr *from,
     it->msg.community.len = m->community.len;
     it->msg.community.ptr = it->own_community;
     it->request_id = m->pdu.request_id;
+    if (v1) {
+        it->has_v1 = 1;
+        it->v1 = *v1;
+    }
     it->peer = *from;
     it->local = *local;
     ows_queue_push(n, it);
@@ -481,6 +487,8 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
     /* A v1 trap's community, kept out of the arena v1_to_v2 frees: on the
      * stack when short, else on the heap, never cut short. */
     uint8_t com_small[256], *com = com_small;
+    /* A v1 trap's header, which its SNMPv2 form does not all keep. */
+    struct ows_v1_trap_hdr v1, *has_v1 = NULL;
 
     if (ns->dead)
         goto drop;
@@ -498,7 +506,7 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
         if (!ns->s || ns->s->closing)
             goto drop;
         e->n_requests++;
-        deliver(ns->s, from, &ns->local, m, 0);
+        deliver(ns->s, from, &ns->local, m, 0, NULL);
         return;
     }
 
@@ -528,6 +536,11 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
             goto drop;
         }
         memcpy(com, m->community.ptr, clen);
+        memcpy(v1.agent_addr, m->pdu.agent_addr, 4);
+        v1.generic_trap = m->pdu.generic_trap;
+        v1.specific_trap = m->pdu.specific_trap;
+        v1.time_stamp = m->pdu.time_stamp;
+        has_v1 = &v1;
         if (v1_to_v2(&m->pdu)) {
             e->n_traps_dropped++;
             goto drop;
@@ -554,7 +567,7 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
             goto drop;
         }
         for (i = 0; i < nt; i++)
-            deliver(targets[i], from, &ns->local, m, i + 1 < nt);
+            deliver(targets[i], from, &ns->local, m, i + 1 < nt, has_v1);
         if (com != com_small)
             ows_free(com);
         return;
