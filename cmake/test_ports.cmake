@@ -1,7 +1,7 @@
 # test_ports.cmake - the loopback UDP ports of the tests that bind their own:
 # the build's OWS_WIRE_PORT (16161 by default) plus a fixed offset, so builds
 # configured with their own OWS_WIRE_PORT can test at the same time. Offsets:
-# the wire tests + 0..20, unit.test_lockwait + 21..24,
+# the wire tests + 0..20 and 48..49, unit.test_lockwait + 21..24,
 # conformance.test_replyhandles + 25..27, conformance.test_netio + 30..47,
 # tests/tools + 70..73, tests/mgmtapi + 80..83.
 

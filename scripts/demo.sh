@@ -71,6 +71,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'echo "interrupted"; exit 130' INT TERM
 
+# Empties a background program's output file in the foreground, before it
+# starts: the `> file` of `cmd > file &` truncates in the child, so a rerun's
+# wait_for_line could find the line the previous run left there and send to a
+# receiver that has not yet bound its port (the trap receiver's "missed first
+# trap", about once in 30 reruns).
+fresh() { : > "$1"; }
 # Waits (at most $2 s) until file $1 contains the text $3.
 wait_for_line() {
     local i
@@ -195,6 +201,7 @@ tool_run() {
 start_agent() {
     tool_cmd "$1" wsnmpagent -c public -w private -f "$root/tools/example-values.txt" -I 10 "$2"
     say "wine wsnmpagent.exe -c public -w private -f \$REPO/tools/example-values.txt -I 10 $2 &"
+    fresh "$3"
     timeout 90 "${cmd[@]}" > "$3" 2>&1 < /dev/null &
     agent_pid=$!
     bg_pids+=("$agent_pid")
@@ -235,6 +242,7 @@ for plat in "${platforms[@]}"; do
     echo "  # in the background: a trap receiver that stops after 2 notifications (or 20 s without one)"
     tool_cmd "$plat" wsnmptrapd -Cc2 -I 20 "$tt"
     say "wine wsnmptrapd.exe -Cc2 -I 20 $tt &"
+    fresh "$d.trapd"
     timeout 60 "${cmd[@]}" > "$d.trapd" 2>&1 < /dev/null &
     trapd_pid=$!
     bg_pids+=("$trapd_pid")
@@ -348,6 +356,7 @@ start_bg() {
     local outfile=$1 limit=$2
     shift 2
     example_cmd "$@"
+    fresh "$outfile"
     timeout "$limit" "${cmd[@]}" > "$outfile" 2>&1 < /dev/null &
     bg_pid=$!
     bg_pids+=("$bg_pid")

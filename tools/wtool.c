@@ -24,7 +24,8 @@ static void usage(const struct wtool *t, FILE *f)
                "  -c COMMUNITY\t\tset the community string (default public)\n"
                "  -r RETRIES\t\tset the number of retries (default 5)\n"
                "  -t TIMEOUT\t\tset the request timeout (in seconds, default 1)\n"
-               "  -On\t\t\tprint OIDs numerically (always on)\n");
+               "  -On\t\t\tprint OIDs numerically (always on)\n"
+               "  -IR\t\t\tlook names up anywhere in MIB-II (always on)\n");
     if (t->app_options)
         fputs(t->app_options, f);
     fprintf(f, "\nExit status: 0 success, 1 SNMP error from the agent, 2 usage, "
@@ -105,6 +106,8 @@ void wt_parse_args(struct wtool *t, int argc, char **argv)
             break;
         case 'I':   /* receivers and the agent: stop after this many seconds */
             v = option_value(t, argc, argv, &i);
+            if (!strcmp(v, "R"))
+                break;   /* net-snmp's random access to names: ours always look names up so */
             t->wait_seconds = (int)strtol(v, &end, 10);
             if (*end || t->wait_seconds < 0)
                 wt_fail(t, WT_USAGE, "invalid seconds '%s'", v);
@@ -222,27 +225,6 @@ int wt_request(struct wtool *t, smiINT type, HSNMP_VBL vbl, HSNMP_PDU *response,
 
 /* ---- OIDs and values ---- */
 
-/* The hook for names: a MIB name table (mgmtapi's SnmpMgrStrToOid) would be
- * tried here for text that is not numeric; today names are not known. */
-int wt_parse_oid(const char *text, smiOID *out)
-{
-    const char *p = text[0] == '.' ? text + 1 : text;
-    if (!*p || !isdigit((unsigned char)p[0]) || strspn(p, "0123456789.") != strlen(p) ||
-        strstr(p, "..") || p[strlen(p) - 1] == '.')
-        return 0;
-    if (!strchr(p, '.')) {
-        /* One sub-identifier (".1", the walk of everything): SnmpStrToOid
-         * wants two, so the OID is built here and copied into the
-         * library's memory, to be freed like any other. */
-        smiUINT32 id = (smiUINT32)strtoul(p, NULL, 10);
-        smiOID one;
-        one.len = 1;
-        one.ptr = &id;
-        return SnmpOidCopy(&one, out) != SNMPAPI_FAILURE;
-    }
-    return SnmpStrToOid(p, out) != SNMPAPI_FAILURE;
-}
-
 HSNMP_VBL wt_oid_list(struct wtool *t, char **oids, int count)
 {
     HSNMP_VBL vbl = SnmpCreateVbl(t->session, NULL, NULL);   /* an empty list */
@@ -251,12 +233,8 @@ HSNMP_VBL wt_oid_list(struct wtool *t, char **oids, int count)
         wt_fail(t, WT_TRANSPORT, "SnmpCreateVbl failed: %s", api_error(t));
     for (i = 0; i < count; i++) {
         smiOID name;
-        if (!wt_parse_oid(oids[i], &name)) {
-            /* net-snmp's words for an OID it cannot read */
-            fprintf(stderr, "%s: Unknown Object Identifier (Sub-id not found: (top) -> %s)\n",
-                    oids[i], oids[i]);
-            exit(WT_USAGE);
-        }
+        if (!wt_parse_oid(oids[i], &name))
+            wt_unknown_oid(oids[i]);
         SnmpSetVb(vbl, 0, &name, NULL);   /* index 0 appends; no value: NULL */
         SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
     }
@@ -418,10 +396,8 @@ void wt_append_value(struct wtool *t, HSNMP_VBL vbl, const char *oid, const char
 {
     smiOID name;
     smiVALUE value;
-    if (!wt_parse_oid(oid, &name)) {
-        fprintf(stderr, "%s: Unknown Object Identifier (Sub-id not found: (top) -> %s)\n", oid, oid);
-        exit(WT_USAGE);
-    }
+    if (!wt_parse_oid(oid, &name))
+        wt_unknown_oid(oid);
     if (strlen(type) != 1 || !wt_parse_value(type[0], text, &value))
         wt_fail(t, WT_USAGE, "%s: bad value '%s' for type '%s' (i u c C t a o s x d b n)", oid,
                 text, type);

@@ -74,9 +74,14 @@ void wt_open(struct wtool *t);
 /* SnmpClose and SnmpCleanup. */
 void wt_close(struct wtool *t);
 
-/* Numeric OIDs, with or without the leading dot. Returns 0 when the text is
- * not one (names: the hook for a MIB name table, see wtool.c). */
+/* An OID, numeric or with MIB-II names in net-snmp's forms (oidname.c), into
+ * library memory (free it with SnmpFreeDescriptor). Returns 0 when the text
+ * is not one. */
 int wt_parse_oid(const char *text, smiOID *out);
+
+/* Prints net-snmp's one-line message for text that wt_parse_oid refused and
+ * exits 2. */
+void wt_unknown_oid(const char *text);
 
 /* A list of the given OIDs with NULL values (GET, GETNEXT, GETBULK); exits 2
  * with net-snmp's message when one is not an OID. */

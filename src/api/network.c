@@ -55,8 +55,16 @@ SNMPAPI_STATUS WINAPI SnmpRecvMsg(HSNMP_SESSION session, LPHSNMP_ENTITY srcEntit
          * allocate; on failure the item is unchanged. */
         err = ows_rxitem_objects(s, it, srcEntity != NULL, dstEntity != NULL,
                                  context != NULL, PDU != NULL, h);
-        if (err) {
+        if (err == OWS_E_ALLOC) {
+            /* Short of memory (or handles) now: the message waits for a
+             * later call. */
             ows_queue_unpop(s->net, it);
+        } else if (err) {
+            /* Anything else is a property of the message itself: put back,
+             * it would fail every call and block the queue behind it. */
+            OWS_WARN("session %08x: message %d dropped: its handles cannot be made (%s)",
+                     s->hdr.handle, it->request_id, ows_strerror(err));
+            ows_rxitem_free(it);
         } else {
             if (srcEntity)
                 *srcEntity = OWS_V2H(h[0]);

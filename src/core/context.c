@@ -3,12 +3,19 @@
 #include "core/alloc.h"
 #include "core/context.h"
 #include "core/error.h"
+#include "core/msg_codec.h"
 #include "core/session.h"
 #include "core/translate.h"
 
-/* RFC 3414-style bound on a community/context name; longer text is refused
+/* A context holds any community a message can carry: SnmpRecvMsg and
+ * SnmpDecodeMsg must be able to hand out the community of every message
+ * they accept (Microsoft documents no bound; a smaller one of ours once let
+ * a single datagram jam a session's receive queue). Longer input is refused
  * rather than allocated. */
-#define MAX_COMMUNITY 1024
+#define MAX_COMMUNITY OWS_MSG_MAX_LEN
+/* A community from the translation database: one of its lines at most
+ * (translate.c reads lines of up to 1024 bytes). */
+#define MAX_DB_COMMUNITY 1024
 
 static void context_destroy(ows_object *obj)
 {
@@ -81,7 +88,7 @@ int ows_context_init_in(struct ows_context *c, void (*destroy)(ows_object *),
 int ows_context_new_str(struct ows_session *owner, const uint8_t *bytes, size_t len,
                         uint32_t mode, struct ows_context **out)
 {
-    uint8_t comm[MAX_COMMUNITY];
+    uint8_t comm[MAX_DB_COMMUNITY];
     size_t clen;
 
     *out = NULL;

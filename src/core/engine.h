@@ -111,12 +111,25 @@ struct ows_req {
     uint8_t bytes[];                  /* the encoded message */
 };
 
+/* What the SNMPv2 form of a received SNMPv1 Trap-PDU (RFC 3584 3.1, made by
+ * transport.c) does not keep of its header: the agent-addr, the specific
+ * code of a generic trap and a generic code outside 0..5. WinSNMP hands out
+ * the SNMPv2 form only; mgmtapi presents the SNMPv1 fields as sent
+ * (ows_rxitem_v1_trap). The enterprise stays in the SNMPv2 form (its last
+ * varbind, snmpTrapEnterprise.0) and the time-stamp too (sysUpTime.0): they
+ * are here for completeness. */
+struct ows_v1_trap_hdr {
+    uint8_t agent_addr[4];
+    int32_t generic_trap, specific_trap;
+    uint32_t time_stamp;
+};
+
 /* A received message (or a transport error report) waiting for SnmpRecvMsg.
  * Its allocation also holds the four objects SnmpRecvMsg hands out, so
  * receiving creates no further allocation (rxitem.c): the item stays alive,
  * off the queue, until ows_rxitem_free has been called and the last of
  * those objects is freed. Producers allocate it zeroed, or set `objects`,
- * `released` and `asked` themselves. */
+ * `released`, `asked` and `has_v1` themselves. */
 struct ows_rxitem {
     struct ows_rxitem *next;
     int err;                          /* 0, or the OWS_E_TL_* code to report */
@@ -131,6 +144,8 @@ struct ows_rxitem {
     uint32_t objects;                 /* of the four below, how many are live */
     int released;                     /* ows_rxitem_free was called */
     int spare;                        /* the item heads an OWS_RX_BLOCK (engine's spares) */
+    int has_v1;                       /* a converted SNMPv1 Trap-PDU: v1 is its header */
+    struct ows_v1_trap_hdr v1;
     struct ows_entity src_ent, dst_ent;
     struct ows_context ctx;
     ows_pdu_obj pdu_obj;
@@ -306,6 +321,11 @@ void ows_rxitem_free(struct ows_rxitem *it);
  * left behind and the item is unchanged. */
 int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_src,
                        int want_dst, int want_ctx, int want_pdu, uintptr_t out[4]);
+/* rxitem.c: the SNMPv1 header of the received trap whose PDU handle (as
+ * SnmpRecvMsg gave it) is `pdu`, while that handle lives. 1 and *out filled
+ * for an SNMPv1 Trap-PDU, else 0 (an SNMPv2 trap, another message, a PDU
+ * not received, a stale handle). */
+int ows_rxitem_v1_trap(uintptr_t pdu, struct ows_v1_trap_hdr *out);
 /* Matches one received, decoded datagram; takes ownership of *m, which the
  * engine decoded with ows_msg_decode_ex(..., OWS_RX_HEAD): the head of its
  * arena becomes the queue item. */

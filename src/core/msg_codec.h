@@ -15,6 +15,10 @@
 /* Most varbinds a decoded message may carry (BER_LIMIT beyond). */
 #define OWS_MSG_MAX_VARBINDS 8192
 
+/* Longest message the decoders accept (bigger inputs are refused before any
+ * size arithmetic could overflow). */
+#define OWS_MSG_MAX_LEN (16u * 1024 * 1024)
+
 /* Encodes `m` backwards into buf[0..cap): the message ends at buf + cap and
  * starts at buf + *off, *len bytes long (*off + *len == cap). Never allocates.
  * Errors: OWS_E_BUFFER_SMALL (nothing usable written), OWS_E_PDU_INVALID (bad

@@ -57,8 +57,6 @@
 #include "core/ber_read.h"
 #include "core/alloc.h"
 
-/* Bigger inputs are refused before any size arithmetic could overflow. */
-#define MAX_MSG_LEN (16u * 1024 * 1024)
 #define SCRATCH_SIZE 4096
 
 /* Internal: the region is full (only the scratch can be). */
@@ -400,7 +398,7 @@ static int decode(const uint8_t *buf, size_t len, int scoped, size_t pad_max, ow
     memset(m, 0, sizeof *m);
     if (!buf && len)
         return OWS_E_BER_TRUNCATED;
-    if (len > MAX_MSG_LEN || head > MAX_MSG_LEN)
+    if (len > OWS_MSG_MAX_LEN || head > OWS_MSG_MAX_LEN)
         return OWS_E_BER_LIMIT;
     /* The data after the head must stay 8-byte aligned. */
     head = (head + 7) & ~(size_t)7;

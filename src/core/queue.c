@@ -124,6 +124,7 @@ void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ow
     it->own_community = NULL;
     it->objects = 0;
     it->released = 0;
+    it->has_v1 = 0;
     it->request_id = r->id;
     it->peer = *from;
     it->local = r->src;

@@ -144,3 +144,21 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
         out[2] = it->ctx.hdr.handle;
     return OWS_OK;
 }
+
+int ows_rxitem_v1_trap(uintptr_t pdu, struct ows_v1_trap_hdr *out)
+{
+    ows_object *o;
+    int found = 0;
+    if (ows_handle_lookup(pdu, OWS_T_PDU, &o))
+        return 0;
+    /* Only a PDU object built inside an item has this destroy function. */
+    if (o->destroy == pdu_destroy) {
+        const struct ows_rxitem *it = ITEM_OF(o, pdu_obj);
+        if (it->has_v1) {
+            *out = it->v1;
+            found = 1;
+        }
+    }
+    ows_object_put(o);
+    return found;
+}

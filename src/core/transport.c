@@ -442,9 +442,11 @@ static int reg_matches(const struct ows_reg *r, const struct ows_addr *from,
  * the engine decoded it, its arena opening with room for the queue item
  * (OWS_RX_HEAD), so the item needs no allocation and the community stays
  * where it was decoded (an agent's requests: ows_queue_received does the
- * same for responses). */
+ * same for responses). v1: the header of the SNMPv1 Trap-PDU m was
+ * converted from, or NULL. */
 static void deliver(struct ows_session *s, const struct ows_addr *from,
-                    const struct ows_addr *local, ows_msg *m, int copy, int headed)
+                    const struct ows_addr *local, ows_msg *m, int copy, int headed,
+                    const struct ows_v1_trap_hdr *v1)
 {
     struct ows_engine *e = ows_eng;
     struct ows_net_session *n = s->net;
@@ -467,6 +469,8 @@ static void deliver(struct ows_session *s, const struct ows_addr *from,
         it->own_community = NULL;
         it->objects = 0;
         it->released = 0;
+        it->has_v1 = 0;
+        it->asked[0] = it->asked[1] = it->asked[2] = 0;
         it->msg = *m;
         m->pdu.vbl.arena = NULL;
         goto queue;
@@ -494,6 +498,10 @@ static void deliver(struct ows_session *s, const struct ows_addr *from,
     it->msg.community.ptr = it->own_community;
 queue:
     it->request_id = m->pdu.request_id;
+    if (v1) {
+        it->has_v1 = 1;
+        it->v1 = *v1;
+    }
     it->peer = *from;
     it->local = *local;
     ows_queue_push(n, it);
@@ -507,6 +515,8 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
     /* A v1 trap's community, kept out of the arena v1_to_v2 frees: on the
      * stack when short, else on the heap, never cut short. */
     uint8_t com_small[256], *com = com_small;
+    /* A v1 trap's header, which its SNMPv2 form does not all keep. */
+    struct ows_v1_trap_hdr v1, *has_v1 = NULL;
 
     if (ns->dead)
         goto drop;
@@ -524,7 +534,7 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
         if (!ns->s || ns->s->closing)
             goto drop;
         e->n_requests++;
-        deliver(ns->s, from, &ns->local, m, 0, 1);
+        deliver(ns->s, from, &ns->local, m, 0, 1, NULL);
         return;
     }
 
@@ -554,6 +564,11 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
             goto drop;
         }
         memcpy(com, m->community.ptr, clen);
+        memcpy(v1.agent_addr, m->pdu.agent_addr, 4);
+        v1.generic_trap = m->pdu.generic_trap;
+        v1.specific_trap = m->pdu.specific_trap;
+        v1.time_stamp = m->pdu.time_stamp;
+        has_v1 = &v1;
         if (v1_to_v2(&m->pdu)) {
             e->n_traps_dropped++;
             goto drop;
@@ -580,7 +595,7 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
             goto drop;
         }
         for (i = 0; i < nt; i++)
-            deliver(targets[i], from, &ns->local, m, i + 1 < nt, t != OWS_PDU_V1TRAP);
+            deliver(targets[i], from, &ns->local, m, i + 1 < nt, !has_v1, has_v1);
         if (com != com_small)
             ows_free(com);
         return;

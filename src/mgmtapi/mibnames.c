@@ -152,3 +152,26 @@ int ows_mib_child_by_id(const struct ows_mib_node *parent, unsigned id,
     child->len = f.flen;
     return 1;
 }
+
+size_t ows_mib_path(const char *name, size_t len, unsigned *path, size_t max)
+{
+    unsigned rev[16];   /* the table is far shallower than this */
+    size_t n = 0, i;
+    while (len) {
+        const struct group *found = NULL;
+        struct find f = { name, len, 0, NULL, 0 };
+        for (i = 0; i < sizeof(groups) / sizeof(groups[0]) && !found; i++)
+            if (each_child(&groups[i], by_name, &f))
+                found = &groups[i];
+        if (!found || n == sizeof(rev) / sizeof(rev[0]))
+            return 0;
+        rev[n++] = f.id;
+        name = found->parent;
+        len = strlen(found->parent);
+    }
+    if (n > max)
+        return 0;
+    for (i = 0; i < n; i++)
+        path[i] = rev[n - 1 - i];
+    return n;
+}

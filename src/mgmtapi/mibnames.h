@@ -17,4 +17,10 @@ int ows_mib_child_by_name(const struct ows_mib_node *parent, const char *name, s
 int ows_mib_child_by_id(const struct ows_mib_node *parent, unsigned id,
                         struct ows_mib_node *child);
 
+/* The sub-identifiers from the root to the node called name, wherever it is
+ * in the table (its names are unique): their number, or 0 when the name is
+ * unknown or its path longer than max. The tools resolve net-snmp-style
+ * names ("sysDescr.0") with it. */
+size_t ows_mib_path(const char *name, size_t len, unsigned *path, size_t max);
+
 #endif

@@ -14,10 +14,12 @@
  * snmpTraps.1-6 generic = last sub-id - 1, specific 0, enterprise =
  * snmpTrapEnterprise.0 when present, else snmpTraps; otherwise generic 6
  * (enterpriseSpecific), specific = the last sub-id, enterprise = the trap OID
- * without it (and without a 0 before it). The varbinds are the rest. The
- * agent address is snmpTrapAddress.0 when the trap carries it (taken out of
- * the varbinds), else the sender's: the core's SNMPv2 form of an SNMPv1
- * Trap-PDU does not keep its agent-addr field.
+ * without it (and without a 0 before it). The varbinds are the rest. For a
+ * trap that arrived as an SNMPv1 Trap-PDU the core keeps what that form
+ * loses (core/engine.h, ows_rxitem_v1_trap): agent address, generic and
+ * specific code and time-stamp are the PDU's own, and its varbinds are left
+ * as sent. For an SNMPv2 trap the agent address is snmpTrapAddress.0 when
+ * the trap carries it (taken out of the varbinds), else the sender's.
  *
  * Decisions where the documentation is silent: SnmpMgrTrapListen(NULL)
  * gives SNMP_MGMTAPI_INVALID_BUFFER; SnmpMgrGetTrap before
@@ -28,6 +30,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/engine.h"
+#include "core/state.h"
 #include "mgmtapi/mgmt.h"
 
 static ows_mutex trap_lock = OWS_MUTEX_INIT;
@@ -250,6 +254,8 @@ static OWS_SNMP_BOOL_T get_trap(AsnObjectIdentifier *enterprise, AsnNetworkAddre
     AsnOctetString comm = { NULL, 0, FALSE };
     AsnInteger gen = 0, spec = 0;
     AsnTimeticks ts = 0;
+    struct ows_v1_trap_hdr v1;
+    int is_v1;
     uint32_t code = 0;
 
     if (!enterprise || !agentAddress || !genericTrap || !specificTrap || !timeStamp ||
@@ -283,11 +289,23 @@ static OWS_SNMP_BOOL_T get_trap(AsnObjectIdentifier *enterprise, AsnNetworkAddre
         SnmpFreeContext(ctx);
         vbl = NULL;
     }
+    ows_lock();
+    is_v1 = ows_rxitem_v1_trap(OWS_H2V(pdu), &v1);
+    ows_unlock();
     code = ows_mgr_vbl_to_list(vbl, &l);
     if (!code)
         code = v1_fields(&l, &ent, &gen, &spec, &ts);
-    if (!code && !trap_address(&l, &addr))
+    if (!code && is_v1) {
+        smiOCTETS a;
+        a.len = 4;
+        a.ptr = v1.agent_addr;
+        gen = v1.generic_trap;
+        spec = v1.specific_trap;
+        ts = v1.time_stamp;
+        code = ows_mgr_octets_out(&a, &addr);
+    } else if (!code && !trap_address(&l, &addr)) {
         code = addr_out(src, &addr);
+    }
     if (!code && sourceAddress)
         code = addr_out(src, &addr2);
     if (!code && community) {

@@ -9,6 +9,9 @@
 # wsnmptrap and snmptrap/snmpinform send the same notifications to
 # wsnmptrapd, which must print the same for both. RUNNER runs a Windows
 # program (scripts/wine-run x64); the tools are BINDIR/wsnmp*[.exe].
+# MIB-II names: the net-snmp tools read them from tests/tools/mibs (stand-ins
+# for the IETF modules Debian does not ship), with -IR (both) for the names
+# net-snmp looks up anywhere only in its random-access mode (ours always do).
 # Every process it starts is stopped by PID.
 set -u
 port=$1 bindir=$2
@@ -129,6 +132,28 @@ same "wsnmpagent set -v1 notWritable" 1 snmpset wsnmpset -v1 -c private $O $W $S
 same "wsnmpagent set noAccess" 1 snmpset wsnmpset -v2c -c public $O $W $SYS.5.0 s x
 same "wsnmpagent set types" 0 snmpset wsnmpset -v2c -c private $O $W $B.1.7.0 u 6 \
     $B.1.8.0 t 7 $B.1.4.0 o .1.3.6.1.9 $B.1.3.0 x "DE AD" $B.1.15.0 d 1.2.3
+
+# ---- MIB-II names (output numeric, as with -On)
+export MIBDIRS="$here/mibs" MIBS=SNMPv2-MIB:IF-MIB
+same "get sysDescr.0 system.sysName.0 ifDescr.1" 0 snmpget wsnmpget -IR -v2c -c public $O $A \
+    sysDescr.0 system.sysName.0 ifDescr.1 sysUpTime
+same "get SNMPv2-MIB::, .iso.org..., .1.3.6.1.2.1.system" 0 snmpget wsnmpget -v1 -c public $O $A \
+    SNMPv2-MIB::sysContact.0 .iso.org.dod.internet.mgmt.mib-2.system.sysDescr.0 \
+    .1.3.6.1.2.1.system.sysLocation.0 iso.3.6.1.2.1.1.sysServices.0 IF-MIB::ifNumber.0
+same "getnext sysContact ifTable" 0 snmpgetnext wsnmpgetnext -IR -v2c -c public $O $A sysContact ifTable
+same "walk system" 0 snmpwalk wsnmpwalk -IR -v2c -c public $O $A system
+same "walk ifDescr -Cr3" 0 snmpbulkwalk wsnmpwalk -IR -v2c -c public $O -Cr3 $A ifDescr
+same "bulkget names" 0 snmpbulkget wsnmpbulkget -IR -v2c -c public $O -Cn1 -Cr2 $A sysName.0 ifIndex
+same "set IF-MIB::ifAdminStatus.1" 0 snmpset wsnmpset -v2c -c private $O $A IF-MIB::ifAdminStatus.1 i 1
+same "unknown name" 2 snmpget wsnmpget -v2c -c public $O $A sysFoo.0
+same "unknown name below system" 2 snmpget wsnmpget -v2c -c public $O $A .1.3.6.1.2.1.1.sysFoo
+same "walk unknown name" 2 snmpwalk wsnmpwalk -v2c -c public $O $A foo
+same "set unknown name" 2 snmpset wsnmpset -v2c -c private $O $A sysFoo.0 s x
+exits "unknown module" 2 wsnmpget $A FOO-MIB::sysDescr.0
+exits "unknown name in system" 2 wsnmpget $A system.sysFoo.0
+exits "number after a module" 2 wsnmpget $A SNMPv2-MIB::.1.3.6
+exits "trailing dot" 2 wsnmpget $A sysDescr.0.
+unset MIBDIRS; export MIBS=
 
 # ---- usage errors: exit 2, one line
 exits "no agent" 2 wsnmpget -v2c

@@ -127,9 +127,10 @@ static void test_decode_head(void **state)
 
 /* Queues a decoded response to session `sh` the way the engine does, as the
  * reply to a request that named the entity `asked_dst` and the context
- * `asked_ctx` (0: none), with the community `com` (NULL: "public"). */
-static void queue_reply(HSNMP_SESSION sh, HSNMP_ENTITY asked_dst, HSNMP_CONTEXT asked_ctx,
-                        const smiOCTETS *com)
+ * `asked_ctx` (0: none), with the community `com` (NULL: "public"), from a
+ * peer of address family `family`. */
+static void queue_item(HSNMP_SESSION sh, HSNMP_ENTITY asked_dst, HSNMP_CONTEXT asked_ctx,
+                       const smiOCTETS *com, uint16_t family)
 {
     struct ows_session *s;
     struct ows_rxitem *it;
@@ -143,7 +144,7 @@ static void queue_reply(HSNMP_SESSION sh, HSNMP_ENTITY asked_dst, HSNMP_CONTEXT 
     it = m.pdu.vbl.arena;
     memset(it, 0, sizeof *it);
     it->request_id = m.pdu.request_id;
-    it->peer.family = OWS_AF_INET;
+    it->peer.family = family;
     it->peer.port = 161;
     it->local.family = OWS_AF_INET;
     it->local.port = 40000;
@@ -157,6 +158,12 @@ static void queue_reply(HSNMP_SESSION sh, HSNMP_ENTITY asked_dst, HSNMP_CONTEXT 
     ows_queue_push(s->net, it);
     ows_object_put(&s->hdr);
     ows_unlock();
+}
+
+static void queue_reply(HSNMP_SESSION sh, HSNMP_ENTITY asked_dst, HSNMP_CONTEXT asked_ctx,
+                        const smiOCTETS *com)
+{
+    queue_item(sh, asked_dst, asked_ctx, com, OWS_AF_INET);
 }
 
 /* A message that answers no request of ours. */
@@ -342,17 +349,20 @@ static void test_objects_edited_and_closed(void **state)
 }
 
 /* A reply gives back the request's own entity and context, one more hold
- * each; if a handle cannot be made (here: a community too long for a
- * context), SnmpRecvMsg fails, the holds go back and the message stays. */
+ * each; if a handle cannot be made, SnmpRecvMsg fails and the holds go back.
+ * A message whose handles can never be made (here: a sender address of no
+ * known family) is dropped then, so that the messages behind it are still
+ * received; one that found the process short of handles (allocation) waits
+ * at the head of the queue for the next call. */
 static void test_request_handles(void **state)
 {
-    static uint8_t too_long[1100];
-    smiOCTETS pub = { 6, (smiLPBYTE)"public" }, big = { sizeof too_long, too_long };
+    smiOCTETS pub = { 6, (smiLPBYTE)"public" };
     HSNMP_SESSION s;
     HSNMP_ENTITY agent, src = 0, dst = 0;
     HSNMP_CONTEXT ctx, c = 0;
     HSNMP_PDU p = 0;
-    struct got g;
+    struct got g, held[256];
+    int n = 0, i;
     (void)state;
 
     core_startup();
@@ -371,17 +381,101 @@ static void test_request_handles(void **state)
     check_entity(agent, "127.0.0.1");
     check_ctx(ctx);
 
-    memset(too_long, 'x', sizeof too_long);
-    queue_reply(s, agent, 0, &big);
+    /* Permanent: dropped, and the next message comes out. The request's
+     * destination entity is given back first, so this also proves that its
+     * hold went back. */
+    queue_item(s, 0, ctx, NULL, 99);
+    queue_reply(s, 0, 0, NULL);
     assert_int_equal(SnmpRecvMsg(s, &src, &dst, &c, &p), SNMPAPI_FAILURE);
-    assert_int_equal(SnmpGetLastError(s), SNMPAPI_CONTEXT_INVALID);
-    /* The entity's hold went back: one free deletes it. */
+    assert_int_equal(SnmpGetLastError(s), SNMPAPI_ENTITY_UNKNOWN);
+    /* The context's hold went back: one free deletes it. */
+    assert_int_equal(SnmpFreeContext(ctx), SNMPAPI_SUCCESS);
+    assert_int_equal(SnmpFreeContext(ctx), SNMPAPI_FAILURE);
+    recv_one(s, &g);
+    check_entity(g.src, "0.0.0.0");
+    check_pdu(g.pdu);
+    assert_int_equal(SnmpRecvMsg(s, &src, &dst, &c, &p), SNMPAPI_FAILURE);
+    assert_int_equal(SnmpGetLastError(s), SNMPAPI_NOOP);
+
+    /* Transient: every free handle is taken by received messages while the
+     * handle table cannot grow (received objects allocate nothing), until
+     * one finds none left. It fails with ALLOC_ERROR, gives its holds back
+     * and stays first in the queue. */
+    for (i = 0; i < 256; i++)
+        queue_reply(s, agent, 0, NULL);
+    ows_alloc_fail_after(0);
+    while (n < 256 && SnmpRecvMsg(s, &held[n].src, &held[n].dst, &held[n].ctx, &held[n].pdu))
+        n++;
+    ows_alloc_fail_after(-1);
+    assert_true(n > 0 && n < 256);
+    assert_int_equal(SnmpGetLastError(s), SNMPAPI_ALLOC_ERROR);
+    for (i = 0; i < n; i++) {
+        SnmpFreeEntity(held[i].src);
+        SnmpFreeEntity(held[i].dst);
+        SnmpFreeContext(held[i].ctx);
+        SnmpFreePdu(held[i].pdu);
+    }
+    for (i = n; i < 256; i++) {
+        recv_one(s, &g);
+        assert_true(g.src == agent);
+        check_pdu(g.pdu);
+        SnmpFreeEntity(g.src);
+        SnmpFreeEntity(g.dst);
+        SnmpFreeContext(g.ctx);
+        SnmpFreePdu(g.pdu);
+    }
+    assert_int_equal(SnmpRecvMsg(s, &src, &dst, &c, &p), SNMPAPI_FAILURE);
+    assert_int_equal(SnmpGetLastError(s), SNMPAPI_NOOP);
+    /* Every hold went back: the last free deletes the entity. */
     assert_int_equal(SnmpFreeEntity(agent), SNMPAPI_SUCCESS);
     assert_int_equal(SnmpFreeEntity(agent), SNMPAPI_FAILURE);
-    /* The message is still there, and without its context it can be had. */
-    assert_int_equal(SnmpRecvMsg(s, &src, NULL, NULL, &p), SNMPAPI_SUCCESS);
-    check_entity(src, "0.0.0.0");
-    check_pdu(p);
+    assert_int_equal(SnmpClose(s), SNMPAPI_SUCCESS);
+    core_cleanup();
+}
+
+/* A community longer than any a program would choose still becomes the
+ * context SnmpRecvMsg hands out, byte for byte, and the messages behind it
+ * are received: one datagram from anyone must not jam the queue. */
+static void test_long_community(void **state)
+{
+    static uint8_t big[60000];
+    static const uint32_t lens[] = { 1025, 2000, sizeof big };
+    smiOCTETS com, o;
+    HSNMP_SESSION s;
+    struct got g;
+    size_t k;
+    (void)state;
+
+    core_startup();
+    SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2);
+    s = SnmpCreateSession(NULL, 0, NULL, NULL);
+    for (k = 0; k < sizeof big; k++)
+        big[k] = (uint8_t)('a' + k % 26);
+    for (k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+        com.len = lens[k];
+        com.ptr = big;
+        queue_reply(s, 0, 0, &com);
+        queue_one(s);
+        recv_one(s, &g);
+        assert_int_equal(SnmpContextToStr(g.ctx, &o), SNMPAPI_SUCCESS);
+        assert_int_equal(o.len, lens[k]);
+        assert_memory_equal(o.ptr, big, lens[k]);
+        SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&o);
+        check_pdu(g.pdu);
+        SnmpFreeEntity(g.src);
+        SnmpFreeEntity(g.dst);
+        SnmpFreeContext(g.ctx);
+        SnmpFreePdu(g.pdu);
+        recv_one(s, &g);
+        check_ctx(g.ctx);
+        SnmpFreeEntity(g.src);
+        SnmpFreeEntity(g.dst);
+        SnmpFreeContext(g.ctx);
+        SnmpFreePdu(g.pdu);
+    }
+    /* The same community is a context the application can make, too. */
+    com.len = 2000;
+    assert_true(SnmpStrToContext(s, &com));
     assert_int_equal(SnmpClose(s), SNMPAPI_SUCCESS);
     core_cleanup();
 }
@@ -426,6 +520,7 @@ int main(void)
         cmocka_unit_test(test_objects_every_order),
         cmocka_unit_test(test_objects_edited_and_closed),
         cmocka_unit_test(test_request_handles),
+        cmocka_unit_test(test_long_community),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
