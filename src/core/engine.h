@@ -348,6 +348,10 @@ static inline void ows_req_tell_asked(struct ows_rxitem *it, const struct ows_re
     it->asked[2] = r->asked[2];
 }
 void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m);
+/* queue.c: the queue item in the head of m's arena (m as the engine decoded
+ * it), with m moved in; NULL when m has no arena. The caller sets
+ * request_id, peer, local and, for a reply, the asked handles. */
+struct ows_rxitem *ows_rxitem_in_head(ows_msg *m);
 
 /* notify.c */
 /* Notifies s now (window: PostMessage) or later from the engine thread

@@ -460,21 +460,8 @@ static void deliver(struct ows_session *s, const struct ows_addr *from,
             ows_pdu_free(&m->pdu);
         return;
     }
-    if (!copy && headed && m->pdu.vbl.arena) {
-        /* Not zeroed: the objects' storage is initialised when they are made;
-         * `spare` was set by the engine. */
-        it = m->pdu.vbl.arena;
-        it->next = NULL;
-        it->err = 0;
-        it->own_community = NULL;
-        it->objects = 0;
-        it->released = 0;
-        it->has_v1 = 0;
-        it->asked[0] = it->asked[1] = it->asked[2] = 0;
-        it->msg = *m;
-        m->pdu.vbl.arena = NULL;
+    if (!copy && headed && (it = ows_rxitem_in_head(m)) != NULL)
         goto queue;
-    }
     it = ows_calloc(1, sizeof(*it));
     if (it && m->community.len) {
         it->own_community = ows_malloc(m->community.len);
