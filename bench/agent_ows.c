@@ -7,6 +7,8 @@
  * to the receiving callback.
  *
  * usage: agent_ows [port] [seconds] [traps]
+ *        agent_ows [port] [seconds] idle S   (also stops once S seconds pass
+ *        without a request after the first one)
  */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -136,10 +138,13 @@ int main(int argc, char **argv)
     smiUINT32 a, b, c, d, e;
     HSNMP_SESSION s;
     HSNMP_ENTITY me;
-    double end;
+    double end, idle = 0, last_t;
+    unsigned long last_n = 0;
 
     SnmpStartup(&a, &b, &c, &d, &e);
     SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2);
+    if (argc > 4 && !strcmp(argv[3], "idle"))
+        idle = atof(argv[4]);
     if (argc > 3 && !strcmp(argv[3], "traps")) {
         trap_latency(port);
         SnmpCleanup();
@@ -154,8 +159,17 @@ int main(int argc, char **argv)
         return 1;
     }
     end = now() + seconds;
-    while (now() < end)
+    last_t = now();
+    while (now() < end) {
+        unsigned long n = atomic_load(&answered);
         usleep(10000);
+        if (n != last_n) {
+            last_n = n;
+            last_t = now();
+        } else if (idle > 0 && n && now() - last_t > idle) {
+            break;
+        }
+    }
     fprintf(stderr, "agent_ows: answered %lu\n", (unsigned long)atomic_load(&answered));
     SnmpCleanup();
     return 0;

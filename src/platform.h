@@ -134,6 +134,8 @@ void ows_sock_cleanup(void);
 
 /* A non-blocking UDP socket of the family (IPv6 sockets are IPv6-only). */
 int ows_sock_open(int family, ows_sock *out);
+/* Asks for a receive buffer of `bytes` (the system may cap it); best effort. */
+void ows_sock_set_rcvbuf(ows_sock s, int bytes);
 void ows_sock_close(ows_sock s);
 /* Binds to addr (an all-zero address is the wildcard; port 0 = ephemeral).
  * OWS_E_TL_IN_USE when the port is taken. */
@@ -145,6 +147,32 @@ int ows_sock_sendto(ows_sock s, const void *buf, size_t len, const struct ows_ad
  * is truncated to cap and reported as OWS_E_TL_PDU_TOO_BIG); OWS_E_NOOP when
  * nothing is pending. ICMP "port unreachable" reports are swallowed. */
 int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows_addr *from);
+/* One datagram of a batch. Receiving: buf and cap in; len, addr (the
+ * sender) and err (0, or OWS_E_TL_PDU_TOO_BIG when it was cut to cap) out.
+ * Sending: buf, len and addr (the destination) in. */
+struct ows_dgram {
+    void *buf;
+    size_t cap, len;
+    struct ows_addr addr;
+    int err;
+};
+/* Most datagrams one batch call moves in one system call: more than 1 where
+ * the system has a call for it (recvmmsg/sendmmsg on Linux), 1 where the
+ * batch calls below are loops of single calls (Winsock has none that both
+ * Windows and Wine offer). */
+unsigned ows_sock_batch_max(void);
+/* Receives up to n pending datagrams into d[0..n). Returns how many (0 when
+ * none is pending: the socket is drained once fewer than n come back) or a
+ * negative error. ICMP reports are swallowed as in ows_sock_recvfrom. */
+int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n);
+/* Sends d[0..n) in order. Returns how many went out from the first: fewer
+ * than n means d[result] failed, with *err its OWS_E_TL_* code. */
+int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *err);
+/* Whether a datagram is waiting: 1 yes, 0 no, -1 when the system cannot
+ * say more cheaply than a receive would (POSIX: the receive calls report an
+ * empty socket themselves). On Windows it is FIONREAD, which Wine answers
+ * without a round trip to its server, unlike a receive that finds nothing. */
+int ows_sock_pending(ows_sock s);
 /* Maps an OS socket error (errno / WSAGetLastError) to an OWS_E_TL_* code. */
 int ows_sock_error_map(int oserr);
 /* The calling thread's last socket error (errno / WSAGetLastError). */

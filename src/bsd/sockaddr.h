@@ -58,4 +58,10 @@ static inline void ows_bsd_from_sa(const struct sockaddr_storage *ss, struct ows
  * is IPv4 or IPv6. */
 int ows_bsd_pick(const struct addrinfo *res, struct ows_addr *out);
 
+/* ows_sock_recv_batch and ows_sock_send_batch as loops of single
+ * ows_sock_recvfrom/ows_sock_sendto calls, for systems without batch calls
+ * (batch.c). */
+int ows_bsd_recv_loop(ows_sock s, struct ows_dgram *d, unsigned n);
+int ows_bsd_send_loop(ows_sock s, const struct ows_dgram *d, unsigned n, int *err);
+
 #endif

@@ -52,6 +52,14 @@ struct ows_entity;
  * tests that count live allocations rely on that. */
 #define OWS_NET_FIRST_SOCKS 16u
 
+/* The receive buffer the engine asks for on manager and listening sockets:
+ * responses to hundreds of outstanding requests (or requests of many
+ * managers) may arrive while the engine thread is busy in callbacks, and
+ * the systems' defaults (~200 KiB on Linux and under Wine: ~250 small
+ * datagrams) dropped them, each drop costing a retransmission timeout. The
+ * trap socket keeps the default: what floods it is not ours to pace. */
+#define OWS_NET_RCVBUF (2 << 20)
+
 /* Largest datagram we send or receive (the UDP maximum over IPv4). */
 #define OWS_NET_MAX_DGRAM 65507u
 
@@ -206,14 +214,24 @@ struct ows_engine {
      * received messages are decoded into. */
     struct ows_spares spare_reqs, spare_rx;
 
+    /* Datagrams that callbacks on the engine thread sent, waiting to leave
+     * in one batch (net.c); NULL/0 where batches are off or unavailable. */
+    struct ows_dgram *out;
+    uint8_t *out_buf;
+    unsigned nout, out_max;
+    ows_sock out_fd;                  /* the socket of every datagram in out */
+    int deferring;                    /* the engine thread is delivering */
+
     struct ows_notice *notes;
     uint32_t nnotes, notes_cap;
     struct ows_session *delivering;   /* whose callback runs now, or NULL */
 
-    /* Counters, shown in the debug trace when the engine stops. */
+    /* Counters, shown in the debug trace (WSNMP_DEBUG=stats) when the engine stops. */
     unsigned long n_sent, n_retrans, n_timeouts, n_received;
     unsigned long n_unmatched, n_malformed, n_queue_full, n_foreign;
     unsigned long n_traps, n_traps_dropped, n_requests;
+    unsigned long n_polls, n_read;    /* waits in the poller, datagrams read */
+    unsigned long n_rx_calls, n_tx_calls, n_send_failed;   /* socket calls; failed batched sends */
 };
 
 /* The running engine, or NULL (before startup, after cleanup). */
@@ -235,6 +253,12 @@ struct ows_net_session *ows_net_state(struct ows_session *s, int create);
  * one is returned whatever its role. */
 int ows_net_socket(struct ows_session *s, int family, int role, struct ows_net_sock **out);
 void ows_net_wake(void);
+/* Sends one encoded datagram from fd: at once, or, from a callback on the
+ * engine thread, into the batch the engine sends when its callbacks are
+ * done (a failure then is counted and the request retransmitted). */
+int ows_net_sendto(ows_sock fd, const void *buf, size_t len, const struct ows_addr *to);
+/* Sends the waiting batch. */
+void ows_net_flush(struct ows_engine *e);
 
 /* request.c */
 struct ows_req *ows_req_find(struct ows_net_session *n, int32_t id);
@@ -324,6 +348,10 @@ static inline void ows_req_tell_asked(struct ows_rxitem *it, const struct ows_re
     it->asked[2] = r->asked[2];
 }
 void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m);
+/* queue.c: the queue item in the head of m's arena (m as the engine decoded
+ * it), with m moved in; NULL when m has no arena. The caller sets
+ * request_id, peer, local and, for a reply, the asked handles. */
+struct ows_rxitem *ows_rxitem_in_head(ows_msg *m);
 
 /* notify.c */
 /* Notifies s now (window: PostMessage) or later from the engine thread

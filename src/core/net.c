@@ -31,10 +31,34 @@ static int have_zombie;
 /* Datagrams read per loop turn before matching them (fairness and latency). */
 #define RX_BATCH 64
 
+/* Datagrams longer than this, sent from a callback, go out at once instead
+ * of joining the batch (OUT_SLOT bytes of copy room each). */
+#define OUT_SLOT 1024u
+/* Sends from callbacks are batched only in turns that deliver at least
+ * OUT_MIN_NOTES notifications, and a batch leaves once it holds OUT_CHUNK
+ * datagrams: with few requests in flight, holding a send back until the
+ * turn ends only delays the peer (which works in parallel on the other
+ * core), and smaller batches keep it busy while later callbacks run. */
+#define OUT_MIN_NOTES 4u
+#define OUT_CHUNK 8u
+
 struct rx_slot {
     struct ows_net_sock *ns;
     struct ows_addr from;
     ows_msg msg;
+};
+
+/* The engine thread's private receive state: used without the lock. */
+struct rx_state {
+    struct rx_slot *rx;               /* RX_BATCH decoded datagrams */
+    /* Blocks to decode into, taken from e->spare_rx while the lock is held. */
+    void *mem[RX_BATCH];
+    uint32_t nmem;
+    uint8_t *buf;                     /* max(nslots, 1) datagrams of OWS_NET_MAX_DGRAM + 1 */
+    struct ows_dgram *slots;          /* the batch path's view of buf */
+    unsigned nslots;                  /* 0: one datagram per call (WSNMP_BATCH=0) */
+    int nb;                           /* decoded so far in this turn */
+    unsigned long bad, calls;
 };
 
 void ows_net_wake(void)
@@ -97,6 +121,8 @@ int ows_net_bind_sock(int family, int role, const struct ows_addr *addr,
         ows_free(ns);
         return err;
     }
+    if (role != OWS_SOCK_TRAP)
+        ows_sock_set_rcvbuf(ns->fd, OWS_NET_RCVBUF);
     if (!addr) {
         memset(&any, 0, sizeof(any));
         any.family = (uint16_t)family;
@@ -205,6 +231,9 @@ static void close_dead(struct ows_engine *e)
 {
     if (!e->dead)
         return;
+    /* A batch may still name a socket about to close. */
+    if (e->nout)
+        ows_net_flush(e);
     while (e->dead) {
         struct ows_net_sock *ns = e->dead;
         e->dead = ns->next_dead;
@@ -292,6 +321,200 @@ static int snapshot(struct ows_engine *e, ows_sock **fds, struct ows_net_sock **
     return OWS_OK;
 }
 
+/* Decodes one received datagram (its sender already in rx[nb].from) into
+ * a recycled block when it fits. */
+static void rx_take(struct rx_state *st, struct ows_net_sock *ns, const uint8_t *p, size_t len)
+{
+    struct rx_slot *slot = &st->rx[st->nb];
+    struct ows_rxitem *head;
+    if (!st->nmem && (st->mem[0] = ows_malloc(OWS_RX_BLOCK)) != NULL)
+        st->nmem = 1;
+    if (ows_msg_decode_in(p, len, &slot->msg, OWS_RX_HEAD,
+                          st->nmem ? st->mem[st->nmem - 1] : NULL, OWS_RX_BLOCK)) {
+        st->bad++;
+        return;
+    }
+    /* Whether the item heads a recyclable block (rxitem.c). */
+    head = slot->msg.pdu.vbl.arena;
+    head->spare = st->nmem && (void *)head == st->mem[st->nmem - 1];
+    if (head->spare)
+        st->nmem--;
+    slot->ns = ns;
+    st->nb++;
+}
+
+/* Reads what fd holds, one datagram per system call, until it is drained or
+ * the turn's batch is full (the path WSNMP_BATCH=0 keeps, and the one of
+ * systems without batch calls). */
+static void rx_read_single(struct rx_state *st, ows_sock fd, struct ows_net_sock *ns)
+{
+    int n = 0;
+    while (st->nb < RX_BATCH) {
+        size_t got;
+        /* After the first datagram, ask once whether another waits, where
+         * the system answers that more cheaply than a receive that finds
+         * nothing (Winsock's FIONREAD under Wine: no server round trip):
+         * one request in flight then costs one receive call, not two. */
+        if (n++ == 1 && ows_sock_pending(fd) == 0)
+            break;
+        int err = ows_sock_recvfrom(fd, st->buf, OWS_NET_MAX_DGRAM + 1, &got,
+                                    &st->rx[st->nb].from);
+        st->calls++;
+        if (err == OWS_E_NOOP)
+            break;
+        if (err) {
+            st->bad++;
+            if (err == OWS_E_TL_PDU_TOO_BIG)
+                continue;
+            break;
+        }
+        rx_take(st, ns, st->buf, got);
+    }
+}
+
+/* The same with up to nslots datagrams per system call (recvmmsg); a call
+ * that returns fewer than it asked for has drained the socket, so no call
+ * is spent learning that it is empty. */
+static void rx_read_batch(struct rx_state *st, ows_sock fd, struct ows_net_sock *ns)
+{
+    while (st->nb < RX_BATCH) {
+        unsigned want = RX_BATCH - (unsigned)st->nb, k;
+        int got;
+        if (want > st->nslots)
+            want = st->nslots;
+        got = ows_sock_recv_batch(fd, st->slots, want);
+        st->calls++;
+        if (got <= 0) {
+            if (got < 0)
+                st->bad++;
+            break;
+        }
+        for (k = 0; k < (unsigned)got; k++) {
+            if (st->slots[k].err) {
+                st->bad++;
+                continue;
+            }
+            st->rx[st->nb].from = st->slots[k].addr;
+            rx_take(st, ns, st->slots[k].buf, st->slots[k].len);
+        }
+        if ((unsigned)got < want)
+            break;
+    }
+}
+
+/* Datagrams per batch call, or 0 for one datagram per call: on systems
+ * without batch calls, and with WSNMP_BATCH=0 (the path before batching,
+ * kept for measuring one against the other). */
+static unsigned batch_size(void)
+{
+    const char *v = ows_plat_getenv("WSNMP_BATCH");
+    unsigned n = (v && !strcmp(v, "0")) ? 0 : ows_sock_batch_max();
+    return n < 2 ? 0 : n;
+}
+
+/* Makes the receive buffers. */
+static int rx_init(struct rx_state *st)
+{
+    unsigned n = batch_size(), i;
+    memset(st, 0, sizeof(*st));
+    st->rx = ows_calloc(RX_BATCH, sizeof(*st->rx));
+    /* Full-size slots: any datagram may be the largest. Only the bytes that
+     * arrive are touched, so most of this is never made resident. */
+    st->buf = ows_malloc((size_t)(n ? n : 1) * (OWS_NET_MAX_DGRAM + 1));
+    st->slots = n ? ows_calloc(n, sizeof(*st->slots)) : NULL;
+    if (!st->rx || !st->buf || (n && !st->slots)) {
+        ows_free(st->rx);
+        ows_free(st->buf);
+        ows_free(st->slots);
+        memset(st, 0, sizeof(*st));
+        return OWS_E_ALLOC;
+    }
+    for (i = 0; i < n; i++) {
+        st->slots[i].buf = st->buf + (size_t)i * (OWS_NET_MAX_DGRAM + 1);
+        st->slots[i].cap = OWS_NET_MAX_DGRAM + 1;
+    }
+    st->nslots = n;
+    return OWS_OK;
+}
+
+static void rx_free(struct rx_state *st)
+{
+    ows_free(st->rx);
+    ows_free(st->buf);
+    ows_free(st->slots);
+    while (st->nmem)
+        ows_free(st->mem[--st->nmem]);
+}
+
+/* ---- Sending in batches -------------------------------------------------- */
+
+/* The datagrams callbacks send while the engine delivers (SnmpSendMsg of
+ * the next request, an agent's response) wait in e->out and leave in one
+ * system call (sendmmsg) once the callbacks of this turn are done, instead
+ * of one call each. Callers hold the API lock. */
+static int out_init(struct ows_engine *e)
+{
+    unsigned n = batch_size(), i;
+    if (!n)
+        return OWS_OK;    /* every send goes out at once */
+    e->out = ows_calloc(n, sizeof(*e->out));
+    e->out_buf = ows_malloc((size_t)n * OUT_SLOT);
+    if (!e->out || !e->out_buf) {
+        ows_free(e->out);
+        ows_free(e->out_buf);
+        e->out = NULL;
+        e->out_buf = NULL;
+        return OWS_E_ALLOC;
+    }
+    for (i = 0; i < n; i++)
+        e->out[i].buf = e->out_buf + (size_t)i * OUT_SLOT;
+    e->out_max = n < OUT_CHUNK ? n : OUT_CHUNK;
+    return OWS_OK;
+}
+
+void ows_net_flush(struct ows_engine *e)
+{
+    unsigned i = 0;
+    while (i < e->nout) {
+        int err, k = ows_sock_send_batch(e->out_fd, e->out + i, e->nout - i, &err);
+        e->n_tx_calls++;
+        i += (unsigned)(k > 0 ? k : 0);
+        if (i < e->nout) {
+            /* e->out[i] failed; a request among the batch is retransmitted
+             * when its time comes. */
+            e->n_send_failed++;
+            OWS_WARN("a datagram of a batch could not be sent: %s", ows_strerror(err));
+            i++;
+        }
+    }
+    e->nout = 0;
+}
+
+int ows_net_sendto(ows_sock fd, const void *buf, size_t len, const struct ows_addr *to)
+{
+    struct ows_engine *e = ows_eng;
+    if (e && e->deferring && len <= OUT_SLOT && e->thread_id == ows_thread_id()) {
+        struct ows_dgram *d;
+        if (e->nout && e->out_fd != fd)
+            ows_net_flush(e);
+        d = &e->out[e->nout++];
+        memcpy(d->buf, buf, len);
+        d->len = len;
+        d->addr = *to;
+        e->out_fd = fd;
+        if (e->nout >= e->out_max)
+            ows_net_flush(e);
+        return OWS_OK;
+    }
+    if (e) {
+        /* Keep the order of what this thread sent. */
+        if (e->nout && e->thread_id == ows_thread_id())
+            ows_net_flush(e);
+        e->n_tx_calls++;
+    }
+    return ows_sock_sendto(fd, buf, len, to);
+}
+
 static void engine_free(struct ows_engine *e);
 
 static void engine_main(void *arg)
@@ -299,20 +522,19 @@ static void engine_main(void *arg)
     struct ows_engine *e = arg;
     ows_sock *fds = NULL;
     struct ows_net_sock **ents = NULL;
-    uint8_t *ready = NULL, *buf = ows_malloc(OWS_NET_MAX_DGRAM + 1);
-    struct rx_slot *rx = ows_calloc(RX_BATCH, sizeof(*rx));
-    /* Blocks to decode into, taken from e->spare_rx while the lock is held
-     * (the decoding runs without it). */
-    void *mem[RX_BATCH];
-    uint32_t nmem = 0;
+    uint8_t *ready = NULL;
+    struct rx_state st;
     uint32_t cap = 0, nfds = 0, gen = 0;
-    int have_snap = 0, detached;
+    int have_snap = 0, detached, have_rx;
 
+    have_rx = rx_init(&st) == OWS_OK;
     /* Room for the first sockets now, before ows_net_start returns, so that
      * the first sockets an application opens make this thread allocate
      * nothing behind its back (if this fails, the loop retries). */
     (void)snapshot_room(&fds, &ents, &ready, &cap, OWS_NET_FIRST_SOCKS);
     ows_lock();
+    /* Without its batch buffers the engine sends one datagram per call. */
+    out_init(e);
     e->thread_id = ows_thread_id();
     /* ows_net_start waits for this: the buffers above are made by then. */
     e->started = 1;
@@ -320,26 +542,29 @@ static void engine_main(void *arg)
     while (!e->stop) {
         uint64_t now, next;
         long timeout_ms;
-        int rc, nb = 0;
-        unsigned long bad = 0;
+        int rc;
         uint32_t i;
 
-        if (!buf || !rx) {
+        if (!have_rx) {
             /* Cannot work without buffers: wait for stop, retrying the allocation. */
             ows_unlock();
             ows_sleep_ms(50);
-            if (!buf) buf = ows_malloc(OWS_NET_MAX_DGRAM + 1);
-            if (!rx) rx = ows_calloc(RX_BATCH, sizeof(*rx));
+            have_rx = rx_init(&st) == OWS_OK;
             ows_lock();
             continue;
         }
         close_dead(e);
-        while (nmem < RX_BATCH && (mem[nmem] = ows_spares_take(&e->spare_rx)) != NULL)
-            nmem++;
+        while (st.nmem < RX_BATCH && (st.mem[st.nmem] = ows_spares_take(&e->spare_rx)) != NULL)
+            st.nmem++;
         now = ows_clock_ns();
         next = ows_req_run_timers(now);
         if (e->nnotes) {
+            /* What the callbacks send leaves in batches (OUT_CHUNK). */
+            e->deferring = e->out != NULL && e->nnotes >= OUT_MIN_NOTES;
             ows_notify_deliver(e);
+            e->deferring = 0;
+            if (e->nout)
+                ows_net_flush(e);
             continue;
         }
         if (!have_snap || gen != e->socks_gen) {
@@ -360,73 +585,58 @@ static void engine_main(void *arg)
         ows_unlock();
 
         rc = ows_poller_wait(e->poller, fds, nfds, ready, timeout_ms, NULL);
+        st.nb = 0;
+        st.bad = st.calls = 0;
         /* Sockets are closed only by this thread, so every fd in the snapshot
          * is still open here even if its session has gone. */
-        for (i = 0; rc > 0 && i < nfds && nb < RX_BATCH; i++) {
+        for (i = 0; rc > 0 && i < nfds && st.nb < RX_BATCH; i++) {
             if (!ready[i])
                 continue;
-            while (nb < RX_BATCH) {
-                size_t got;
-                int err = ows_sock_recvfrom(fds[i], buf, OWS_NET_MAX_DGRAM + 1, &got,
-                                            &rx[nb].from);
-                if (err == OWS_E_NOOP)
-                    break;
-                if (err) {
-                    bad++;
-                    if (err == OWS_E_TL_PDU_TOO_BIG)
-                        continue;
-                    break;
-                }
-                if (!nmem && (mem[0] = ows_malloc(OWS_RX_BLOCK)) != NULL)
-                    nmem = 1;
-                if (ows_msg_decode_in(buf, got, &rx[nb].msg, OWS_RX_HEAD,
-                                      nmem ? mem[nmem - 1] : NULL, OWS_RX_BLOCK)) {
-                    bad++;
-                    continue;
-                }
-                /* Whether the item heads a recyclable block (rxitem.c). */
-                {
-                    struct ows_rxitem *head = rx[nb].msg.pdu.vbl.arena;
-                    head->spare = nmem && (void *)head == mem[nmem - 1];
-                    if (head->spare)
-                        nmem--;
-                }
-                rx[nb].ns = ents[i];
-                nb++;
-            }
+            if (st.nslots)
+                rx_read_batch(&st, fds[i], ents[i]);
+            else
+                rx_read_single(&st, fds[i], ents[i]);
         }
         ows_lock();
         e->sleep_until = 0;
-        if (bad) {
-            e->n_malformed += bad;
-            OWS_TRACE("dropped %lu malformed datagrams (%lu so far)", bad, e->n_malformed);
+        e->n_polls++;
+        e->n_rx_calls += st.calls;
+        e->n_read += (unsigned long)st.nb;
+        if (st.bad) {
+            e->n_malformed += st.bad;
+            OWS_TRACE("dropped %lu malformed datagrams (%lu so far)", st.bad, e->n_malformed);
         }
-        for (i = 0; i < (uint32_t)nb; i++) {
+        for (i = 0; i < (uint32_t)st.nb; i++) {
+            struct rx_slot *r = &st.rx[i];
             /* Once stopped, the sessions are gone and ows_eng may already
              * be another engine: drop what was read. */
             if (e->stop)
-                ows_msg_free(&rx[i].msg);
-            else if (rx[i].ns->role == OWS_SOCK_MANAGER)
-                ows_queue_received(rx[i].ns, &rx[i].from, &rx[i].msg);
+                ows_msg_free(&r->msg);
+            else if (r->ns->role == OWS_SOCK_MANAGER)
+                ows_queue_received(r->ns, &r->from, &r->msg);
             else
-                ows_transport_received(rx[i].ns, &rx[i].from, &rx[i].msg);
+                ows_transport_received(r->ns, &r->from, &r->msg);
         }
     }
-    /* Stopping: every session is gone; close what is left. */
+    /* Stopping: every session is gone; what callbacks sent last goes out
+     * before the sockets close. */
+    if (e->nout)
+        ows_net_flush(e);
     ows_notify_discard(e);
     detached = e->thread_id == 0;   /* set by a stop from this very thread */
-    OWS_TRACE("engine stops: sent %lu, retransmitted %lu, timeouts %lu, received %lu, "
-              "unmatched %lu, malformed %lu, foreign %lu, queue full %lu",
+    OWS_STATS("engine stops: sent %lu, retransmitted %lu, timeouts %lu, received %lu, "
+              "unmatched %lu, malformed %lu, foreign %lu, queue full %lu, "
+              "polls %lu, datagrams read %lu, receive calls %lu, send calls %lu, "
+              "send failures %lu",
               e->n_sent, e->n_retrans, e->n_timeouts, e->n_received, e->n_unmatched,
-              e->n_malformed, e->n_foreign, e->n_queue_full);
+              e->n_malformed, e->n_foreign, e->n_queue_full, e->n_polls, e->n_read,
+              e->n_rx_calls, e->n_tx_calls, e->n_send_failed);
     ows_unlock();
     ows_free(fds);
     ows_free(ents);
     ows_free(ready);
-    ows_free(buf);
-    ows_free(rx);
-    while (nmem)
-        ows_free(mem[--nmem]);
+    if (have_rx)
+        rx_free(&st);
     if (detached)
         engine_free(e);
 }
@@ -443,6 +653,8 @@ static void engine_free(struct ows_engine *e)
     ows_free(e->socks);
     ows_free(e->heap);
     ows_free(e->notes);
+    ows_free(e->out);
+    ows_free(e->out_buf);
     ows_spares_drain(&e->spare_reqs);
     ows_spares_drain(&e->spare_rx);
     ows_poller_free(e->poller);

@@ -79,6 +79,29 @@ static int same_addr(const struct ows_addr *a, const struct ows_addr *b)
     return memcmp(a->bytes, b->bytes, 16) == 0;
 }
 
+struct ows_rxitem *ows_rxitem_in_head(ows_msg *m)
+{
+    /* The engine decoded m with room for its item in the arena's head
+     * (OWS_RX_HEAD): no allocation here. Not zeroed: the objects' storage
+     * is initialised when they are made; `spare` was set by the engine. */
+    struct ows_rxitem *it = m->pdu.vbl.arena;
+    if (!it)
+        return NULL;
+    it->next = NULL;
+    it->err = 0;
+    it->own_community = NULL;
+    it->objects = 0;
+    it->released = 0;
+    it->has_v1 = 0;
+    it->asked[0] = it->asked[1] = it->asked[2] = 0;
+    it->msg = *m;
+    /* The item owns the message now. Clearing the arena pointer is enough
+     * for m to free nothing; the engine decodes its next datagram over m,
+     * which starts by clearing it. */
+    m->pdu.vbl.arena = NULL;
+    return it;
+}
+
 void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m)
 {
     struct ows_engine *e = ows_eng;
@@ -113,26 +136,12 @@ void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ow
                  "the request stays outstanding", s->hdr.handle, n->qlen, r->id);
         goto drop;
     }
-    /* The engine decoded it with room for its item in the arena's head
-     * (OWS_RX_HEAD): no allocation here. Not zeroed: the objects' storage
-     * is initialised when they are made. */
-    it = m->pdu.vbl.arena;
+    it = ows_rxitem_in_head(m);
     if (!it)
         goto drop;
-    it->next = NULL;
-    it->err = 0;
-    it->own_community = NULL;
-    it->objects = 0;
-    it->released = 0;
-    it->has_v1 = 0;
     it->request_id = r->id;
     it->peer = *from;
     it->local = r->src;
-    it->msg = *m;
-    /* The item owns the message now. Clearing the arena pointer is enough
-     * for m to free nothing; the engine decodes its next datagram over m,
-     * which starts by clearing it. */
-    m->pdu.vbl.arena = NULL;
     ows_req_tell_asked(it, r);
     ows_heap_remove(r);
     ows_req_unlink(n, r);

@@ -298,7 +298,7 @@ uint64_t ows_req_run_timers(uint64_t now)
             if (r->deadline_ns <= now)
                 r->deadline_ns = now + r->timeout_ns;
             ows_heap_fix(r);
-            err = ows_sock_sendto(r->sock->fd, r->bytes, r->len, &r->to);
+            err = ows_net_sendto(r->sock->fd, r->bytes, r->len, &r->to);
             e->n_retrans++;
             if (err)
                 OWS_WARN("retransmission of request %d failed: %s", r->id, ows_strerror(err));
@@ -454,7 +454,7 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
         ows_heap_push(r);
     }
 
-    err = ows_sock_sendto(ns->fd, encode_buf + off, len, &dst->addr);
+    err = ows_net_sendto(ns->fd, encode_buf + off, len, &dst->addr);
     if (err) {
         OWS_TRACE("sendto failed: %s", ows_strerror(err));
         if (r) {
@@ -481,7 +481,7 @@ int ows_net_send_msg(ows_sock fd, const ows_msg *m, const struct ows_addr *to)
         return err;
     if (len > OWS_NET_MAX_DGRAM)
         return OWS_E_TL_PDU_TOO_BIG;
-    return ows_sock_sendto(fd, encode_buf + off, len, to);
+    return ows_net_sendto(fd, encode_buf + off, len, to);
 }
 
 int ows_net_cancel(struct ows_session *s, int32_t id)

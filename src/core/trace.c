@@ -1,9 +1,10 @@
 /* trace.c - the WSNMP_DEBUG trace (off by default).
  *
  * WSNMP_DEBUG=1, "trace" or "all": TRACE, WARN and FIXME lines; "warn": only
- * WARN and FIXME; unset, "0" or "off": nothing. Each line goes to the standard
- * error handle in one unbuffered write (it survives a crash) and, on Windows,
- * to OutputDebugString. */
+ * WARN and FIXME; "stats": only the engine's counters at its stop; unset, "0"
+ * or "off": nothing. Each line goes to the standard error handle in one
+ * unbuffered write (it survives a crash) and, on Windows, to
+ * OutputDebugString. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +20,8 @@ void ows_trace_init(void)
         ows_trace_level = OWS_TRACE_OFF;
     else if (!strcmp(v, "warn"))
         ows_trace_level = OWS_TRACE_WARN;
+    else if (!strcmp(v, "stats"))
+        ows_trace_level = OWS_TRACE_STATS;
     else
         ows_trace_level = OWS_TRACE_ALL;
 }

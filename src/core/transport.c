@@ -41,16 +41,23 @@
 
 /* ---- Agent role -------------------------------------------------------- */
 
+/* Constant sizes, so that the compiler compares inline: an agent's every
+ * response looks up its listening socket through these. */
 static int same_host(const struct ows_addr *a, const struct ows_addr *b)
 {
-    return a->family == b->family &&
-           memcmp(a->bytes, b->bytes, a->family == OWS_AF_INET ? 4 : 16) == 0;
+    if (a->family != b->family)
+        return 0;
+    if (a->family == OWS_AF_INET)
+        return memcmp(a->bytes, b->bytes, 4) == 0;
+    return memcmp(a->bytes, b->bytes, 16) == 0;
 }
 
 static int is_wildcard(const struct ows_addr *a)
 {
     static const uint8_t zero[16];
-    return memcmp(a->bytes, zero, a->family == OWS_AF_INET ? 4 : 16) == 0;
+    if (a->family == OWS_AF_INET)
+        return memcmp(a->bytes, zero, 4) == 0;
+    return memcmp(a->bytes, zero, 16) == 0;
 }
 
 struct ows_net_sock *ows_net_find_listen(struct ows_net_session *n, const struct ows_addr *addr)
@@ -431,9 +438,14 @@ static int reg_matches(const struct ows_reg *r, const struct ows_addr *from,
 }
 
 /* Queues one message to a session and notifies it; on failure frees it.
- * v1: the header of the SNMPv1 Trap-PDU m was converted from, or NULL. */
+ * copy: the session gets a copy and m stays the caller's. headed: m is as
+ * the engine decoded it, its arena opening with room for the queue item
+ * (OWS_RX_HEAD), so the item needs no allocation and the community stays
+ * where it was decoded (an agent's requests: ows_queue_received does the
+ * same for responses). v1: the header of the SNMPv1 Trap-PDU m was
+ * converted from, or NULL. */
 static void deliver(struct ows_session *s, const struct ows_addr *from,
-                    const struct ows_addr *local, ows_msg *m, int copy,
+                    const struct ows_addr *local, ows_msg *m, int copy, int headed,
                     const struct ows_v1_trap_hdr *v1)
 {
     struct ows_engine *e = ows_eng;
@@ -448,6 +460,8 @@ static void deliver(struct ows_session *s, const struct ows_addr *from,
             ows_pdu_free(&m->pdu);
         return;
     }
+    if (!copy && headed && (it = ows_rxitem_in_head(m)) != NULL)
+        goto queue;
     it = ows_calloc(1, sizeof(*it));
     if (it && m->community.len) {
         it->own_community = ows_malloc(m->community.len);
@@ -469,6 +483,7 @@ static void deliver(struct ows_session *s, const struct ows_addr *from,
     it->msg.version = m->version;
     it->msg.community.len = m->community.len;
     it->msg.community.ptr = it->own_community;
+queue:
     it->request_id = m->pdu.request_id;
     if (v1) {
         it->has_v1 = 1;
@@ -506,7 +521,7 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
         if (!ns->s || ns->s->closing)
             goto drop;
         e->n_requests++;
-        deliver(ns->s, from, &ns->local, m, 0, NULL);
+        deliver(ns->s, from, &ns->local, m, 0, 1, NULL);
         return;
     }
 
@@ -567,7 +582,7 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
             goto drop;
         }
         for (i = 0; i < nt; i++)
-            deliver(targets[i], from, &ns->local, m, i + 1 < nt, has_v1);
+            deliver(targets[i], from, &ns->local, m, i + 1 < nt, !has_v1, has_v1);
         if (com != com_small)
             ows_free(com);
         return;

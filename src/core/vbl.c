@@ -178,10 +178,19 @@ int ows_vbl_set(ows_vbl *l, uint32_t index, const ows_oid *name, const ows_value
     err = name ? ows_vbl_name_check(name) : OWS_OK;
     if (!err && value)
         err = ows_value_check(value);
+    if (err)
+        return err;
+    /* The name kept and a value with no bytes of its own (a number, a NULL,
+     * an exception): only the value changes. The old `own` stays, holding the
+     * name (an agent answering a GET sets its values this way). */
+    if (!name && (!value || (value->syntax != OWS_SYN_OID && !is_string_syntax(value->syntax)))) {
+        static const ows_value null_value = { OWS_SYN_NULL, { 0 } };
+        old->value = value ? *value : null_value;
+        return OWS_OK;
+    }
     /* Build first, from the old name when it is kept: it may live in the
      * old `own`, which goes only once the new entry exists. */
-    if (!err)
-        err = varbind_build(&vb, name ? name : &old->name, value);
+    err = varbind_build(&vb, name ? name : &old->name, value);
     if (err)
         return err;
     ows_free(old->own);

@@ -1,4 +1,6 @@
-/* socket.c - POSIX non-blocking UDP sockets and socket error mapping. */
+/* socket.c - POSIX non-blocking UDP sockets, datagram batches (recvmmsg and
+ * sendmmsg on Linux) and socket error mapping. */
+#define _GNU_SOURCE 1 /* recvmmsg, sendmmsg */
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -71,6 +73,12 @@ int ows_sock_recv_timeout(ows_sock s, long timeout_ms)
     return OWS_OK;
 }
 
+void ows_sock_set_rcvbuf(ows_sock s, int bytes)
+{
+    /* Linux caps the size at net.core.rmem_max; a smaller buffer still works. */
+    setsockopt((int)s, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof(bytes));
+}
+
 void ows_sock_close(ows_sock s)
 {
     if (s != OWS_SOCK_INVALID)
@@ -116,10 +124,20 @@ int ows_sock_local_addr(ows_sock s, struct ows_addr *out)
  * view of the sockets). */
 #define SENDTO(fd, b, n, fl, a, al) syscall(SYS_sendto, fd, b, n, fl, a, al)
 #define RECVFROM(fd, b, n, fl, a, al) syscall(SYS_recvfrom, fd, b, n, fl, a, al)
+#define RECVMMSG(fd, v, n, fl, t) syscall(SYS_recvmmsg, fd, v, n, fl, t)
+#define SENDMMSG(fd, v, n, fl) syscall(SYS_sendmmsg, fd, v, n, fl)
 #else
 #define SENDTO sendto
 #define RECVFROM recvfrom
+#define RECVMMSG recvmmsg
+#define SENDMMSG sendmmsg
 #endif
+
+int ows_sock_pending(ows_sock s)
+{
+    (void)s;
+    return -1;
+}
 
 int ows_sock_sendto(ows_sock s, const void *buf, size_t len, const struct ows_addr *to)
 {
@@ -165,3 +183,100 @@ int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows
     }
     return OWS_E_NOOP;
 }
+
+#if defined(__linux__)
+/* Datagrams per recvmmsg/sendmmsg call; the engine's batches are no longer. */
+#define BATCH_MAX 32u
+
+unsigned ows_sock_batch_max(void) { return BATCH_MAX; }
+
+/* Points mh[i] at d[i]'s bytes and at ss[i] for its address: the receive
+ * side offers each slot's whole capacity and room for any address, the send
+ * side its length and its destination. */
+static void mmsg_setup(struct mmsghdr *mh, struct iovec *iov, struct sockaddr_storage *ss,
+                       const struct ows_dgram *d, unsigned n, int sending)
+{
+    unsigned i;
+    for (i = 0; i < n; i++) {
+        iov[i].iov_base = d[i].buf;
+        iov[i].iov_len = sending ? d[i].len : d[i].cap;
+        mh[i].msg_hdr.msg_iov = &iov[i];
+        mh[i].msg_hdr.msg_iovlen = 1;
+        mh[i].msg_hdr.msg_name = &ss[i];
+        mh[i].msg_hdr.msg_namelen = sending ? (socklen_t)ows_bsd_to_sa(&d[i].addr, &ss[i])
+                                            : (socklen_t)sizeof(ss[i]);
+        mh[i].msg_hdr.msg_control = NULL;
+        mh[i].msg_hdr.msg_controllen = 0;
+        mh[i].msg_hdr.msg_flags = 0;
+    }
+}
+
+int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n)
+{
+    struct mmsghdr mh[BATCH_MAX];
+    struct iovec iov[BATCH_MAX];
+    struct sockaddr_storage ss[BATCH_MAX];
+    unsigned i;
+    int got = -1, tries;
+
+    if (n > BATCH_MAX)
+        n = BATCH_MAX;
+    mmsg_setup(mh, iov, ss, d, n, 0);
+    /* A bounded number of ICMP error reports (ECONNREFUSED) are skipped. */
+    for (tries = 0; tries < 16; tries++) {
+        got = (int)RECVMMSG((int)s, mh, n, MSG_DONTWAIT, NULL);
+        if (got >= 0)
+            break;
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            return 0;
+        if (errno != EINTR && errno != ECONNREFUSED)
+            return ows_sock_error_map(errno);
+    }
+    if (got < 0)
+        return 0;
+    for (i = 0; i < (unsigned)got; i++) {
+        ows_bsd_from_sa(&ss[i], &d[i].addr);
+        d[i].len = mh[i].msg_len;
+        d[i].err = (mh[i].msg_hdr.msg_flags & MSG_TRUNC) ? OWS_E_TL_PDU_TOO_BIG : OWS_OK;
+    }
+    return got;
+}
+
+int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *err)
+{
+    struct mmsghdr mh[BATCH_MAX];
+    struct iovec iov[BATCH_MAX];
+    struct sockaddr_storage ss[BATCH_MAX];
+    unsigned done = 0;
+
+    *err = OWS_OK;
+    if (n > BATCH_MAX)
+        n = BATCH_MAX;
+    mmsg_setup(mh, iov, ss, d, n, 1);
+    while (done < n) {
+        int k = (int)SENDMMSG((int)s, mh + done, n - done, MSG_NOSIGNAL);
+        if (k > 0) {
+            done += (unsigned)k;
+            continue;
+        }
+        if (k < 0 && errno == EINTR)
+            continue;
+        /* sendmmsg reports an error only when the first datagram failed. */
+        *err = k < 0 ? ows_sock_error_map(errno) : OWS_E_TL_OTHER;
+        break;
+    }
+    return (int)done;
+}
+#else
+unsigned ows_sock_batch_max(void) { return 1; }
+
+int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n)
+{
+    return ows_bsd_recv_loop(s, d, n);
+}
+
+int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *err)
+{
+    return ows_bsd_send_loop(s, d, n, err);
+}
+#endif

@@ -68,6 +68,11 @@ int ows_sock_open(int family, ows_sock *out)
     return OWS_OK;
 }
 
+void ows_sock_set_rcvbuf(ows_sock s, int bytes)
+{
+    setsockopt((SOCKET)s, SOL_SOCKET, SO_RCVBUF, (const char *)&bytes, sizeof(bytes));
+}
+
 void ows_sock_close(ows_sock s)
 {
     if (s != OWS_SOCK_INVALID)
@@ -122,6 +127,14 @@ int ows_sock_sendto(ows_sock s, const void *buf, size_t len, const struct ows_ad
     return (size_t)n == len ? OWS_OK : OWS_E_TL_OTHER;
 }
 
+int ows_sock_pending(ows_sock s)
+{
+    u_long n = 0;
+    if (ioctlsocket((SOCKET)s, FIONREAD, &n) != 0)
+        return -1;
+    return n > 0;
+}
+
 int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows_addr *from)
 {
     struct sockaddr_storage ss;
@@ -153,4 +166,17 @@ int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows
             return ows_sock_error_map(e);
     }
     return OWS_E_NOOP;
+}
+
+/* Winsock has no call that moves several datagrams which Wine offers too. */
+unsigned ows_sock_batch_max(void) { return 1; }
+
+int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n)
+{
+    return ows_bsd_recv_loop(s, d, n);
+}
+
+int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *err)
+{
+    return ows_bsd_send_loop(s, d, n, err);
 }

@@ -238,6 +238,9 @@ static void test_trace_env(void **st)
     setenv("WSNMP_DEBUG", "warn", 1);
     ows_trace_init();
     assert_int_equal(ows_trace_level, OWS_TRACE_WARN);
+    setenv("WSNMP_DEBUG", "stats", 1);
+    ows_trace_init();
+    assert_int_equal(ows_trace_level, OWS_TRACE_STATS);
     setenv("WSNMP_DEBUG", "1", 1);
     ows_trace_init();
     assert_int_equal(ows_trace_level, OWS_TRACE_ALL);

@@ -184,12 +184,16 @@ static void test_arena_list(void **st)
     long live = ows_alloc_live();
 
     (void)st;
-    /* Edits: set copies out; delete shifts inside the arena; append grows
-     * into a fresh items array; clear frees the arena once. */
+    /* Edits: a new value without bytes of its own keeps the name where it
+     * lies (the arena, alive with the list); delete shifts inside the arena;
+     * append grows into a fresh items array; clear frees the arena once. */
     make_arena_list(&l);
     assert_int_equal(ows_vbl_set(&l, 2, NULL, &v), OWS_OK);
-    assert_non_null(l.items[1].own);
+    assert_null(l.items[1].own);
+    assert_ptr_equal(l.items[1].name.ids, ((struct fake_arena *)l.arena)->names[1]);
     assert_int_equal(l.items[1].name.ids[7], 11);
+    assert_int_equal(l.items[1].value.syntax, OWS_SYN_INT);
+    assert_int_equal(l.items[1].value.v.i, 7);
     assert_int_equal(ows_vbl_delete(&l, 1), OWS_OK);
     assert_int_equal(l.count, 2);
     assert_int_equal(l.items[0].value.v.i, 7);
@@ -210,6 +214,17 @@ static void test_arena_list(void **st)
 
     /* Untouched arena list: clear frees exactly the arena. */
     make_arena_list(&l);
+    ows_vbl_clear(&l);
+    assert_int_equal(ows_alloc_live(), live);
+
+    /* A new name, or a value with bytes, copies the entry out of the arena. */
+    make_arena_list(&l);
+    assert_int_equal(ows_vbl_set(&l, 1, &name2, &v), OWS_OK);
+    assert_non_null(l.items[0].own);
+    assert_int_equal(ows_vbl_set(&l, 2, NULL, &l.items[2].value), OWS_OK);
+    assert_non_null(l.items[1].own);
+    assert_int_equal(l.items[1].name.ids[7], 11);
+    assert_memory_equal(l.items[1].value.v.str.ptr, "abcd", 4);
     ows_vbl_clear(&l);
     assert_int_equal(ows_alloc_live(), live);
 
