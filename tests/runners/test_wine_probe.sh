@@ -24,14 +24,16 @@ probe() {
     env -u OWS_WINE_PROBED -u OWS_WINE64 -u OWS_WINE32 -u OWS_WINE32_WHY -u OWS_NO_WINE32 "$@" \
         bash -c '. "$0/scripts/lib.sh"; wine_probe; printf "%s\n%s\n%s\n" "$OWS_WINE64" "$OWS_WINE32" "$OWS_WINE32_WHY"' "$root"
 }
-# runs <arch> <exe>: does wine-run start it and does it print its greeting?
+# runs <arch> <exe> [VAR=value...]: does wine-run start it and print its
+# greeting? Like probe, it starts from this machine's truth: a run forced to
+# the x64-only path (OWS_NO_WINE32 in its environment) must not leak in here.
 runs() {
-    env -u OWS_WINE_PROBED "${@:3}" "$root/scripts/wine-run" "$1" "$2" > "$tmp/out" 2> "$tmp/err" < /dev/null
+    env -u OWS_WINE_PROBED -u OWS_NO_WINE32 "${@:3}" "$root/scripts/wine-run" "$1" "$2" > "$tmp/out" 2> "$tmp/err" < /dev/null
     local rc=$?
     tr -d '\r' < "$tmp/out" | grep -q '^hello from a ' && [ $rc = 0 ]
 }
 refuses() {
-    env -u OWS_WINE_PROBED "${@:3}" "$root/scripts/wine-run" "$1" "$2" > "$tmp/out" 2> "$tmp/err" < /dev/null
+    env -u OWS_WINE_PROBED -u OWS_NO_WINE32 "${@:3}" "$root/scripts/wine-run" "$1" "$2" > "$tmp/out" 2> "$tmp/err" < /dev/null
     local rc=$?
     [ $rc = 126 ] && grep -q "cannot run the x86 program" "$tmp/err"
 }
