@@ -354,6 +354,45 @@ static void decode_odd_fields_owsdecision(void **state)
     }
 }
 
+/* A zero-length community is a legal OCTET STRING (X.690 8.7) and a legal
+ * SNMP community: the message decodes like any other (the page gives
+ * MESSAGE_INVALID only for an invalid format), into a context whose string
+ * is empty, and that context encodes the same message again. The v1 GET
+ * vector with "public" taken out. */
+static void decode_empty_community(void **state)
+{
+    struct codec_fx f;
+    HSNMP_SESSION s = FX(state);
+    smiBYTE buf[sizeof v1_get - 6];
+    smiOCTETS in = {sizeof buf, buf}, comm = {99, NULL}, out = {0, NULL};
+    HSNMP_ENTITY e1 = JUNK, e2 = JUNK;
+    HSNMP_CONTEXT c = NULL;
+    HSNMP_PDU p = NULL;
+    smiINT t = 0;
+    smiINT32 rid = 0;
+    memcpy(buf, v1_get, 6);
+    buf[1] = (smiBYTE)(v1_get[1] - 6);
+    buf[6] = 0x00;
+    memcpy(buf + 7, v1_get + 13, sizeof v1_get - 13);
+    EXPECT_RET(SnmpDecodeMsg(s, &e1, &e2, &c, &p, &in), sizeof buf);
+    assert_null(e1);
+    assert_null(e2);
+    assert_non_null(c);
+    assert_non_null(p);
+    EXPECT_OK(SnmpContextToStr(c, &comm));
+    assert_int_equal(comm.len, 0);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &comm));
+    EXPECT_OK(SnmpGetPduData(p, &t, &rid, NULL, NULL, NULL));
+    assert_int_equal(t, SNMP_PDU_GET);
+    assert_int_equal(rid, 1);
+    make(s, SNMPAPI_UNTRANSLATED_V1, &f);
+    EXPECT_RET(SnmpEncodeMsg(s, f.e, f.e, c, p, &out), sizeof buf);
+    assert_memory_equal(out.ptr, buf, sizeof buf);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &out));
+    EXPECT_OK(SnmpFreePdu(p));
+    EXPECT_OK(SnmpFreeContext(c));
+}
+
 /* SNMPv1 Trap-PDU: enterprise 1.3.6.1.4.1.8072, agent 127.0.0.1, coldStart,
  * time-stamp 100, no varbinds. Hand-assembled from RFC 1157. */
 static const smiBYTE v1_trap[] = {
@@ -496,6 +535,7 @@ int main(int argc, char **argv)
         CONF_TEST(encode_inform_v1_operation_invalid),
         CONF_TEST(decode_errors),
         CONF_TEST(decode_odd_fields_owsdecision),
+        CONF_TEST(decode_empty_community),
         CONF_TEST(decode_v1_trap_as_v2),
         CONF_TEST(encode_getbulk_to_v1_is_getnext),
         CONF_TEST(encode_v2_trap_to_v1),
