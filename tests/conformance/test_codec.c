@@ -76,11 +76,33 @@ static void encode_v2c_version(void **state)
     EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &out));
 }
 
+/* Decodes a whole community message: its length back, no entities, a
+ * context holding `community` (len bytes) and a PDU. */
+static void decode_community_msg(HSNMP_SESSION s, const smiBYTE *msg, smiUINT32 msg_len,
+                                 const char *community, smiUINT32 len,
+                                 HSNMP_CONTEXT *c, HSNMP_PDU *p)
+{
+    smiOCTETS in = {msg_len, (smiLPBYTE)msg}, comm = {99, NULL};
+    HSNMP_ENTITY src = JUNK, dst = JUNK;
+    *c = NULL;
+    *p = NULL;
+    /* Returns the number of bytes decoded (spec section 7). */
+    EXPECT_RET(SnmpDecodeMsg(s, &src, &dst, c, p, &in), msg_len);
+    /* Community messages carry no entities. */
+    assert_null(src);
+    assert_null(dst);
+    assert_non_null(*c);
+    assert_non_null(*p);
+    EXPECT_OK(SnmpContextToStr(*c, &comm));
+    assert_int_equal(comm.len, len);
+    if (len)
+        assert_memory_equal(comm.ptr, community, len);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &comm));
+}
+
 static void decode_known_vector(void **state)
 {
     HSNMP_SESSION s = FX(state);
-    smiOCTETS in = {sizeof v1_get, (smiLPBYTE)v1_get}, comm = {0, NULL};
-    HSNMP_ENTITY src = JUNK, dst = JUNK;
     HSNMP_CONTEXT c = NULL;
     HSNMP_PDU p = NULL;
     HSNMP_VBL v = NULL;
@@ -88,17 +110,7 @@ static void decode_known_vector(void **state)
     smiINT32 rid = 0;
     smiOID name = {0, NULL};
     smiVALUE val;
-    /* Returns the number of bytes decoded (spec section 7). */
-    EXPECT_RET(SnmpDecodeMsg(s, &src, &dst, &c, &p, &in), sizeof v1_get);
-    /* Community messages carry no entities. */
-    assert_null(src);
-    assert_null(dst);
-    assert_non_null(c);
-    assert_non_null(p);
-    EXPECT_OK(SnmpContextToStr(c, &comm));
-    assert_int_equal(comm.len, 6);
-    assert_memory_equal(comm.ptr, "public", 6);
-    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &comm));
+    decode_community_msg(s, v1_get, sizeof v1_get, "public", 6, &c, &p);
     EXPECT_OK(SnmpGetPduData(p, &t, &rid, &es, &ei, &v));
     assert_int_equal(t, SNMP_PDU_GET);
     assert_int_equal(rid, 1);
@@ -364,8 +376,7 @@ static void decode_empty_community(void **state)
     struct codec_fx f;
     HSNMP_SESSION s = FX(state);
     smiBYTE buf[sizeof v1_get - 6];
-    smiOCTETS in = {sizeof buf, buf}, comm = {99, NULL}, out = {0, NULL};
-    HSNMP_ENTITY e1 = JUNK, e2 = JUNK;
+    smiOCTETS out = {0, NULL};
     HSNMP_CONTEXT c = NULL;
     HSNMP_PDU p = NULL;
     smiINT t = 0;
@@ -374,14 +385,7 @@ static void decode_empty_community(void **state)
     buf[1] = (smiBYTE)(v1_get[1] - 6);
     buf[6] = 0x00;
     memcpy(buf + 7, v1_get + 13, sizeof v1_get - 13);
-    EXPECT_RET(SnmpDecodeMsg(s, &e1, &e2, &c, &p, &in), sizeof buf);
-    assert_null(e1);
-    assert_null(e2);
-    assert_non_null(c);
-    assert_non_null(p);
-    EXPECT_OK(SnmpContextToStr(c, &comm));
-    assert_int_equal(comm.len, 0);
-    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &comm));
+    decode_community_msg(s, buf, sizeof buf, "", 0, &c, &p);
     EXPECT_OK(SnmpGetPduData(p, &t, &rid, NULL, NULL, NULL));
     assert_int_equal(t, SNMP_PDU_GET);
     assert_int_equal(rid, 1);
