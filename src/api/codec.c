@@ -11,9 +11,16 @@
  *   3.1: sysUpTime.0, snmpTrapOID.0, the varbinds, snmpTrapEnterprise.0), as
  *   received traps are delivered; the PDU type is then TRAP. Entities are 0
  *   for community messages. NULL output pointers are tolerated (that handle
- *   is not created). A message that is not valid BER for SNMPv1/v2c, has
- *   trailing bytes, or carries an empty community (no context can hold it)
- *   is MESSAGE_INVALID. Odd field values in a well-formed message (an error
+ *   is not created). A message that is not valid BER for SNMPv1/v2c or has
+ *   trailing bytes is MESSAGE_INVALID.
+ * - An empty community (a zero-length OCTET STRING) is legal BER and SNMP,
+ *   and the page lists no error for a message's content but MESSAGE_INVALID:
+ *   such a message decodes, and its context holds the empty community
+ *   (SnmpContextToStr gives a zero-length string; SnmpSendMsg and
+ *   SnmpEncodeMsg send it as it is, so a reply goes back under the
+ *   community the request came with). SnmpRecvMsg hands out the same. Only
+ *   SnmpStrToContext refuses len 0, as its page says (CONTEXT_INVALID): an
+ *   application makes no empty context of its own. Odd field values in a well-formed message (an error
  *   index beyond the varbinds, a non-zero error status in a SET, a status
  *   outside the usual range) are decoded as they are: the rules are in
  *   core/msg_decode.c. PDU_INVALID, which the page gives for an invalid `pdu`
@@ -216,8 +223,6 @@ SNMPAPI_STATUS WINAPI SnmpDecodeMsg(HSNMP_SESSION session, LPHSNMP_ENTITY srcEnt
         err = message_span(msgBufDesc->ptr, msgBufDesc->len, &span);
     if (!err)
         err = ows_msg_decode(msgBufDesc->ptr, span, &m);
-    if (!err && m.community.len == 0)
-        err = OWS_E_MESSAGE_INVALID;
     if (!err && m.pdu.type == OWS_PDU_V1TRAP) {
         ows_pdu v2;
         ows_pdu_init(&v2);

@@ -5,7 +5,9 @@
 #include "core/session.h"
 
 /* SnmpStrToContext: makes a context handle from a community string (or, in
- * TRANSLATED mode, a database name). An empty community is CONTEXT_INVALID. */
+ * TRANSLATED mode, a database name). An empty string is CONTEXT_INVALID, as
+ * Microsoft's page says; a received or decoded message with an empty
+ * community still gets a context (codec.c). */
 HSNMP_CONTEXT WINAPI SnmpStrToContext(HSNMP_SESSION session, smiLPCOCTETS string)
 {
     struct ows_session *s;

@@ -44,7 +44,7 @@ static int context_make(struct ows_session *owner, const uint8_t *comm, size_t c
     int err;
 
     *out = NULL;
-    if (!comm || clen == 0 || clen > MAX_COMMUNITY)
+    if ((!comm && clen) || clen > MAX_COMMUNITY)
         return OWS_E_CONTEXT_INVALID;
     c = ows_calloc(1, sizeof(*c));
     if (!c)
@@ -72,8 +72,13 @@ int ows_context_new(struct ows_session *owner, const uint8_t *bytes, size_t len,
 int ows_context_init_in(struct ows_context *c, void (*destroy)(ows_object *),
                         struct ows_session *owner, uint8_t *bytes, size_t len)
 {
-    if (!bytes || len == 0 || len > MAX_COMMUNITY)
+    static uint8_t empty[1];
+    if ((!bytes && len) || len > MAX_COMMUNITY)
         return OWS_E_CONTEXT_INVALID;
+    /* A received message's empty community may have no storage at all:
+     * the context still points somewhere, so no caller meets a NULL. */
+    if (len == 0)
+        bytes = empty;
     /* Field by field, as in ows_entity_init_in: ows_handle_new sets the rest
      * of hdr, and a handle of 0 marks the context unpublished until then. */
     c->hdr.handle = 0;

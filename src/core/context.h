@@ -13,13 +13,14 @@
 
 struct ows_context {
     ows_object hdr;               /* first member */
-    ows_octets community;         /* the community octets (own allocation, len >= 1) */
+    ows_octets community;         /* the community octets (never NULL; len 0 when empty) */
     ows_octets name;              /* TRANSLATED mode: the friendly name given; else len 0 */
 };
 
 /* Creates a context holding a copy of the community bytes (received
- * messages, SnmpDecodeMsg). OWS_E_CONTEXT_INVALID for len 0 or NULL bytes
- * with len > 0, OWS_E_ALLOC. */
+ * messages, SnmpDecodeMsg). An empty community (len 0) is legal in a message
+ * and makes a context; OWS_E_CONTEXT_INVALID for NULL bytes with len > 0 or
+ * a length beyond any message, OWS_E_ALLOC. */
 int ows_context_new(struct ows_session *owner, const uint8_t *bytes, size_t len,
                     struct ows_context **out);
 
@@ -30,7 +31,8 @@ int ows_context_new(struct ows_session *owner, const uint8_t *bytes, size_t len,
 int ows_context_init_in(struct ows_context *c, void (*destroy)(ows_object *),
                         struct ows_session *owner, uint8_t *bytes, size_t len);
 
-/* SnmpStrToContext: in TRANSLATED mode (mode 0) the octets are first looked
+/* SnmpStrToContext: len 0 is OWS_E_CONTEXT_INVALID (Microsoft's page: "the
+ * len member ... is NULL"). In TRANSLATED mode (mode 0) the octets are first looked
  * up as a friendly name in the database (translate.h); unknown names are
  * taken literally as the community. */
 int ows_context_new_str(struct ows_session *owner, const uint8_t *bytes, size_t len,

@@ -155,9 +155,9 @@ struct ows_rxitem {
 /* One SnmpRegister filter; a field with has_* == 0 is a wildcard. */
 struct ows_reg {
     struct ows_reg *next;
-    int has_src, has_dst;
+    int has_src, has_dst, has_community;
     struct ows_addr src, dst;
-    ows_octets community;             /* len 0: any */
+    ows_octets community;             /* has_community: may be empty (len 0) */
     ows_oid oid;                      /* len 0: any notification */
 };
 

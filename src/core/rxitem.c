@@ -107,7 +107,9 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
         err = ows_entity_init_in(&it->dst_ent, dst_destroy, s, &it->local, version);
         made_dst = !err;
     }
-    if (!err && want_ctx && !out[2] && it->msg.community.len) {
+    /* An empty community is a legal one: a message (pdu.type set) always
+     * gets a context, as SnmpDecodeMsg gives it; a timeout report has none. */
+    if (!err && want_ctx && !out[2] && it->msg.pdu.type) {
         err = ows_context_init_in(&it->ctx, ctx_destroy, s, it->msg.community.ptr,
                                   it->msg.community.len);
         made_ctx = !err;

@@ -20,7 +20,8 @@
  *   with the first registration and close with the last.
  * - Registration filters: the destination entity (the agent sending the
  *   trap) matches the sender's address (not its port); the context matches
- *   the community; the OID is a prefix of snmpTrapOID.0. The source entity
+ *   the community, an empty one (from SnmpDecodeMsg or SnmpRecvMsg) only
+ *   the empty community, never any; the OID is a prefix of snmpTrapOID.0. The source entity
  *   (the registering manager) is accepted but not used for matching: every
  *   trap arrives on the one trap socket.
  */
@@ -149,6 +150,12 @@ static void reg_free(struct ows_reg *r)
 }
 
 
+/* Equal communities; the empty one (a legal community) included. */
+static int same_community(const ows_octets *a, const ows_octets *b)
+{
+    return a->len == b->len && (a->len == 0 || !memcmp(a->ptr, b->ptr, a->len));
+}
+
 /* True when registration `a` already selects every trap `b` would: each of
  * its filters is a wildcard or equal to b's, and its OID, if any, is a prefix
  * of b's. Microsoft's "Multiple Trap Registrations": such a registration
@@ -159,8 +166,7 @@ static int reg_covers(const struct ows_reg *a, const struct ows_reg *b)
         return 0;
     if (a->has_dst && (!b->has_dst || !same_host(&a->dst, &b->dst) || a->dst.port != b->dst.port))
         return 0;
-    if (a->community.len && (a->community.len != b->community.len ||
-                             memcmp(a->community.ptr, b->community.ptr, a->community.len)))
+    if (a->has_community && (!b->has_community || !same_community(&a->community, &b->community)))
         return 0;
     return !a->oid.len || (b->oid.len >= a->oid.len &&
                            !memcmp(a->oid.ids, b->oid.ids, a->oid.len * sizeof(uint32_t)));
@@ -279,8 +285,10 @@ int ows_net_register(struct ows_session *s, const struct ows_entity *src,
         key.has_dst = 1;
         key.dst = dst->addr;
     }
-    if (ctx)
+    if (ctx) {
+        key.has_community = 1;
         key.community = ctx->community;
+    }
     if (oid)
         key.oid = *oid;
     n = ows_net_state(s, 1);
@@ -426,8 +434,7 @@ static int reg_matches(const struct ows_reg *r, const struct ows_addr *from,
 {
     if (r->has_dst && !same_host(&r->dst, from))
         return 0;
-    if (r->community.len && (r->community.len != community->len ||
-                             memcmp(r->community.ptr, community->ptr, community->len)))
+    if (r->has_community && !same_community(&r->community, community))
         return 0;
     if (r->oid.len) {
         if (!toid || toid->len < r->oid.len ||

@@ -76,11 +76,33 @@ static void encode_v2c_version(void **state)
     EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &out));
 }
 
+/* Decodes a whole community message: its length back, no entities, a
+ * context holding `community` (len bytes) and a PDU. */
+static void decode_community_msg(HSNMP_SESSION s, const smiBYTE *msg, smiUINT32 msg_len,
+                                 const char *community, smiUINT32 len,
+                                 HSNMP_CONTEXT *c, HSNMP_PDU *p)
+{
+    smiOCTETS in = {msg_len, (smiLPBYTE)msg}, comm = {99, NULL};
+    HSNMP_ENTITY src = JUNK, dst = JUNK;
+    *c = NULL;
+    *p = NULL;
+    /* Returns the number of bytes decoded (spec section 7). */
+    EXPECT_RET(SnmpDecodeMsg(s, &src, &dst, c, p, &in), msg_len);
+    /* Community messages carry no entities. */
+    assert_null(src);
+    assert_null(dst);
+    assert_non_null(*c);
+    assert_non_null(*p);
+    EXPECT_OK(SnmpContextToStr(*c, &comm));
+    assert_int_equal(comm.len, len);
+    if (len)
+        assert_memory_equal(comm.ptr, community, len);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &comm));
+}
+
 static void decode_known_vector(void **state)
 {
     HSNMP_SESSION s = FX(state);
-    smiOCTETS in = {sizeof v1_get, (smiLPBYTE)v1_get}, comm = {0, NULL};
-    HSNMP_ENTITY src = JUNK, dst = JUNK;
     HSNMP_CONTEXT c = NULL;
     HSNMP_PDU p = NULL;
     HSNMP_VBL v = NULL;
@@ -88,17 +110,7 @@ static void decode_known_vector(void **state)
     smiINT32 rid = 0;
     smiOID name = {0, NULL};
     smiVALUE val;
-    /* Returns the number of bytes decoded (spec section 7). */
-    EXPECT_RET(SnmpDecodeMsg(s, &src, &dst, &c, &p, &in), sizeof v1_get);
-    /* Community messages carry no entities. */
-    assert_null(src);
-    assert_null(dst);
-    assert_non_null(c);
-    assert_non_null(p);
-    EXPECT_OK(SnmpContextToStr(c, &comm));
-    assert_int_equal(comm.len, 6);
-    assert_memory_equal(comm.ptr, "public", 6);
-    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &comm));
+    decode_community_msg(s, v1_get, sizeof v1_get, "public", 6, &c, &p);
     EXPECT_OK(SnmpGetPduData(p, &t, &rid, &es, &ei, &v));
     assert_int_equal(t, SNMP_PDU_GET);
     assert_int_equal(rid, 1);
@@ -354,6 +366,37 @@ static void decode_odd_fields_owsdecision(void **state)
     }
 }
 
+/* A zero-length community is a legal OCTET STRING (X.690 8.7) and a legal
+ * SNMP community: the message decodes like any other (the page gives
+ * MESSAGE_INVALID only for an invalid format), into a context whose string
+ * is empty, and that context encodes the same message again. The v1 GET
+ * vector with "public" taken out. */
+static void decode_empty_community(void **state)
+{
+    struct codec_fx f;
+    HSNMP_SESSION s = FX(state);
+    smiBYTE buf[sizeof v1_get - 6];
+    smiOCTETS out = {0, NULL};
+    HSNMP_CONTEXT c = NULL;
+    HSNMP_PDU p = NULL;
+    smiINT t = 0;
+    smiINT32 rid = 0;
+    memcpy(buf, v1_get, 6);
+    buf[1] = (smiBYTE)(v1_get[1] - 6);
+    buf[6] = 0x00;
+    memcpy(buf + 7, v1_get + 13, sizeof v1_get - 13);
+    decode_community_msg(s, buf, sizeof buf, "", 0, &c, &p);
+    EXPECT_OK(SnmpGetPduData(p, &t, &rid, NULL, NULL, NULL));
+    assert_int_equal(t, SNMP_PDU_GET);
+    assert_int_equal(rid, 1);
+    make(s, SNMPAPI_UNTRANSLATED_V1, &f);
+    EXPECT_RET(SnmpEncodeMsg(s, f.e, f.e, c, p, &out), sizeof buf);
+    assert_memory_equal(out.ptr, buf, sizeof buf);
+    EXPECT_OK(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &out));
+    EXPECT_OK(SnmpFreePdu(p));
+    EXPECT_OK(SnmpFreeContext(c));
+}
+
 /* SNMPv1 Trap-PDU: enterprise 1.3.6.1.4.1.8072, agent 127.0.0.1, coldStart,
  * time-stamp 100, no varbinds. Hand-assembled from RFC 1157. */
 static const smiBYTE v1_trap[] = {
@@ -496,6 +539,7 @@ int main(int argc, char **argv)
         CONF_TEST(encode_inform_v1_operation_invalid),
         CONF_TEST(decode_errors),
         CONF_TEST(decode_odd_fields_owsdecision),
+        CONF_TEST(decode_empty_community),
         CONF_TEST(decode_v1_trap_as_v2),
         CONF_TEST(encode_getbulk_to_v1_is_getnext),
         CONF_TEST(encode_v2_trap_to_v1),

@@ -235,16 +235,26 @@ static void test_decode_errors(void **st)
         assert_int_equal(ows_handle_live(OWS_T_CONTEXT), ctxs);
         buf[18] = 0x02;
     }
-    /* An empty community leaves nothing for a context to hold. */
+    /* An empty community is legal BER and SNMP: the message decodes, its
+     * context holds the empty string, and it encodes back byte for byte. */
     {
-        static const smiBYTE empty_comm[] = { 0x30, 0x10, 0x02, 0x01, 0x01, 0x04, 0x00, 0xa0, 0x0b,
+        static const smiBYTE empty_comm[] = { 0x30, 0x12, 0x02, 0x01, 0x01, 0x04, 0x00, 0xa0, 0x0b,
             0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x30, 0x00 };
-        smiOCTETS e = { sizeof empty_comm, (smiLPBYTE)empty_comm };
+        smiOCTETS e = { sizeof empty_comm, (smiLPBYTE)empty_comm }, str, again;
         c = NULL;
         p = NULL;
-        EXPECT_FAIL(SnmpDecodeMsg(sess, NULL, NULL, &c, &p, &e), SNMPAPI_MESSAGE_INVALID);
-        assert_null(c);
-        assert_null(p);
+        assert_int_equal(SnmpDecodeMsg(sess, NULL, NULL, &c, &p, &e), sizeof empty_comm);
+        assert_non_null(c);
+        assert_non_null(p);
+        str.len = 99;
+        assert_int_equal(SnmpContextToStr(c, &str), SNMPAPI_SUCCESS);
+        assert_int_equal(str.len, 0);
+        SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&str);
+        assert_int_equal(SnmpEncodeMsg(sess, e2, e2, c, p, &again), sizeof empty_comm);
+        assert_memory_equal(again.ptr, empty_comm, sizeof empty_comm);
+        SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&again);
+        assert_int_equal(SnmpFreeContext(c), SNMPAPI_SUCCESS);
+        assert_int_equal(SnmpFreePdu(p), SNMPAPI_SUCCESS);
     }
 }
 

@@ -480,6 +480,34 @@ static void test_long_community(void **state)
     core_cleanup();
 }
 
+/* An empty community is a legal one: SnmpRecvMsg hands out a context for it,
+ * as SnmpDecodeMsg does, whose string is empty (and with NULL storage behind
+ * the message's community, as the engine leaves it, nothing reads NULL). */
+static void test_empty_community(void **state)
+{
+    smiOCTETS com = { 0, NULL }, o;
+    HSNMP_SESSION s;
+    struct got g;
+    (void)state;
+
+    core_startup();
+    s = SnmpCreateSession(NULL, 0, NULL, NULL);
+    queue_reply(s, 0, 0, &com);
+    recv_one(s, &g);
+    o.len = 99;
+    o.ptr = NULL;
+    assert_int_equal(SnmpContextToStr(g.ctx, &o), SNMPAPI_SUCCESS);
+    assert_int_equal(o.len, 0);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&o);
+    check_pdu(g.pdu);
+    SnmpFreeEntity(g.src);
+    SnmpFreeEntity(g.dst);
+    assert_int_equal(SnmpFreeContext(g.ctx), SNMPAPI_SUCCESS);
+    SnmpFreePdu(g.pdu);
+    assert_int_equal(SnmpClose(s), SNMPAPI_SUCCESS);
+    core_cleanup();
+}
+
 /* The engine's recycled blocks: LIFO, at most OWS_SPARES_MAX kept (more
  * are freed at once), all freed by draining. */
 static void test_spares(void **state)
@@ -521,6 +549,7 @@ int main(void)
         cmocka_unit_test(test_objects_edited_and_closed),
         cmocka_unit_test(test_request_handles),
         cmocka_unit_test(test_long_community),
+        cmocka_unit_test(test_empty_community),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
  *   application gave that entity a port (SnmpSetPort or "addr:port"),
  *   else on 162; the first registration picks it and later ones share it;
  *   TL_IN_USE when it is taken; it is released with the last registration;
+ * - a registration on an empty community selects only traps sent with it;
  * - traps to [::1] arrive (the IPv6 twin of the trap socket) and our agent
  *   answers our manager on ::1;
  * - every error code the documentation lists for the three functions that
@@ -81,18 +82,40 @@ static int port_free(unsigned short port)
     return 0;
 }
 
-/* Sends an SNMPv2c trap from a fresh session to `to` ("addr:port"). */
-static void send_trap(const char *to, smiUINT32 uptime)
+/* A v2c GET with an empty community: the only way to an empty context is
+ * SnmpDecodeMsg (SnmpStrToContext refuses len 0). */
+static const smiBYTE empty_get[] = { 0x30, 0x12, 0x02, 0x01, 0x01, 0x04, 0x00, 0xa0, 0x0b,
+    0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x30, 0x00 };
+
+/* A context with an empty community, made in session s. */
+static HSNMP_CONTEXT empty_context(HSNMP_SESSION s)
+{
+    smiOCTETS msg = { sizeof empty_get, (smiLPBYTE)empty_get };
+    HSNMP_CONTEXT ctx = 0;
+    HSNMP_PDU pdu = 0;
+    CHECK(SnmpDecodeMsg(s, NULL, NULL, &ctx, &pdu, &msg) == sizeof empty_get);
+    SnmpFreePdu(pdu);
+    return ctx;
+}
+
+/* Sends an SNMPv2c trap from a fresh session to `to` ("addr:port"), with
+ * the community "public" or, if `empty`, the empty one. */
+static void send_trap_as(const char *to, smiUINT32 uptime, int empty)
 {
     HSNMP_SESSION s = SnmpCreateSession(NULL, 0, NULL, NULL);
     HSNMP_ENTITY dst = SnmpStrToEntity(s, to);
-    HSNMP_CONTEXT ctx = SnmpStrToContext(s, &com);
+    HSNMP_CONTEXT ctx = empty ? empty_context(s) : SnmpStrToContext(s, &com);
     HSNMP_VBL vbl = SnmpCreateVbl(s, NULL, NULL);
     HSNMP_PDU pdu;
     wire_trap_vbs(vbl, uptime, "1.3.6.1.6.3.1.1.5.1");
     pdu = SnmpCreatePdu(s, SNMP_PDU_TRAP, 0, 0, 0, vbl);
     CHECK(SnmpSendMsg(s, 0, dst, ctx, pdu) == SNMPAPI_SUCCESS);
     SnmpClose(s);
+}
+
+static void send_trap(const char *to, smiUINT32 uptime)
+{
+    send_trap_as(to, uptime, 0);
 }
 
 /* The time-stamp of the next trap a session receives within `ms`, or 0. */
@@ -175,6 +198,28 @@ static void trap_port_rule(void)
     CHECK(SnmpClose(r2) == SNMPAPI_SUCCESS);
     CHECK(port_free(a));
     CHECK(SnmpClose(r1) == SNMPAPI_SUCCESS);
+}
+
+/* An empty community is a community like any other: a registration on a
+ * context holding it selects the traps sent with it, not every trap. */
+static void empty_community(void)
+{
+    unsigned short a = wire_port(16);
+    HSNMP_SESSION r = SnmpCreateSession(NULL, 0, NULL, NULL);
+    HSNMP_ENTITY e = SnmpStrToEntity(r, "127.0.0.1");
+    HSNMP_CONTEXT empty = empty_context(r);
+    char to[64];
+
+    CHECK(SnmpSetPort(e, a) == SNMPAPI_SUCCESS);
+    CHECK(port_free(a));
+    CHECK(SnmpRegister(r, NULL, e, empty, NULL, SNMPAPI_ON) == SNMPAPI_SUCCESS);
+    snprintf(to, sizeof to, "127.0.0.1:%u", (unsigned)a);
+    send_trap_as(to, 201, 0);
+    CHECK_EQ(recv_trap(r, 500), 0);
+    send_trap_as(to, 202, 1);
+    CHECK_EQ(recv_trap(r, 3000), 202);
+    CHECK(SnmpClose(r) == SNMPAPI_SUCCESS);
+    CHECK(port_free(a));
 }
 
 /* Traps to [::1] and an agent on ::1. */
@@ -368,6 +413,7 @@ int main(void)
 
     wire_startup(SNMPAPI_UNTRANSLATED_V2);
     trap_port_rule();
+    empty_community();
     ipv6();
     register_errors();
     listen_errors();
