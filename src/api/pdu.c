@@ -96,7 +96,8 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpGetPduData(HSNMP_PDU PDU, smiLPINT PDU_type, smi
             /* The one step that can fail comes first: outputs are written
              * only when the whole call succeeds. */
             if (varbindlist) {
-                err = ows_vbl_copy(&copy, &p->vbl);
+                /* One allocation: the new VBL's list is never a replace's src. */
+                err = ows_vbl_copy_packed(&copy, &p->vbl);
                 if (!err) {
                     err = ows_vbl_obj_new(owner, &copy, &v);
                     ows_vbl_clear(&copy);
