@@ -161,7 +161,10 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpSetPduData(HSNMP_PDU PDU, const smiINT *PDU_type
             /* Keeps the old arena: a decoded PDU's enterprise OID lives there. */
             if (varbindlist) ows_vbl_replace(&p->vbl, &copy);
         }
-        ows_vbl_clear(&copy);
+        /* Only a list argument can have filled the copy (a client's request
+         * id update, every send, leaves it empty). */
+        if (varbindlist)
+            ows_vbl_clear(&copy);
         ows_object_put(o);
     }
     return ows_api_return(owner, err, SNMPAPI_SUCCESS);

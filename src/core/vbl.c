@@ -22,11 +22,15 @@ void ows_vbl_clear(ows_vbl *l)
 {
     uint32_t i;
 
+    /* The NULL tests spare a call per varbind of a received list, whose
+     * bytes lie in the arena (`own` NULL) until an edit copies them out. */
     for (i = 0; i < l->count; i++)
-        ows_free(l->items[i].own);
+        if (l->items[i].own)
+            ows_free(l->items[i].own);
     if (l->cap)
         ows_free(l->items);
-    ows_free(l->arena);
+    if (l->arena)
+        ows_free(l->arena);
     ows_vbl_init(l);
 }
 
