@@ -96,7 +96,8 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpGetPduData(HSNMP_PDU PDU, smiLPINT PDU_type, smi
             /* The one step that can fail comes first: outputs are written
              * only when the whole call succeeds. */
             if (varbindlist) {
-                err = ows_vbl_copy(&copy, &p->vbl);
+                /* One allocation: the new VBL's list is never a replace's src. */
+                err = ows_vbl_copy_packed(&copy, &p->vbl);
                 if (!err) {
                     err = ows_vbl_obj_new(owner, &copy, &v);
                     ows_vbl_clear(&copy);
@@ -160,7 +161,10 @@ SNMPAPI_STATUS SNMPAPI_CALL SnmpSetPduData(HSNMP_PDU PDU, const smiINT *PDU_type
             /* Keeps the old arena: a decoded PDU's enterprise OID lives there. */
             if (varbindlist) ows_vbl_replace(&p->vbl, &copy);
         }
-        ows_vbl_clear(&copy);
+        /* Only a list argument can have filled the copy (a client's request
+         * id update, every send, leaves it empty). */
+        if (varbindlist)
+            ows_vbl_clear(&copy);
         ows_object_put(o);
     }
     return ows_api_return(owner, err, SNMPAPI_SUCCESS);

@@ -22,11 +22,15 @@ void ows_vbl_clear(ows_vbl *l)
 {
     uint32_t i;
 
+    /* The NULL tests spare a call per varbind of a received list, whose
+     * bytes lie in the arena (`own` NULL) until an edit copies them out. */
     for (i = 0; i < l->count; i++)
-        ows_free(l->items[i].own);
+        if (l->items[i].own)
+            ows_free(l->items[i].own);
     if (l->cap)
         ows_free(l->items);
-    ows_free(l->arena);
+    if (l->arena)
+        ows_free(l->arena);
     ows_vbl_init(l);
 }
 
@@ -75,36 +79,36 @@ int ows_vbl_name_check(const ows_oid *name)
     return OWS_OK;
 }
 
-/* Builds a self-contained varbind: one allocation (`own`) holds the name's
- * sub-ids, then an OID value's sub-ids or a string value's bytes. The
- * sources may lie anywhere (the arena, another varbind, the application). */
-static int varbind_build(ows_varbind *out, const ows_oid *name, const ows_value *value)
+static const ows_value null_value = { OWS_SYN_NULL, { 0 } };
+
+/* Bytes a varbind's name sub-ids and its value's sub-ids or string bytes
+ * take outside the varbind itself. */
+static void varbind_sizes(const ows_oid *name, const ows_value *value, size_t *name_sz,
+                          size_t *val_sz)
 {
-    static const ows_value null_value = { OWS_SYN_NULL, { 0 } };
-    size_t name_sz, val_sz = 0;
-    uint8_t *mem;
+    *name_sz = (size_t)name->len * sizeof(uint32_t);
+    *val_sz = 0;
+    if (value->syntax == OWS_SYN_OID)
+        *val_sz = (size_t)value->v.oid.len * sizeof(uint32_t);
+    else if (is_string_syntax(value->syntax))
+        *val_sz = value->v.str.len;
+}
+
+/* Writes a varbind whose name and value bytes are copied to `mem` (sized by
+ * varbind_sizes; unused when both sizes are 0). */
+static void varbind_place(ows_varbind *out, const ows_oid *name, const ows_value *value,
+                          uint8_t *mem, size_t name_sz, size_t val_sz)
+{
     ows_varbind vb;
 
-    if (!value)
-        value = &null_value;
-    name_sz = (size_t)name->len * sizeof(uint32_t);
-    if (value->syntax == OWS_SYN_OID)
-        val_sz = (size_t)value->v.oid.len * sizeof(uint32_t);
-    else if (is_string_syntax(value->syntax))
-        val_sz = value->v.str.len;
-    mem = (name_sz + val_sz) ? ows_malloc(name_sz + val_sz) : NULL;
-    if (!mem && name_sz + val_sz)
-        return OWS_E_ALLOC;
-
     memset(&vb, 0, sizeof vb);
-    vb.own = mem;
     vb.name.len = name->len;
-    vb.name.ids = name_sz ? (uint32_t *)mem : NULL;
+    vb.name.ids = name_sz ? (uint32_t *)(void *)mem : NULL;
     if (name_sz)
         memcpy(mem, name->ids, name_sz);
     vb.value = *value;
     if (value->syntax == OWS_SYN_OID) {
-        vb.value.v.oid.ids = val_sz ? (uint32_t *)(mem + name_sz) : NULL;
+        vb.value.v.oid.ids = val_sz ? (uint32_t *)(void *)(mem + name_sz) : NULL;
         if (val_sz)
             memcpy(mem + name_sz, value->v.oid.ids, val_sz);
     } else if (is_string_syntax(value->syntax)) {
@@ -113,6 +117,24 @@ static int varbind_build(ows_varbind *out, const ows_oid *name, const ows_value 
             memcpy(mem + name_sz, value->v.str.ptr, val_sz);
     }
     *out = vb;
+}
+
+/* Builds a self-contained varbind: one allocation (`own`) holds the name's
+ * sub-ids, then an OID value's sub-ids or a string value's bytes. The
+ * sources may lie anywhere (the arena, another varbind, the application). */
+static int varbind_build(ows_varbind *out, const ows_oid *name, const ows_value *value)
+{
+    size_t name_sz, val_sz;
+    uint8_t *mem;
+
+    if (!value)
+        value = &null_value;
+    varbind_sizes(name, value, &name_sz, &val_sz);
+    mem = (name_sz + val_sz) ? ows_malloc(name_sz + val_sz) : NULL;
+    if (!mem && name_sz + val_sz)
+        return OWS_E_ALLOC;
+    varbind_place(out, name, value, mem, name_sz, val_sz);
+    out->own = mem;
     return OWS_OK;
 }
 
@@ -184,7 +206,6 @@ int ows_vbl_set(ows_vbl *l, uint32_t index, const ows_oid *name, const ows_value
      * an exception): only the value changes. The old `own` stays, holding the
      * name (an agent answering a GET sets its values this way). */
     if (!name && (!value || (value->syntax != OWS_SYN_OID && !is_string_syntax(value->syntax)))) {
-        static const ows_value null_value = { OWS_SYN_NULL, { 0 } };
         old->value = value ? *value : null_value;
         return OWS_OK;
     }
@@ -236,6 +257,42 @@ int ows_vbl_copy(ows_vbl *dst, const ows_vbl *src)
         }
     }
     *dst = tmp;
+    return OWS_OK;
+}
+
+/* Each varbind's bytes start 4-aligned (sub-ids follow), after the items. */
+#define PACK_ALIGN(n) (((n) + 3u) & ~(size_t)3u)
+
+int ows_vbl_copy_packed(ows_vbl *dst, const ows_vbl *src)
+{
+    size_t total, name_sz, val_sz;
+    uint8_t *mem, *data;
+    ows_varbind *items;
+    uint32_t i;
+
+    ows_vbl_init(dst);
+    if (!src->count)
+        return OWS_OK;
+    total = (size_t)src->count * sizeof(ows_varbind);
+    for (i = 0; i < src->count; i++) {
+        varbind_sizes(&src->items[i].name, &src->items[i].value, &name_sz, &val_sz);
+        total += PACK_ALIGN(name_sz + val_sz);
+    }
+    mem = ows_malloc(total);
+    if (!mem)
+        return OWS_E_ALLOC;
+    items = (ows_varbind *)(void *)mem;
+    data = mem + (size_t)src->count * sizeof(ows_varbind);
+    for (i = 0; i < src->count; i++) {
+        const ows_varbind *s = &src->items[i];
+
+        varbind_sizes(&s->name, &s->value, &name_sz, &val_sz);
+        varbind_place(&items[i], &s->name, &s->value, data, name_sz, val_sz);
+        data += PACK_ALIGN(name_sz + val_sz);
+    }
+    dst->items = items;
+    dst->count = src->count;
+    dst->arena = mem;
     return OWS_OK;
 }
 

@@ -49,6 +49,11 @@ int ows_vbl_delete(ows_vbl *l, uint32_t index);
  * copy has no arena. OWS_E_ALLOC (dst left empty). */
 int ows_vbl_copy(ows_vbl *dst, const ows_vbl *src);
 
+/* The same copy in one allocation: the items and every varbind's bytes lie
+ * in the copy's arena (cap 0, no `own`), as in a decoded list, so edits work
+ * on it unchanged. Not for ows_vbl_replace's src. OWS_E_ALLOC (dst empty). */
+int ows_vbl_copy_packed(ows_vbl *dst, const ows_vbl *src);
+
 /* Frees dst's varbinds and items but keeps its arena alive (a PDU's
  * enterprise OID may live there), then moves src's varbinds into dst.
  * src must have no arena (a fresh ows_vbl_copy); it is left empty. */

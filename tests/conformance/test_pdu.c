@@ -141,6 +141,66 @@ static void pdu_with_vbl(void **state)
     EXPECT_OK(SnmpFreePdu(p));
 }
 
+/* The list SnmpGetPduData hands out takes every edit: a string and an OID
+ * value replacing numbers, entries added past its size and removed, and the
+ * PDU's own list stays as it was. */
+static void pdu_data_vbl_edits(void **state)
+{
+    HSNMP_SESSION s = FX(state);
+    HSNMP_VBL v = make_vbl(s, 3), got = NULL, again = NULL;
+    HSNMP_PDU p = (HSNMP_PDU)EXPECT_OK(SnmpCreatePdu(s, SNMP_PDU_GET, 5, 0, 0, v));
+    smiUINT32 new_ids[3] = {1, 3, 99}, val_ids[4] = {1, 3, 6, 7};
+    smiOID new_name = {3, new_ids}, name;
+    smiVALUE str, oid, val;
+    smiBYTE text[] = "a value longer than the name it follows";
+    int i;
+
+    EXPECT_OK(SnmpGetPduData(p, NULL, NULL, NULL, NULL, &got));
+    str.syntax = SNMP_SYNTAX_OCTETS;
+    str.value.string.len = (smiUINT32)(sizeof text - 1);
+    str.value.string.ptr = text;
+    oid.syntax = SNMP_SYNTAX_OID;
+    oid.value.oid.len = 4;
+    oid.value.oid.ptr = val_ids;
+    EXPECT_RET(SnmpSetVb(got, 2, NULL, &str), 2);
+    EXPECT_RET(SnmpSetVb(got, 3, NULL, &oid), 3);
+    for (i = 0; i < 5; i++)
+        EXPECT_RET(SnmpSetVb(got, 0, &new_name, &str), 4 + i);
+    EXPECT_OK(SnmpDeleteVb(got, 1));
+    assert_int_equal(vbl_count(got), 7);
+    EXPECT_OK(SnmpGetVb(got, 1, &name, &val));
+    assert_int_equal(name.len, 9);
+    assert_int_equal(name.ptr[7], 2);
+    assert_int_equal(val.syntax, SNMP_SYNTAX_OCTETS);
+    assert_int_equal(val.value.string.len, sizeof text - 1);
+    assert_memory_equal(val.value.string.ptr, text, sizeof text - 1);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&val.value.string);
+    EXPECT_OK(SnmpGetVb(got, 2, &name, &val));
+    assert_int_equal(name.ptr[7], 3);
+    assert_int_equal(val.syntax, SNMP_SYNTAX_OID);
+    assert_int_equal(val.value.oid.len, 4);
+    assert_memory_equal(val.value.oid.ptr, val_ids, sizeof val_ids);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&val.value.oid);
+    EXPECT_OK(SnmpGetVb(got, 7, &name, &val));
+    assert_int_equal(name.len, 3);
+    assert_memory_equal(name.ptr, new_ids, sizeof new_ids);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, (smiLPOPAQUE)&val.value.string);
+    /* The PDU's list: still three INTs. */
+    EXPECT_OK(SnmpGetPduData(p, NULL, NULL, NULL, NULL, &again));
+    assert_int_equal(vbl_count(again), 3);
+    EXPECT_OK(SnmpGetVb(again, 2, &name, &val));
+    assert_int_equal(val.syntax, SNMP_SYNTAX_INT);
+    assert_int_equal(val.value.sNumber, 2);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    EXPECT_OK(SnmpFreeVbl(again));
+    EXPECT_OK(SnmpFreeVbl(got));
+    EXPECT_OK(SnmpFreeVbl(v));
+    EXPECT_OK(SnmpFreePdu(p));
+}
+
 static void get_pdu_data_errors(void **state)
 {
     HSNMP_SESSION s = FX(state);
@@ -303,6 +363,7 @@ int main(int argc, char **argv)
         CONF_TEST(create_pdu_errors),
         CONF_TEST(getbulk_fields),
         CONF_TEST(pdu_with_vbl),
+        CONF_TEST(pdu_data_vbl_edits),
         CONF_TEST(get_pdu_data_errors),
         CONF_TEST(set_pdu_data),
         CONF_TEST(set_pdu_data_errors),
