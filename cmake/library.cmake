@@ -42,6 +42,24 @@ function(ows_native_shared target map)
   install(TARGETS ${target} LIBRARY DESTINATION lib)
 endfunction()
 
+# A DLL of this project on Windows: system DLLs only at run time (libgcc
+# static), its .def (def/<target>-<arch>.def), its VERSIONINFO resource
+# (src/win32/<target>.rc), both import libraries, installed to bin/ and lib/.
+function(ows_windows_dll target)
+  set_target_properties(${target} PROPERTIES PREFIX "" OUTPUT_NAME ${target})
+  target_link_libraries(${target} PRIVATE ws2_32 user32 ${OWS_CRYPTO_LIBS})
+  target_link_options(${target} PRIVATE -static-libgcc)
+  set(def ${CMAKE_SOURCE_DIR}/def/${target}-${OWS_ARCH}.def)
+  set(rc ${CMAKE_SOURCE_DIR}/src/win32/${target}.rc)
+  target_sources(${target} PRIVATE ${def} ${rc})
+  set_source_files_properties(${rc} PROPERTIES
+    OBJECT_DEPENDS "${CMAKE_BINARY_DIR}/generated/ows_version.h;${CMAKE_SOURCE_DIR}/src/win32/versioninfo.rci")
+  target_include_directories(${target} PRIVATE ${CMAKE_BINARY_DIR}/generated)
+  ows_import_libraries(${target} ${def})
+  install(TARGETS ${target} RUNTIME DESTINATION bin)
+  install(FILES ${OWS_IMPLIBS_${target}} DESTINATION lib)
+endfunction()
+
 # The shared library: wsnmp32.dll (+ import libraries) on Windows,
 # libwsnmp32.so natively. Exports are exactly the Snmp* API.
 add_library(wsnmp32 SHARED $<TARGET_OBJECTS:ows_static>)
@@ -53,18 +71,7 @@ configure_file(${CMAKE_SOURCE_DIR}/cmake/ows_version.h.in
                ${CMAKE_BINARY_DIR}/generated/ows_version.h @ONLY)
 
 if(WIN32)
-  target_link_libraries(wsnmp32 PRIVATE ws2_32 user32 ${OWS_CRYPTO_LIBS})
-  # Nothing but system DLLs at run time: libgcc goes in statically.
-  target_link_options(wsnmp32 PRIVATE -static-libgcc)
-  set(OWS_DEF ${CMAKE_SOURCE_DIR}/def/wsnmp32-${OWS_ARCH}.def)
-  target_sources(wsnmp32 PRIVATE ${OWS_DEF} ${CMAKE_SOURCE_DIR}/src/win32/wsnmp32.rc)
-  set_source_files_properties(${CMAKE_SOURCE_DIR}/src/win32/wsnmp32.rc PROPERTIES
-    OBJECT_DEPENDS "${CMAKE_BINARY_DIR}/generated/ows_version.h;${CMAKE_SOURCE_DIR}/src/win32/versioninfo.rci")
-  target_include_directories(wsnmp32 PRIVATE ${CMAKE_BINARY_DIR}/generated)
-  ows_import_libraries(wsnmp32 ${OWS_DEF})
-
-  install(TARGETS wsnmp32 RUNTIME DESTINATION bin)
-  install(FILES ${OWS_IMPLIBS_wsnmp32} DESTINATION lib)
+  ows_windows_dll(wsnmp32)
   install(FILES ${CMAKE_SOURCE_DIR}/include/winsnmp.h DESTINATION include)
 else()
   set_target_properties(wsnmp32 PROPERTIES PREFIX "lib")

@@ -10,17 +10,7 @@ target_compile_definitions(ows_mgmt_obj PRIVATE $<TARGET_PROPERTY:ows_static,INT
 add_library(mgmtapi SHARED $<TARGET_OBJECTS:ows_mgmt_obj> $<TARGET_OBJECTS:ows_static>)
 target_include_directories(mgmtapi PUBLIC ${CMAKE_SOURCE_DIR}/include)
 if(WIN32)
-  set_target_properties(mgmtapi PROPERTIES PREFIX "" OUTPUT_NAME mgmtapi)
-  target_link_libraries(mgmtapi PRIVATE ws2_32 user32 ${OWS_CRYPTO_LIBS})
-  target_link_options(mgmtapi PRIVATE -static-libgcc)
-  set(OWS_MGMT_DEF ${CMAKE_SOURCE_DIR}/def/mgmtapi-${OWS_ARCH}.def)
-  target_sources(mgmtapi PRIVATE ${OWS_MGMT_DEF} ${CMAKE_SOURCE_DIR}/src/win32/mgmtapi.rc)
-  set_source_files_properties(${CMAKE_SOURCE_DIR}/src/win32/mgmtapi.rc PROPERTIES
-    OBJECT_DEPENDS "${CMAKE_BINARY_DIR}/generated/ows_version.h;${CMAKE_SOURCE_DIR}/src/win32/versioninfo.rci")
-  target_include_directories(mgmtapi PRIVATE ${CMAKE_BINARY_DIR}/generated)
-  ows_import_libraries(mgmtapi ${OWS_MGMT_DEF})
-  install(TARGETS mgmtapi RUNTIME DESTINATION bin)
-  install(FILES ${OWS_IMPLIBS_mgmtapi} DESTINATION lib)
+  ows_windows_dll(mgmtapi)
 else()
   ows_native_shared(mgmtapi ${CMAKE_SOURCE_DIR}/cmake/mgmtapi.map)
   # What Windows' snmpapi.dll provides, for native programs (tests, examples):
