@@ -12,6 +12,8 @@
 #include "core/v3_codec.h"
 #include "core/msg_codec.h"
 #include "core/error.h"
+#include "core/usm_user.h"
+#include "core/translate.h"
 #include "tlv_builder.h"
 
 static const uint8_t engine[13] = { 0x80, 0x00, 0x1f, 0x88, 0x80, 0xe9, 0x63, 0x00, 0x00,
@@ -332,6 +334,53 @@ static void test_report_pdu(void **state)
     assert_int_equal(ows_msg_encode(&m, buf, sizeof buf, &off, &len), OWS_E_PDU_INVALID);
 }
 
+/* ---- users ------------------------------------------------------------ */
+
+/* A database entry becomes a user whose keys, localised on demand, equal
+ * the ones derived step by step; levels decide which keys exist. */
+static void test_usm_user(void **state)
+{
+    struct ows_v3_entry e;
+    struct ows_usm_user u;
+    ows_v3_keys want, got;
+    (void)state;
+    memset(&e, 0, sizeof e);
+    strcpy(e.user, "alice");
+    e.level = OWS_USM_AUTHPRIV;
+    e.auth = OWS_USM_AUTH_SHA256;
+    e.priv = OWS_USM_PRIV_DES;
+    strcpy(e.auth_pass, "maplesyrup");
+    strcpy(e.priv_pass, "privpass99");
+    assert_int_equal(ows_usm_user_from_entry(&e, &u), 0);
+    assert_int_equal(u.name_len, 5);
+    assert_memory_equal(u.name, "alice", 5);
+    make_keys(&want, OWS_USM_AUTH_SHA256, "maplesyrup", OWS_USM_PRIV_DES, "privpass99");
+    assert_int_equal(ows_usm_user_keys(&u, engine, sizeof engine, &got), 0);
+    assert_memory_equal(&got, &want, sizeof want);
+
+    /* authNoPriv ignores the privacy fields; noAuthNoPriv has no keys. */
+    e.level = OWS_USM_AUTHNOPRIV;
+    assert_int_equal(ows_usm_user_from_entry(&e, &u), 0);
+    make_keys(&want, OWS_USM_AUTH_SHA256, "maplesyrup", 0, NULL);
+    assert_int_equal(ows_usm_user_keys(&u, engine, sizeof engine, &got), 0);
+    assert_memory_equal(&got, &want, sizeof want);
+    e.level = OWS_USM_NOAUTH;
+    assert_int_equal(ows_usm_user_from_entry(&e, &u), 0);
+    assert_int_equal(ows_usm_user_keys(&u, engine, sizeof engine, &got), 0);
+    assert_int_equal(got.auth, OWS_USM_AUTH_NONE);
+    assert_int_equal(got.priv, OWS_USM_PRIV_NONE);
+
+    /* Bad entries: no name, an unknown level, an empty password. */
+    e.level = 3;
+    assert_int_equal(ows_usm_user_from_entry(&e, &u), OWS_E_USM_PARAMS);
+    e.level = OWS_USM_AUTHNOPRIV;
+    e.auth_pass[0] = 0;
+    assert_int_equal(ows_usm_user_from_entry(&e, &u), OWS_E_USM_PARAMS);
+    e.user[0] = 0;
+    assert_int_equal(ows_usm_user_from_entry(&e, &u), OWS_E_USM_PARAMS);
+    ows_usm_user_clear(&u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_decode_strict),
         cmocka_unit_test(test_scoped_padding),
         cmocka_unit_test(test_report_pdu),
+        cmocka_unit_test(test_usm_user),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
