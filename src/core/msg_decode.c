@@ -248,7 +248,150 @@ static int get_value(struct region *g, ows_berr *vb, ows_value *v)
     }
 }
 
+/* ---- the quick pass: a plain community message, straight through ----
+ *
+ * Nearly every message is small and plain: one-octet tags, short lengths
+ * (or the one-octet long form), a one-octet version, a request or response
+ * PDU. The general pass below reads such a message through ows_berr cursors
+ * that live in memory; this one keeps its cursor in registers. It accepts
+ * only what the general pass accepts, with the same result (the same helpers
+ * store the fields), and leaves everything else, every error included, to
+ * the general pass: it returns NOT_QUICK and fill starts over. */
+
+#define NOT_QUICK 2
+
+/* Set by tests only: 1 = the general pass alone (tests/unit/test_msg.c
+ * compares the two passes on mutated messages). */
+int ows_msg_decode_general_only;
+
+/* The header of a value with tag t at *pp, bounded by e: a short-form
+ * length or the one-octet long form; the content length, or -1 for
+ * anything else (then *pp is unchanged). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline long quick_header(const uint8_t **pp, const uint8_t *e, unsigned t)
+{
+    const uint8_t *p = *pp;
+    size_t n;
+    if (e - p < 2 || p[0] != t)
+        return -1;
+    n = p[1];
+    if (n < 0x80) {
+        p += 2;
+    } else if (n == 0x81 && e - p >= 3) {
+        n = p[2];
+        p += 3;
+    } else {
+        return -1;
+    }
+    if (n > (size_t)(e - p))
+        return -1;
+    *pp = p;
+    return (long)n;
+}
+
+/* An INTEGER field of at most 4 octets; -1 for anything else. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int quick_int(const uint8_t **pp, const uint8_t *e, int32_t *v)
+{
+    const uint8_t *p = *pp;
+    size_t n;
+    if (e - p < 3 || p[0] != 0x02 || (n = p[1]) > (size_t)(e - p) - 2)
+        return -1;
+    if (n == 1)
+        *v = (int8_t)p[2];
+    else if (ows_ber_int32(p + 2, n, v))
+        return -1;
+    *pp = p + 2 + n;
+    return 0;
+}
+
+static int fill_quick(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
+{
+    const uint8_t *p = buf, *e = buf + len, *ve;
+    ows_pdu *d = &m->pdu;
+    unsigned tag;
+    long n;
+
+    /* The message fills the input (a community message has no padding). */
+    if ((n = quick_header(&p, e, 0x30)) < 0 || p + n != e)
+        return NOT_QUICK;
+    if (e - p < 3 || p[0] != 0x02 || p[1] != 1 || p[2] > OWS_SNMPV2C)
+        return NOT_QUICK;
+    m->version = g->version = p[2];
+    p += 3;
+    if ((n = quick_header(&p, e, 0x04)) < 0 || get_bytes(g, p, (size_t)n, &m->community))
+        return NOT_QUICK;
+    p += n;
+    /* The PDU fills the rest: GET, GETNEXT, RESPONSE, SET in both versions,
+     * GETBULK, INFORM, TRAP in SNMPv2c (the v1 Trap-PDU takes the general
+     * pass). quick_header saw at least two octets before p[0] is used. */
+    tag = e - p >= 2 ? p[0] : 0;
+    if (!(tag >= OWS_PDU_GET && tag <= OWS_PDU_SET) &&
+        !(m->version == OWS_SNMPV2C && tag >= OWS_PDU_GETBULK && tag <= OWS_PDU_TRAP))
+        return NOT_QUICK;
+    if ((n = quick_header(&p, e, tag)) < 0 || p + n != e)
+        return NOT_QUICK;
+    d->type = (int32_t)tag;
+    if (quick_int(&p, e, &d->request_id) || quick_int(&p, e, &d->error_status) ||
+        quick_int(&p, e, &d->error_index))
+        return NOT_QUICK;
+    if ((n = quick_header(&p, e, 0x30)) < 0 || p + n != e)
+        return NOT_QUICK;
+    while (p < e) {
+        ows_varbind *it;
+        if (g->nitems >= OWS_MSG_MAX_VARBINDS || (size_t)(g->hi - g->lo) < sizeof(ows_varbind))
+            return NOT_QUICK;
+        it = &g->items[g->nitems++];
+        g->lo += sizeof(ows_varbind);
+        if ((n = quick_header(&p, e, 0x30)) < 0)
+            return NOT_QUICK;
+        ve = p + n;
+        if ((n = quick_header(&p, ve, 0x06)) < 0 || get_oid(g, p, (size_t)n, &it->name))
+            return NOT_QUICK;
+        p += n;
+        it->own = NULL;
+        if (ve - p == 2 && p[0] == 0x05 && p[1] == 0) {
+            /* A request's NULL value. */
+            it->value.syntax = 0x05;
+        } else {
+            ows_berr vb = { p, ve };
+            if (get_value(g, &vb, &it->value) || vb.p != ve)
+                return NOT_QUICK;
+        }
+        p = ve;
+    }
+    d->vbl.items = g->nitems ? g->items : NULL;
+    d->vbl.count = g->nitems;
+    d->vbl.cap = 0;
+    return 0;
+}
+
+/* ---- the general pass ---- */
+
+static int fill_general(const uint8_t *buf, size_t len, ows_msg *m, struct region *g);
+
+/* The quick pass first for a community message; what it leaves goes to the
+ * general pass over a fresh region and message (*m is zero on entry). */
 static int fill(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
+{
+    if (!g->scoped && !ows_msg_decode_general_only) {
+        int err = fill_quick(buf, len, m, g);
+        if (err != NOT_QUICK)
+            return err;
+        g->nitems = 0;
+        g->lo = (uint8_t *)g->items;
+        g->hi = g->top;
+        g->version = 0;
+        memset(m, 0, sizeof *m);
+    }
+    return fill_general(buf, len, m, g);
+}
+
+static int fill_general(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
 {
     ows_berr r = { buf, buf + len }, msg, pdu, vbl, part;
     ows_pdu *d = &m->pdu;

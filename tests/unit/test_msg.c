@@ -624,6 +624,86 @@ static void test_encode_never_allocates(void **state)
     ows_alloc_fail_after(-1);
 }
 
+/* Decodes b with both passes (the quick one for plain community messages
+ * and the general one alone): same error, and on success equal messages. */
+static int both_passes(const uint8_t *b, size_t n)
+{
+    ows_msg q, g;
+    int eq, eg;
+    ows_msg_decode_general_only = 0;
+    eq = ows_msg_decode(b, n, &q);
+    ows_msg_decode_general_only = 1;
+    eg = ows_msg_decode(b, n, &g);
+    ows_msg_decode_general_only = 0;
+    assert_int_equal(eq, eg);
+    if (!eq)
+        assert_true(ows_msg_equal(&q, &g));
+    ows_msg_free(&q);
+    ows_msg_free(&g);
+    return eq;
+}
+
+/* The decoder's quick pass accepts exactly what the general pass accepts,
+ * with the same result: every PDU type of both versions with each syntax,
+ * long-form lengths, and each of those messages with every octet changed to
+ * values that break framing, tags, lengths and integers (and truncated). */
+static void test_quick_pass_matches_general(void **state)
+{
+    static const uint32_t syn[] = {
+        OWS_SYN_INT, OWS_SYN_OCTETS, OWS_SYN_NULL, OWS_SYN_OID, OWS_SYN_IPADDR,
+        OWS_SYN_CNTR32, OWS_SYN_GAUGE32, OWS_SYN_TIMETICKS, OWS_SYN_OPAQUE,
+        OWS_SYN_CNTR64, OWS_SYN_NOSUCHOBJECT, OWS_SYN_ENDOFMIBVIEW,
+    };
+    static const int types[] = {
+        OWS_PDU_GET, OWS_PDU_GETNEXT, OWS_PDU_RESPONSE, OWS_PDU_SET, OWS_PDU_V1TRAP,
+        OWS_PDU_GETBULK, OWS_PDU_INFORM, OWS_PDU_TRAP,
+    };
+    static const uint8_t vals[] = { 0x00, 0x01, 0x02, 0x04, 0x05, 0x06, 0x30, 0x7F, 0x80,
+                                    0x81, 0x82, 0xA0, 0xA4, 0xA8, 0xFF };
+    static uint8_t mut[4096];
+    ows_varbind v[20];
+    unsigned accepted = 0, quick_shape = 0;
+    (void)state;
+    for (int version = OWS_SNMPV1; version <= OWS_SNMPV2C; version++) {
+        for (size_t t = 0; t < sizeof types / sizeof types[0]; t++) {
+            for (size_t k = 0; k < sizeof syn / sizeof syn[0]; k++) {
+                ows_msg m;
+                size_t off, len, nvb = k % 3 == 2 ? 20 : 1 + k % 2;
+                for (size_t i = 0; i < nvb; i++)
+                    v[i] = mkvb(syn[(k + i) % (sizeof syn / sizeof syn[0])]);
+                if (version == OWS_SNMPV1)
+                    for (size_t i = 0; i < nvb; i++)
+                        if (v[i].value.syntax == OWS_SYN_CNTR64 ||
+                            v[i].value.syntax >= OWS_SYN_NOSUCHOBJECT)
+                            v[i] = mkvb(OWS_SYN_INT);
+                mkmsg(&m, version, types[t], v, (uint32_t)nvb);
+                m.pdu.request_id = (int32_t)(k * 977 % 300) - 150;   /* 1 and 2 octets */
+                if (ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len))
+                    continue;   /* a type the version does not carry */
+                assert_true(len <= sizeof mut);
+                /* The untouched message: 20 varbinds give long-form lengths. */
+                assert_int_equal(both_passes(ebuf + off, len), 0);
+                quick_shape += types[t] != OWS_PDU_V1TRAP;
+                for (size_t i = 0; i < len; i++) {
+                    for (size_t j = 0; j < sizeof vals; j++) {
+                        memcpy(mut, ebuf + off, len);
+                        mut[i] = vals[j];
+                        accepted += both_passes(mut, len) == 0;
+                    }
+                    memcpy(mut, ebuf + off, len);
+                    mut[i] ^= 0x40;
+                    accepted += both_passes(mut, len) == 0;
+                    accepted += both_passes(ebuf + off, i) == 0;
+                }
+            }
+        }
+    }
+    /* The changed messages include accepted ones (values, ids, lengths that
+     * still fit), so the comparison covered successes, not only errors. */
+    assert_true(quick_shape > 100);
+    assert_true(accepted > 1000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +725,7 @@ int main(void)
         cmocka_unit_test(test_decode_alloc_failure),
         cmocka_unit_test(test_big_message_one_alloc),
         cmocka_unit_test(test_encode_never_allocates),
+        cmocka_unit_test(test_quick_pass_matches_general),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
