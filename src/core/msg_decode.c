@@ -357,6 +357,11 @@ static int fill_quick(const uint8_t *buf, size_t len, ows_msg *m, struct region 
         if (ve - p == 2 && p[0] == 0x05 && p[1] == 0) {
             /* A request's NULL value. */
             it->value.syntax = 0x05;
+        } else if (ve - p >= 2 && p[0] == 0x04 && p[1] < 0x80 && p[1] == ve - p - 2) {
+            /* A short OCTET STRING, the most common value in responses. */
+            it->value.syntax = 0x04;
+            if (get_bytes(g, p + 2, p[1], &it->value.v.str))
+                return NOT_QUICK;
         } else {
             ows_berr vb = { p, ve };
             if (get_value(g, &vb, &it->value) || vb.p != ve)
