@@ -116,7 +116,7 @@ int ows_berw_uint(ows_berw *w, uint8_t tag, uint64_t v)
     return (int)n + 2;
 }
 
-int ows_berw_octets(ows_berw *w, uint8_t tag, const uint8_t *data, size_t n)
+int ows_berw_octets_slow(ows_berw *w, uint8_t tag, const uint8_t *data, size_t n)
 {
     int a, b;
     if ((a = ows_berw_raw(w, data, n)) < 0)

@@ -56,6 +56,7 @@
 #include "core/msg_codec.h"
 #include "core/ber_read.h"
 #include "core/alloc.h"
+#include "core/copy_short.h"
 
 #define SCRATCH_SIZE 4096
 
@@ -155,27 +156,6 @@ static int get_oid(struct region *g, const uint8_t *p, size_t n, ows_oid *o)
     return 0;
 }
 
-/* Copies n bytes; communities and most string values are short, and two
- * overlapping fixed-size copies cost less than a call to memcpy. */
-static inline void copy_bytes(uint8_t *d, const uint8_t *p, size_t n)
-{
-    if (n >= 8 && n <= 16) {
-        uint64_t a, b;
-        memcpy(&a, p, 8);
-        memcpy(&b, p + n - 8, 8);
-        memcpy(d, &a, 8);
-        memcpy(d + n - 8, &b, 8);
-    } else if (n >= 4 && n < 8) {
-        uint32_t a, b;
-        memcpy(&a, p, 4);
-        memcpy(&b, p + n - 4, 4);
-        memcpy(d, &a, 4);
-        memcpy(d + n - 4, &b, 4);
-    } else {
-        memcpy(d, p, n);
-    }
-}
-
 static int get_bytes(struct region *g, const uint8_t *p, size_t n, ows_octets *s)
 {
     s->len = (uint32_t)n;
@@ -184,7 +164,7 @@ static int get_bytes(struct region *g, const uint8_t *p, size_t n, ows_octets *s
         if ((size_t)(g->hi - g->lo) < n)
             return REGION_FULL;
         g->hi -= n;
-        copy_bytes(g->hi, p, n);
+        ows_copy_short(g->hi, p, n);
         s->ptr = g->hi;
     }
     return 0;

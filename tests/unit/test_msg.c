@@ -704,6 +704,125 @@ static void test_quick_pass_matches_general(void **state)
     assert_true(accepted > 1000);
 }
 
+/* Encodes m into a buffer of cap bytes with both passes: same error, and
+ * on success the same bytes at the same place. */
+static void encode_both(const ows_msg *m, size_t cap)
+{
+    static uint8_t qb[8192], gb[8192];
+    size_t qoff = 0, qlen = 0, goff = 0, glen = 0;
+    int eq, eg;
+    assert_true(cap <= sizeof qb);
+    ows_msg_encode_general_only = 0;
+    eq = ows_msg_encode(m, qb, cap, &qoff, &qlen);
+    ows_msg_encode_general_only = 1;
+    eg = ows_msg_encode(m, gb, cap, &goff, &glen);
+    ows_msg_encode_general_only = 0;
+    assert_int_equal(eq, eg);
+    if (!eq) {
+        assert_int_equal(qoff, goff);
+        assert_int_equal(qlen, glen);
+        assert_memory_equal(qb + qoff, gb + goff, qlen);
+    }
+}
+
+/* The encoder's quick pass writes exactly what the general pass writes, and
+ * leaves it every error: each PDU type and version with every syntax, values
+ * at each integer size boundary, strings and lists around the 128- and
+ * 256-byte length forms, short and bad OIDs, and every buffer size from too
+ * small to enough. */
+static void test_quick_encode_matches_general(void **state)
+{
+    static const uint32_t syn[] = {
+        OWS_SYN_INT, OWS_SYN_BITS, OWS_SYN_OCTETS, OWS_SYN_NULL, OWS_SYN_OID, OWS_SYN_IPADDR,
+        OWS_SYN_CNTR32, OWS_SYN_GAUGE32, OWS_SYN_TIMETICKS, OWS_SYN_OPAQUE, OWS_SYN_NSAPADDR,
+        OWS_SYN_CNTR64, OWS_SYN_UINT32, OWS_SYN_NOSUCHOBJECT, OWS_SYN_NOSUCHINSTANCE,
+        OWS_SYN_ENDOFMIBVIEW, 0x07, 0x30,
+    };
+    static const int64_t nums[] = {
+        0, 1, -1, 0x7F, 0x80, -0x80, -0x81, 0x7FFF, 0x8000, -0x8000, -0x8001, 0x7FFFFF,
+        0x800000, -0x800000, -0x800001, 0x7FFFFFFF, -0x7FFFFFFF - 1, 0xFF, 0xFFFF,
+        0xFFFFFF, 0x80000000, 0xFFFFFFFF,
+    };
+    static const uint32_t lens[] = { 0, 1, 3, 4, 7, 8, 16, 17, 100, 127, 128, 200, 255, 256, 300 };
+    static uint8_t big[300];
+    static uint32_t oid_long[128], oid_short[1] = { 1 }, oid_bad[2] = { 3, 1 };
+    ows_varbind v[8];
+    ows_msg m;
+    (void)state;
+    memset(big, 'x', sizeof big);
+    for (int i = 0; i < 128; i++)
+        oid_long[i] = (uint32_t)i * 40503u;
+    for (int version = OWS_SNMPV1; version <= OWS_SNMPV2C + 1; version++) {
+        for (int type = 0x9F; type <= OWS_PDU_REPORT; type++) {
+            for (size_t k = 0; k < sizeof syn / sizeof syn[0]; k++) {
+                for (size_t i = 0; i < 8; i++)
+                    v[i] = mkvb(syn[(k + i) % (sizeof syn / sizeof syn[0])]);
+                mkmsg(&m, version, type, v, 1 + k % 8);
+                for (size_t cap = 0; cap < 400; cap += 1 + cap / 16)
+                    encode_both(&m, cap);
+                encode_both(&m, 8192);
+            }
+        }
+    }
+    /* Integer sizes, in every field and value that carries one. */
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+        v[0] = mkvb(OWS_SYN_INT);
+        v[0].value.v.i = (int32_t)nums[i];
+        v[1] = mkvb(OWS_SYN_GAUGE32);
+        v[1].value.v.u = (uint32_t)nums[i];
+        v[2] = mkvb(OWS_SYN_TIMETICKS);
+        v[2].value.v.u = (uint32_t)nums[i];
+        mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GETBULK, v, 3);
+        m.pdu.request_id = (int32_t)nums[i];
+        m.pdu.error_status = (int32_t)nums[(i + 3) % (sizeof nums / sizeof nums[0])];
+        m.pdu.error_index = (int32_t)nums[(i + 7) % (sizeof nums / sizeof nums[0])];
+        encode_both(&m, 8192);
+    }
+    /* Lengths around the short and long forms, and odd OIDs and pointers. */
+    for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+        for (uint32_t n = 1; n <= 3; n++) {
+            for (uint32_t j = 0; j < n; j++) {
+                v[j] = mkvb(OWS_SYN_OCTETS);
+                v[j].value.v.str.ptr = big;
+                v[j].value.v.str.len = lens[i];
+            }
+            mkmsg(&m, OWS_SNMPV1, OWS_PDU_SET, v, n);
+            m.community.ptr = big;
+            m.community.len = lens[(i + n) % (sizeof lens / sizeof lens[0])];
+            encode_both(&m, 8192);
+            encode_both(&m, lens[i] + 20);
+            m.community.ptr = NULL;
+            encode_both(&m, 8192);
+        }
+    }
+    for (uint32_t n = 0; n <= 129; n++) {
+        v[0] = mkvb(OWS_SYN_OID);
+        v[0].name.ids = n ? oid_long : NULL;
+        v[0].name.len = n;
+        v[0].value.v.oid.ids = oid_long;
+        v[0].value.v.oid.len = n > 128 ? 128 : n;
+        mkmsg(&m, OWS_SNMPV2C, OWS_PDU_RESPONSE, v, 1);
+        encode_both(&m, 8192);
+        encode_both(&m, 5u * n + 20);
+    }
+    v[0] = mkvb(OWS_SYN_OID);
+    v[0].value.v.oid.ids = oid_short;
+    v[0].value.v.oid.len = 1;
+    v[1] = mkvb(OWS_SYN_OID);
+    v[1].value.v.oid.ids = oid_bad;
+    v[1].value.v.oid.len = 2;
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GET, v, 1);
+    encode_both(&m, 8192);
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GET, v, 2);
+    encode_both(&m, 8192);
+    v[0] = mkvb(OWS_SYN_OCTETS);
+    v[0].value.v.str.ptr = NULL;
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GET, v, 1);
+    encode_both(&m, 8192);
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GET, NULL, 2);
+    encode_both(&m, 8192);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -726,6 +845,7 @@ int main(void)
         cmocka_unit_test(test_big_message_one_alloc),
         cmocka_unit_test(test_encode_never_allocates),
         cmocka_unit_test(test_quick_pass_matches_general),
+        cmocka_unit_test(test_quick_encode_matches_general),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
