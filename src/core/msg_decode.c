@@ -74,6 +74,7 @@ struct region {
     int32_t version;
     size_t pad_max;       /* scopedPDU: bytes allowed after it (DES padding) */
     int scoped;           /* 1: a scopedPDU, not a community message */
+    int quick;            /* 1: fill tries the quick pass first */
     ows_berr context_engine;   /* scopedPDU: its contextEngineID, in the input */
 };
 
@@ -363,7 +364,7 @@ static int fill_general(const uint8_t *buf, size_t len, ows_msg *m, struct regio
  * general pass over a fresh region and message (*m is zero on entry). */
 static int fill(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
 {
-    if (!g->scoped && !ows_msg_decode_general_only) {
+    if (g->quick) {
         int err = fill_quick(buf, len, m, g);
         if (err != NOT_QUICK)
             return err;
@@ -461,6 +462,7 @@ static void region_init(struct region *g, void *base, size_t size, int scoped, s
     g->top = g->hi = (uint8_t *)base + size;
     g->version = 0;
     g->scoped = scoped;
+    g->quick = !scoped && !ows_msg_decode_general_only;
     g->pad_max = pad_max;
     g->context_engine.p = g->context_engine.end = NULL;
 }
@@ -514,7 +516,7 @@ int ows_msg_decode_ex(const uint8_t *buf, size_t len, ows_msg *m, size_t head)
 /* Both kinds of input: a community message (scoped 0) or a scopedPDU
  * followed by at most pad_max bytes; ctx gets a scopedPDU's contextEngineID. */
 static int decode(const uint8_t *buf, size_t len, int scoped, size_t pad_max, ows_msg *m,
-                  size_t head, void *mem, size_t cap, ows_berr *ctx)
+                  size_t head, void *mem, size_t cap, ows_berr *ctx, int quick_failed)
 {
     union { uint64_t align; uint8_t b[SCRATCH_SIZE]; } scratch;
     struct region g;
@@ -536,6 +538,9 @@ static int decode(const uint8_t *buf, size_t len, int scoped, size_t pad_max, ow
      * no scratch, no copy. When it is too small, the usual way follows. */
     if (mem && cap > head && !(cap & 7)) {
         region_init(&g, (uint8_t *)mem + head, cap - head, scoped, pad_max);
+        /* The caller's quick pass into this very block failed already. */
+        if (quick_failed)
+            g.quick = 0;
         err = fill(buf, len, m, &g);
         if (!err) {
             m->pdu.vbl.arena = mem;
@@ -588,7 +593,22 @@ int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, v
                       size_t cap)
 {
     ows_berr ctx;
-    return decode(buf, len, 0, 0, m, head, mem, cap, &ctx);
+    size_t h = (head + 7) & ~(size_t)7;
+    /* The engine's usual case, a plain message into its recycled block, goes
+     * straight to the quick pass, without the set-up of the general way
+     * (its 4 KiB scratch frame), which gets whatever the quick pass leaves. */
+    if (mem && buf && len <= OWS_MSG_MAX_LEN && head <= OWS_MSG_MAX_LEN && cap > h &&
+        !(cap & 7) && !ows_msg_decode_general_only) {
+        struct region g;
+        memset(m, 0, sizeof *m);
+        region_init(&g, (uint8_t *)mem + h, cap - h, 0, 0);
+        if (fill_quick(buf, len, m, &g) == 0) {
+            m->pdu.vbl.arena = mem;
+            return 0;
+        }
+        return decode(buf, len, 0, 0, m, head, mem, cap, &ctx, 1);
+    }
+    return decode(buf, len, 0, 0, m, head, mem, cap, &ctx, 0);
 }
 
 int ows_scoped_decode_in(const uint8_t *buf, size_t len, size_t pad_max, ows_msg *m,
@@ -596,7 +616,7 @@ int ows_scoped_decode_in(const uint8_t *buf, size_t len, size_t pad_max, ows_msg
                          size_t *engine_id_len)
 {
     ows_berr ctx = { NULL, NULL };
-    int err = decode(buf, len, 1, pad_max, m, head, mem, cap, &ctx);
+    int err = decode(buf, len, 1, pad_max, m, head, mem, cap, &ctx, 0);
     *engine_id = ctx.p;
     *engine_id_len = (size_t)(ctx.end - ctx.p);
     return err;

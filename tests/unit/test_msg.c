@@ -628,6 +628,9 @@ static void test_encode_never_allocates(void **state)
  * and the general one alone): same error, and on success equal messages. */
 static int both_passes(const uint8_t *b, size_t n)
 {
+    /* Into a caller's block too (the engine's way), big enough or not. */
+    static uint64_t block[512];
+    static const size_t caps[] = { sizeof block, 160, 64 };
     ows_msg q, g;
     int eq, eg;
     ows_msg_decode_general_only = 0;
@@ -639,6 +642,15 @@ static int both_passes(const uint8_t *b, size_t n)
     if (!eq)
         assert_true(ows_msg_equal(&q, &g));
     ows_msg_free(&q);
+    for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+        int e = ows_msg_decode_in(b, n, &q, 24, block, caps[i]);
+        assert_int_equal(e, eg);
+        if (!e) {
+            assert_true(ows_msg_equal(&q, &g));
+            if (q.pdu.vbl.arena != (void *)block)
+                ows_free(q.pdu.vbl.arena);
+        }
+    }
     ows_msg_free(&g);
     return eq;
 }
