@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/udp.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -242,30 +244,97 @@ int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n)
     return got;
 }
 
+/* UDP segmentation offload (Linux 4.18, UDP_SEGMENT): a run of datagrams
+ * of one size (the last may be shorter) to one destination leaves as one
+ * send the kernel cuts into datagrams, so the route lookup, the IP output
+ * and the hand-off to the device (or to loopback's receive path) happen once
+ * per run instead of once per datagram. The peer receives ordinary
+ * datagrams. Cleared for good if the kernel or the route refuses it. */
+#ifndef UDP_SEGMENT
+#define UDP_SEGMENT 103
+#endif
+#define GSO_MAX_SEGS 64u
+#define GSO_MAX_BYTES 60000u
+static _Atomic int gso_ok = 1;
+
+static int same_dest(const struct ows_addr *a, const struct ows_addr *b)
+{
+    return a->family == b->family && a->port == b->port && a->scope_id == b->scope_id &&
+           !memcmp(a->bytes, b->bytes, a->family == OWS_AF_INET ? 4 : 16);
+}
+
+/* How many datagrams from d[0] one segmented send can carry (1: none). */
+static unsigned gso_run(const struct ows_dgram *d, unsigned n)
+{
+    unsigned k = 1;
+    size_t total = d[0].len;
+    if (!atomic_load_explicit(&gso_ok, memory_order_relaxed) || d[0].len == 0)
+        return 1;
+    while (k < n && k < GSO_MAX_SEGS && d[k].len <= d[0].len && d[k].len > 0 &&
+           total + d[k].len <= GSO_MAX_BYTES && same_dest(&d[k].addr, &d[0].addr)) {
+        total += d[k].len;
+        /* A shorter datagram ends the run. */
+        if (d[k++].len < d[0].len)
+            break;
+    }
+    return k;
+}
+
 int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *err)
 {
     struct mmsghdr mh[BATCH_MAX];
     struct iovec iov[BATCH_MAX];
     struct sockaddr_storage ss[BATCH_MAX];
-    unsigned done = 0;
+    union { char buf[CMSG_SPACE(sizeof(uint16_t))]; struct cmsghdr align; } ctl[BATCH_MAX];
+    unsigned first[BATCH_MAX + 1], ng = 0, i, done = 0;
 
     *err = OWS_OK;
     if (n > BATCH_MAX)
         n = BATCH_MAX;
     mmsg_setup(mh, iov, ss, d, n, 1);
-    while (done < n) {
-        int k = (int)SENDMMSG((int)s, mh + done, n - done, MSG_NOSIGNAL);
+    /* Runs that can go as one segmented send become one message with one
+     * iovec per datagram; mh[g] is the g-th message. */
+    for (i = 0; i < n; ng++) {
+        unsigned k = gso_run(d + i, n - i);
+        first[ng] = i;
+        mh[ng].msg_hdr = mh[i].msg_hdr;
+        if (k > 1) {
+            struct cmsghdr *cm;
+            uint16_t seg = (uint16_t)d[i].len;
+            mh[ng].msg_hdr.msg_iovlen = k;
+            mh[ng].msg_hdr.msg_control = ctl[ng].buf;
+            mh[ng].msg_hdr.msg_controllen = sizeof ctl[ng].buf;
+            cm = CMSG_FIRSTHDR(&mh[ng].msg_hdr);
+            cm->cmsg_level = SOL_UDP;
+            cm->cmsg_type = UDP_SEGMENT;
+            cm->cmsg_len = CMSG_LEN(sizeof seg);
+            memcpy(CMSG_DATA(cm), &seg, sizeof seg);
+        }
+        i += k;
+    }
+    first[ng] = n;
+    while (done < ng) {
+        int k = (int)SENDMMSG((int)s, mh + done, ng - done, MSG_NOSIGNAL);
         if (k > 0) {
             done += (unsigned)k;
             continue;
         }
         if (k < 0 && errno == EINTR)
             continue;
-        /* sendmmsg reports an error only when the first datagram failed. */
+        if (k < 0 && mh[done].msg_hdr.msg_controllen &&
+            (errno == EIO || errno == EINVAL || errno == ENOPROTOOPT || errno == EOPNOTSUPP)) {
+            /* Segmentation refused (no offload for this route or kernel):
+             * the rest goes datagram by datagram, now and from now on. */
+            int sent;
+            atomic_store_explicit(&gso_ok, 0, memory_order_relaxed);
+            sent = ows_sock_send_batch(s, d + first[done], n - first[done], err);
+            return (int)first[done] + sent;
+        }
+        /* sendmmsg reports an error only when the first message failed. */
         *err = k < 0 ? ows_sock_error_map(errno) : OWS_E_TL_OTHER;
         break;
     }
-    return (int)done;
+    return (int)first[done];
 }
 #else
 unsigned ows_sock_batch_max(void) { return 1; }
