@@ -209,27 +209,42 @@ static void loopback(int family, struct ows_addr *a)
     }
 }
 
-static void udp_round_trip(int family)
+/* Starts the socket library and opens n sockets bound to the family's
+ * loopback address (an ephemeral port each), with their addresses in b;
+ * skips the test when the machine has no IPv6. */
+static void open_bound(int family, unsigned n, ows_sock *s, struct ows_addr *b)
 {
-    ows_sock s1, s2, s3;
-    struct ows_addr a, b1, b2, from;
-    char buf[16];
-    size_t got;
+    struct ows_addr a;
     int err;
-
     assert_int_equal(ows_sock_startup(), OWS_OK);
     loopback(family, &a);
-    err = ows_sock_open(family, &s1);
+    err = ows_sock_open(family, &s[0]);
     if (family == OWS_AF_INET6 && err) {
         ows_sock_cleanup();
         skip();                          /* no IPv6 on this machine */
     }
     assert_int_equal(err, OWS_OK);
-    assert_int_equal(ows_sock_open(family, &s2), OWS_OK);
-    assert_int_equal(ows_sock_bind(s1, &a), OWS_OK);
-    assert_int_equal(ows_sock_bind(s2, &a), OWS_OK);
-    assert_int_equal(ows_sock_local_addr(s1, &b1), OWS_OK);
-    assert_int_equal(ows_sock_local_addr(s2, &b2), OWS_OK);
+    for (unsigned i = 1; i < n; i++)
+        assert_int_equal(ows_sock_open(family, &s[i]), OWS_OK);
+    for (unsigned i = 0; i < n; i++) {
+        assert_int_equal(ows_sock_bind(s[i], &a), OWS_OK);
+        assert_int_equal(ows_sock_local_addr(s[i], &b[i]), OWS_OK);
+    }
+}
+
+static void udp_round_trip(int family)
+{
+    ows_sock s[2], s1, s2, s3;
+    struct ows_addr b[2], b1, b2, from;
+    char buf[16];
+    size_t got;
+    int err;
+
+    open_bound(family, 2, s, b);
+    s1 = s[0];
+    s2 = s[1];
+    b1 = b[0];
+    b2 = b[1];
     assert_int_equal(b1.family, family);
     assert_int_not_equal(b1.port, 0);
     /* Nothing pending: NOOP, without blocking. */
@@ -399,26 +414,17 @@ static void batch_send_exact(int family)
     enum { N = sizeof lens / sizeof lens[0] };
     static uint8_t data[N][300], in[N][400];
     struct ows_dgram out[N], rx[N];
-    struct ows_addr a, b2, b3;
-    ows_sock s1, s2, s3;
+    struct ows_addr b[3], b2, b3;
+    ows_sock s[3], s1, s2, s3;
     unsigned i, seen2 = 0, seen3 = 0;
     int err, tries;
 
-    assert_int_equal(ows_sock_startup(), OWS_OK);
-    loopback(family, &a);
-    err = ows_sock_open(family, &s1);
-    if (family == OWS_AF_INET6 && err) {
-        ows_sock_cleanup();
-        skip();                          /* no IPv6 on this machine */
-    }
-    assert_int_equal(err, OWS_OK);
-    assert_int_equal(ows_sock_open(family, &s2), OWS_OK);
-    assert_int_equal(ows_sock_open(family, &s3), OWS_OK);
-    assert_int_equal(ows_sock_bind(s1, &a), OWS_OK);
-    assert_int_equal(ows_sock_bind(s2, &a), OWS_OK);
-    assert_int_equal(ows_sock_bind(s3, &a), OWS_OK);
-    assert_int_equal(ows_sock_local_addr(s2, &b2), OWS_OK);
-    assert_int_equal(ows_sock_local_addr(s3, &b3), OWS_OK);
+    open_bound(family, 3, s, b);
+    s1 = s[0];
+    s2 = s[1];
+    s3 = s[2];
+    b2 = b[1];
+    b3 = b[2];
     for (i = 0; i < N; i++) {
         memset(data[i], (int)(i + 1), sizeof data[i]);
         data[i][0] = (uint8_t)i;   /* a sequence number in every non-empty one */
