@@ -192,21 +192,19 @@ int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows
 
 unsigned ows_sock_batch_max(void) { return BATCH_MAX; }
 
-/* Points mh[i] at d[i]'s bytes and at ss[i] for its address: the receive
- * side offers each slot's whole capacity and room for any address, the send
- * side its length and its destination. */
-static void mmsg_setup(struct mmsghdr *mh, struct iovec *iov, struct sockaddr_storage *ss,
-                       const struct ows_dgram *d, unsigned n, int sending)
+/* Points mh[i] at d[i]'s bytes (its whole capacity) and at ss[i] for the
+ * sender's address, whatever it is. */
+static void mmsg_setup_rx(struct mmsghdr *mh, struct iovec *iov, struct sockaddr_storage *ss,
+                          const struct ows_dgram *d, unsigned n)
 {
     unsigned i;
     for (i = 0; i < n; i++) {
         iov[i].iov_base = d[i].buf;
-        iov[i].iov_len = sending ? d[i].len : d[i].cap;
+        iov[i].iov_len = d[i].cap;
         mh[i].msg_hdr.msg_iov = &iov[i];
         mh[i].msg_hdr.msg_iovlen = 1;
         mh[i].msg_hdr.msg_name = &ss[i];
-        mh[i].msg_hdr.msg_namelen = sending ? (socklen_t)ows_bsd_to_sa(&d[i].addr, &ss[i])
-                                            : (socklen_t)sizeof(ss[i]);
+        mh[i].msg_hdr.msg_namelen = (socklen_t)sizeof(ss[i]);
         mh[i].msg_hdr.msg_control = NULL;
         mh[i].msg_hdr.msg_controllen = 0;
         mh[i].msg_hdr.msg_flags = 0;
@@ -223,7 +221,7 @@ int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n)
 
     if (n > BATCH_MAX)
         n = BATCH_MAX;
-    mmsg_setup(mh, iov, ss, d, n, 0);
+    mmsg_setup_rx(mh, iov, ss, d, n);
     /* A bounded number of ICMP error reports (ECONNREFUSED) are skipped. */
     for (tries = 0; tries < 16; tries++) {
         got = (int)RECVMMSG((int)s, mh, n, MSG_DONTWAIT, NULL);
@@ -257,25 +255,34 @@ int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n)
 #define GSO_MAX_BYTES 60000u
 static _Atomic int gso_ok = 1;
 
-static int same_dest(const struct ows_addr *a, const struct ows_addr *b)
+static inline int same_dest(const struct ows_addr *a, const struct ows_addr *b)
 {
-    return a->family == b->family && a->port == b->port && a->scope_id == b->scope_id &&
-           !memcmp(a->bytes, b->bytes, a->family == OWS_AF_INET ? 4 : 16);
+    uint32_t x, y;
+    if (a->family != b->family || a->port != b->port || a->scope_id != b->scope_id)
+        return 0;
+    if (a->family == OWS_AF_INET) {
+        memcpy(&x, a->bytes, 4);
+        memcpy(&y, b->bytes, 4);
+        return x == y;
+    }
+    return !memcmp(a->bytes, b->bytes, 16);
 }
 
-/* How many datagrams from d[0] one segmented send can carry (1: none). */
+/* How many datagrams from d[0] one segmented send can carry (1: none):
+ * those of d[0]'s size to its destination, then at most one shorter. */
 static unsigned gso_run(const struct ows_dgram *d, unsigned n)
 {
-    unsigned k = 1;
-    size_t total = d[0].len;
-    if (!atomic_load_explicit(&gso_ok, memory_order_relaxed) || d[0].len == 0)
+    size_t seg = d[0].len, total = seg;
+    unsigned k;
+    if (n < 2 || seg == 0 || !atomic_load_explicit(&gso_ok, memory_order_relaxed))
         return 1;
-    while (k < n && k < GSO_MAX_SEGS && d[k].len <= d[0].len && d[k].len > 0 &&
-           total + d[k].len <= GSO_MAX_BYTES && same_dest(&d[k].addr, &d[0].addr)) {
-        total += d[k].len;
-        /* A shorter datagram ends the run. */
-        if (d[k++].len < d[0].len)
+    for (k = 1; k < n && k < GSO_MAX_SEGS; k++) {
+        size_t l = d[k].len;
+        /* l - 1 >= seg: empty, or longer than the segment size. */
+        if (l - 1 >= seg || (total += l) > GSO_MAX_BYTES || !same_dest(&d[k].addr, &d[0].addr))
             break;
+        if (l < seg)
+            return k + 1;
     }
     return k;
 }
@@ -291,25 +298,34 @@ int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *
     *err = OWS_OK;
     if (n > BATCH_MAX)
         n = BATCH_MAX;
-    mmsg_setup(mh, iov, ss, d, n, 1);
-    /* Runs that can go as one segmented send become one message with one
-     * iovec per datagram; mh[g] is the g-th message. */
+    /* One message per run (a run of one: an ordinary datagram), with one
+     * iovec per datagram and the run's destination. */
     for (i = 0; i < n; ng++) {
-        unsigned k = gso_run(d + i, n - i);
-        first[ng] = i;
-        mh[ng].msg_hdr = mh[i].msg_hdr;
+        unsigned k = gso_run(d + i, n - i), j;
+        struct msghdr *h = &mh[ng].msg_hdr;
+        for (j = i; j < i + k; j++) {
+            iov[j].iov_base = d[j].buf;
+            iov[j].iov_len = d[j].len;
+        }
+        h->msg_name = &ss[ng];
+        h->msg_namelen = (socklen_t)ows_bsd_to_sa(&d[i].addr, &ss[ng]);
+        h->msg_iov = &iov[i];
+        h->msg_iovlen = k;
+        h->msg_control = NULL;
+        h->msg_controllen = 0;
+        h->msg_flags = 0;
         if (k > 1) {
             struct cmsghdr *cm;
             uint16_t seg = (uint16_t)d[i].len;
-            mh[ng].msg_hdr.msg_iovlen = k;
-            mh[ng].msg_hdr.msg_control = ctl[ng].buf;
-            mh[ng].msg_hdr.msg_controllen = sizeof ctl[ng].buf;
-            cm = CMSG_FIRSTHDR(&mh[ng].msg_hdr);
+            h->msg_control = ctl[ng].buf;
+            h->msg_controllen = sizeof ctl[ng].buf;
+            cm = CMSG_FIRSTHDR(h);
             cm->cmsg_level = SOL_UDP;
             cm->cmsg_type = UDP_SEGMENT;
             cm->cmsg_len = CMSG_LEN(sizeof seg);
             memcpy(CMSG_DATA(cm), &seg, sizeof seg);
         }
+        first[ng] = i;
         i += k;
     }
     first[ng] = n;
