@@ -148,11 +148,12 @@ int ows_entity_init_in(struct ows_entity *e, void (*destroy)(ows_object *),
     e->name = NULL;
     e->from_db = 0;
     e->port_explicit = 0;
-    e->version = version == OWS_SNMPV2C ? OWS_SNMPV2C : OWS_SNMPV1;
+    e->version = version == OWS_SNMPV2C || version == OWS_SNMPV3 ? version : OWS_SNMPV1;
     e->timeout_cs = 0;
     e->retries = 0;
     e->listening = 0;
     e->net = NULL;
+    e->v3_in = NULL;
     return ows_handle_new(&e->hdr, OWS_T_ENTITY, owner);
 }
 
