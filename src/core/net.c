@@ -352,10 +352,9 @@ static void rx_take(struct rx_state *st, struct ows_net_sock *ns, const uint8_t 
         st->nmem = 1;
     mem = st->nmem ? st->mem[st->nmem - 1] : NULL;
     if (ns->role != OWS_SOCK_MANAGER && ns->role != OWS_SOCK_SYNC && ows_v3_is_msg(p, len)) {
-        if (rx_take_v3(ns, slot, p, len, mem, &v3)) {
-            st->bad++;
+        /* Failures are counted in v3_local.h's counters, not as malformed. */
+        if (rx_take_v3(ns, slot, p, len, mem, &v3))
             return;
-        }
     } else if (ows_msg_decode_in(p, len, &slot->msg, OWS_RX_HEAD, mem, OWS_RX_BLOCK)) {
         st->bad++;
         return;
@@ -651,7 +650,9 @@ static void engine_main(void *arg)
         ows_net_flush(e);
     ows_notify_discard(e);
     detached = e->thread_id == 0;   /* set by a stop from this very thread */
-    OWS_STATS("SNMPv3 in: unknown security models %u, invalid %u, unknown PDU handlers %u, "
+    if (ows_v3_stat(OWS_V3S_UNKNOWN_ENGINES) || ows_v3_stat(OWS_V3S_PARSE_ERRS) ||
+        ows_v3_stat(OWS_V3S_INVALID_MSGS) || ows_v3_stat(OWS_V3S_UNKNOWN_USERS))
+        OWS_STATS("SNMPv3 in: unknown security models %u, invalid %u, unknown PDU handlers %u, "
               "parse errors %u, usmStats unsupported levels %u, not in time window %u, "
               "unknown users %u, unknown engine IDs %u, wrong digests %u, decryption "
               "errors %u", ows_v3_stat(OWS_V3S_UNKNOWN_MODELS),
