@@ -15,6 +15,7 @@
 #include "core/state.h"
 #include "core/trace.h"
 #include "core/v3_inbound.h"
+#include "core/v3_trap.h"
 
 /* ---- The request-id hash of one session -------------------------------- */
 
@@ -385,11 +386,16 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
 
     if (dst->version == OWS_SNMPV3) {
         /* The agent role's answer to an SNMPv3 request: the request's
-         * security state comes with its sender's entity (entity.h). */
-        if (!dst->v3_in || m.pdu.type != OWS_PDU_RESPONSE)
-            return OWS_E_OPERATION_INVALID;
-        err = ows_v3_in_encode_reply(dst->v3_in, &m.pdu, encode_buf, sizeof(encode_buf), &off,
+         * security state comes with its sender's entity (entity.h). A trap
+         * to a database v3 entity goes out with our engine authoritative. */
+        if (dst->v3_in && m.pdu.type == OWS_PDU_RESPONSE)
+            err = ows_v3_in_encode_reply(dst->v3_in, &m.pdu, encode_buf, sizeof(encode_buf),
+                                         &off, &len);
+        else if (dst->from_db && m.pdu.type == OWS_PDU_TRAP)
+            err = ows_v3_encode_trap(dst->name, &m.pdu, encode_buf, sizeof(encode_buf), &off,
                                      &len);
+        else
+            return OWS_E_OPERATION_INVALID;
     } else {
         err = ows_msg_encode(&m, encode_buf, sizeof(encode_buf), &off, &len);
     }

@@ -37,6 +37,15 @@ static int32_t boots;
 static uint64_t started_ns;
 static uint64_t salt;
 static struct local_user *users;
+/* Database entities we sent notifications to (ows_v3_local_sender). */
+struct sender {
+    struct sender *next;
+    char *entity;
+    struct ows_v3_sender s;
+};
+static struct sender *senders;
+static uint32_t msg_ids;
+static int loaded;               /* the database was read once (its @engine) */
 static uint32_t stats[OWS_V3S_COUNT_];
 
 /* With the lock held: the default identity and the clock, once. */
@@ -60,6 +69,7 @@ static void init_locked(void)
     started_ns = ows_clock_ns();
     if (ows_random(&salt, sizeof salt))
         salt = (uint64_t)started_ns;
+    msg_ids = (uint32_t)(salt >> 32);
 }
 
 static int32_t time_locked(void)
@@ -75,6 +85,17 @@ static void free_users(struct local_user *u)
         ows_wipe(u, sizeof *u);
         ows_free(u);
         u = next;
+    }
+}
+
+static void free_senders(struct sender *s)
+{
+    while (s) {
+        struct sender *next = s->next;
+        ows_free(s->entity);
+        ows_wipe(s, sizeof *s);
+        ows_free(s);
+        s = next;
     }
 }
 
@@ -145,6 +166,7 @@ int ows_v3_local_load(const char *path)
 {
     struct load_ctx l;
     struct local_user *old;
+    struct sender *old_senders;
     int n = 0;
     size_t i;
 
@@ -160,6 +182,7 @@ int ows_v3_local_load(const char *path)
     }
     ows_mutex_lock(&lock);
     init_locked();
+    loaded = 1;
     if (l.engine_len) {
         memcpy(engine_id, l.engine, l.engine_len);
         engine_len = l.engine_len;
@@ -186,8 +209,11 @@ int ows_v3_local_load(const char *path)
     ows_mutex_lock(&lock);
     old = users;
     users = l.head;
+    old_senders = senders;
+    senders = NULL;
     ows_mutex_unlock(&lock);
     free_users(old);
+    free_senders(old_senders);
     OWS_TRACE("local SNMPv3 engine: %d user(s)", n);
     return n;
 }
@@ -195,11 +221,93 @@ int ows_v3_local_load(const char *path)
 void ows_v3_local_clear(void)
 {
     struct local_user *old;
+    struct sender *old_senders;
     ows_mutex_lock(&lock);
     old = users;
     users = NULL;
+    old_senders = senders;
+    senders = NULL;
     ows_mutex_unlock(&lock);
     free_users(old);
+    free_senders(old_senders);
+}
+
+static int find_sender_locked(const char *entity, struct ows_v3_sender *out)
+{
+    struct sender *s;
+    for (s = senders; s; s = s->next)
+        if (!strcmp(s->entity, entity)) {
+            *out = s->s;
+            return 1;
+        }
+    return 0;
+}
+
+int ows_v3_local_sender(const char *entity, struct ows_v3_sender *out)
+{
+    struct ows_v3_entry e;
+    struct ows_usm_user u;
+    struct sender *s;
+    uint8_t id[OWS_USM_ENGINE_ID_MAX];
+    uint32_t id_len;
+    size_t n = strlen(entity);
+    int err;
+
+    ows_mutex_lock(&lock);
+    init_locked();
+    err = loaded;
+    ows_mutex_unlock(&lock);
+    /* A program that only sends has not read the @engine line yet. */
+    if (!err)
+        ows_v3_local_load(NULL);
+    ows_mutex_lock(&lock);
+    err = find_sender_locked(entity, out);
+    memcpy(id, engine_id, engine_len);
+    id_len = engine_len;
+    ows_mutex_unlock(&lock);
+    if (err)
+        return OWS_OK;
+    if (ows_translate_v3(entity, &e) != 1)
+        return OWS_E_ENTITY_UNKNOWN;
+    s = ows_calloc(1, sizeof *s);
+    if (s)
+        s->entity = ows_malloc(n + 1);
+    err = !s || !s->entity ? OWS_E_ALLOC : ows_usm_user_from_entry(&e, &u);
+    if (!err) {
+        err = ows_usm_user_keys(&u, id, id_len, &s->s.keys);
+        s->s.level = u.level;
+        memcpy(s->s.user, u.name, u.name_len);
+        s->s.user_len = u.name_len;
+        s->s.context_len = (uint32_t)strlen(e.context);
+        memcpy(s->s.context, e.context, s->s.context_len);
+        memcpy(s->s.context_engine, e.context_engine, e.context_engine_len);
+        s->s.context_engine_len = e.context_engine_len;
+        memcpy(s->entity, entity, n + 1);
+        ows_usm_user_clear(&u);
+    }
+    ows_wipe(&e, sizeof e);
+    if (err) {
+        if (s)
+            s->next = NULL;
+        free_senders(s);
+        return err;
+    }
+    *out = s->s;
+    ows_mutex_lock(&lock);
+    s->next = senders;
+    senders = s;
+    ows_mutex_unlock(&lock);
+    return OWS_OK;
+}
+
+int32_t ows_v3_local_msg_id(void)
+{
+    uint32_t v;
+    ows_mutex_lock(&lock);
+    init_locked();
+    v = msg_ids++;
+    ows_mutex_unlock(&lock);
+    return (int32_t)(v & 0x7fffffff);
 }
 
 void ows_v3_local_id(uint8_t *id, uint32_t *len)

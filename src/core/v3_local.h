@@ -78,6 +78,29 @@ int ows_v3_local_find(const uint8_t *engine, size_t engine_len, const uint8_t *u
 int ows_v3_local_remote_time(const uint8_t *engine, size_t engine_len, const uint8_t *user,
                              size_t user_len, int32_t boots, int32_t time);
 
+/* A user of ours as the authoritative sender of notifications (RFC 3414
+ * 1.5.1: the sender of a Trap is authoritative): a database v3 entity's
+ * user with its keys localised to the local engine ID, as a receiver
+ * configured with `createUser -e <our engine ID>` holds them. */
+struct ows_v3_sender {
+    int level;                    /* OWS_USM_* */
+    uint8_t user[OWS_V3_NAME_MAX];
+    uint32_t user_len;
+    ows_v3_keys keys;
+    uint8_t context[OWS_V3_NAME_MAX];       /* the line's context= */
+    uint32_t context_len;
+    uint8_t context_engine[OWS_USM_ENGINE_ID_MAX];   /* contextengine=, 0: ours */
+    uint32_t context_engine_len;
+};
+
+/* The sender record of database v3 entity `entity`: made from its line at
+ * first use (a megabyte of hashing per password), then kept until the next
+ * ows_v3_local_load or clear. 0, or OWS_E_ENTITY_UNKNOWN (no valid line). */
+int ows_v3_local_sender(const char *entity, struct ows_v3_sender *out);
+
+/* A fresh msgID for a message we originate (random start, counting up). */
+int32_t ows_v3_local_msg_id(void);
+
 /* A fresh privacy salt: a 64-bit counter started at random. */
 void ows_v3_local_salt(uint8_t salt[OWS_USM_SALT_LEN]);
 
