@@ -23,6 +23,7 @@
 #include "core/v3_codec.h"
 #include "core/v3_inbound.h"
 #include "core/v3_local.h"
+#include "core/v3_trap.h"
 
 #define HEAD 64                      /* the caller's room, as the engine's item */
 static const uint8_t sender[8] = { 0x80, 0, 0, 0, 1, 2, 3, 4 };
@@ -420,6 +421,62 @@ static void test_reload(void **state)
     assert_int_equal(ows_v3_local_load("/nonexistent/db"), 0);
 }
 
+/* Our traps to a database v3 entity: our engine authoritative, the
+ * entity's user and level, keys localised to our engine ID; a fresh msgID
+ * and salt each time; nothing but a TRAP, and no trap to a name that is
+ * not a v3 line. */
+static void test_traps_sent(void **state)
+{
+    static uint32_t ids[] = { 1, 3, 6, 1, 2, 1, 1, 3, 0 };
+    uint8_t buf[1024], ce[32];
+    size_t off, len;
+    int32_t first_id = 0;
+    uint32_t ce_len;
+    ows_v3_keys k;
+    ows_varbind vb;
+    ows_pdu pdu;
+    ows_v3_msg v;
+    ows_msg back;
+    (void)state;
+    memset(&vb, 0, sizeof vb);
+    vb.name.ids = ids;
+    vb.name.len = 9;
+    vb.value.syntax = OWS_SYN_TIMETICKS;
+    vb.value.v.u = 42;
+    memset(&pdu, 0, sizeof pdu);
+    pdu.type = OWS_PDU_TRAP;
+    pdu.request_id = 9;
+    pdu.vbl.items = &vb;
+    pdu.vbl.count = 1;
+    keys_of("m-admin", local, local_len, &k);
+    for (int round = 0; round < 2; round++) {
+        assert_int_equal(ows_v3_encode_trap("m-admin", &pdu, buf, sizeof buf, &off, &len), 0);
+        assert_int_equal(ows_v3_decode(buf + off, len, &v), 0);
+        assert_int_equal(v.head.flags, OWS_V3_FLAG_AUTH | OWS_V3_FLAG_PRIV);
+        assert_int_equal(v.usm.engine_id_len, local_len);
+        assert_memory_equal(v.usm.engine_id, local, local_len);
+        assert_int_equal(v.usm.user_len, 5);
+        assert_memory_equal(v.usm.user, "admin", 5);
+        if (round)
+            assert_int_not_equal(v.head.msg_id, first_id);
+        first_id = v.head.msg_id;
+        assert_int_equal(ows_usm_auth_check(k.auth, k.auth_key, buf + off, len, v.usm.auth_at),
+                         0);
+        assert_int_equal(ows_v3_open_scoped(&v, &k, NULL, 0, &back, ce, &ce_len), 0);
+        assert_int_equal(back.pdu.type, OWS_PDU_TRAP);
+        assert_int_equal(back.pdu.vbl.items[0].value.v.u, 42);
+        assert_int_equal(back.community.len, 0);
+        assert_int_equal(ce_len, local_len);
+        ows_msg_free(&back);
+    }
+    assert_int_equal(ows_v3_encode_trap("no-such-entity", &pdu, buf, sizeof buf, &off, &len),
+                     OWS_E_ENTITY_UNKNOWN);
+    pdu.type = OWS_PDU_GET;
+    assert_int_equal(ows_v3_encode_trap("m-admin", &pdu, buf, sizeof buf, &off, &len),
+                     OWS_E_OPERATION_INVALID);
+    ows_wipe(&k, sizeof k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -428,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_requests),
         cmocka_unit_test(test_traps),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_traps_sent),
         cmocka_unit_test(test_reload),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

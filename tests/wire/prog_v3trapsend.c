@@ -11,32 +11,6 @@
  * to such an entity is not this side's (the manager side sends those). */
 #include "wire.h"
 
-static HSNMP_VBL notification(HSNMP_SESSION s, const char *text)
-{
-    HSNMP_VBL vbl = SnmpCreateVbl(s, NULL, NULL);
-    smiOID name;
-    smiVALUE v;
-
-    SnmpStrToOid("1.3.6.1.2.1.1.3.0", &name);
-    v.syntax = SNMP_SYNTAX_TIMETICKS;
-    v.value.uNumber = 4242;
-    CHECK(SnmpSetVb(vbl, 0, &name, &v) == 1);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    SnmpStrToOid("1.3.6.1.6.3.1.1.4.1.0", &name);
-    v.syntax = SNMP_SYNTAX_OID;
-    SnmpStrToOid("1.3.6.1.6.3.1.1.5.1", &v.value.oid);
-    CHECK(SnmpSetVb(vbl, 0, &name, &v) == 2);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
-    SnmpStrToOid("1.3.6.1.4.1.99999.5.1", &name);
-    v.syntax = SNMP_SYNTAX_OCTETS;
-    v.value.string.len = (smiUINT32)strlen(text);
-    v.value.string.ptr = (smiLPBYTE)text;
-    CHECK(SnmpSetVb(vbl, 0, &name, &v) == 3);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    return vbl;
-}
-
 int main(int argc, char **argv)
 {
     static smiOCTETS public_ = { 6, (smiLPBYTE)"public" };
@@ -61,7 +35,8 @@ int main(int argc, char **argv)
         HSNMP_PDU pdu;
         CHECK(to != 0);
         snprintf(text, sizeof text, "v3 trap to %s", argv[k]);
-        pdu = SnmpCreatePdu(s, SNMP_PDU_TRAP, 0, 0, 0, notification(s, text));
+        pdu = SnmpCreatePdu(s, SNMP_PDU_TRAP, 0, 0, 0,
+                            wire_notification(s, 4242, "1.3.6.1.6.3.1.1.5.1", text, NULL));
         CHECK(SnmpSendMsg(s, 0, to, ctx, pdu) == SNMPAPI_SUCCESS);
         printf("sent: %s\n", text);
         SnmpFreePdu(pdu);

@@ -40,18 +40,8 @@ ts512a256 $A v3 user=ts512a256 level=authPriv auth=SHA-512 authpass=auth-ts512a2
 tliar     $A v3 user=tliar level=authNoPriv auth=SHA authpass=not-the-password
 EOF2
 chmod 600 "$WSNMP_DATABASE"
-/usr/sbin/snmptrapd -f -C -c "$dir/snmptrapd.conf" -Lf "$dir/trapd.log" -On -n \
-    "udp:$A" </dev/null >/dev/null 2>&1 &
-pid=$!
-i=0
-until grep -q "NET-SNMP version" "$dir/trapd.log" 2>/dev/null; do
-    i=$((i + 1))
-    if [ $i -gt 100 ] || ! kill -0 $pid 2>/dev/null; then
-        echo "snmptrapd did not start (port $port taken?)"; cat "$dir/trapd.log" 2>/dev/null
-        kill $pid 2>/dev/null; exit 1
-    fi
-    sleep 0.1
-done
+. "$(dirname "$0")/start-snmptrapd.sh"
+start_snmptrapd "$dir/snmptrapd.conf" "$dir/trapd.log" "udp:$A"
 
 entities="tnone tmd5des tshaaes ts224 ts256aes ts384 ts512a256"
 if [ $# -gt 1 ]; then
