@@ -147,11 +147,9 @@ static void parse_entry(struct checker *c, char **f, int n, int user_line, struc
         problem(c, "more than %s fields", "16");
         return;
     }
-    if (user_line)
-        ;
-    else if (strlen(f[1]) >= sizeof e->addr)
+    if (!user_line && strlen(f[1]) >= sizeof e->addr)
         problem(c, "the address is longer than %s characters", "255");
-    else
+    else if (!user_line)
         memcpy(e->addr, f[1], strlen(f[1]) + 1);
     for (int i = first; i < n; i++) {
         const char *eq = strchr(f[i], '='), *v;
