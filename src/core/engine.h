@@ -23,6 +23,13 @@
  * still open); SnmpStrToEntity resolves a name (api/entity.c, the same);
  * startup and cleanup start and stop the engine (api/startup.c, under their
  * own mutex). Nothing else waits: SnmpSendMsg binds ephemeral ports only.
+ *
+ * SNMPv3 (issue 13) is a layer under all this: an SNMPv3 datagram at a
+ * listening or trap socket is checked and opened by core/v3_inbound.h as
+ * the engine thread decodes it, without the API lock (the local engine,
+ * core/v3_local.h, has its own lock and never takes this one), and is
+ * answered there with a Report when it fails; what opens carries its
+ * security state (ows_rxitem.v3) to the reply that request.c encodes.
  */
 #ifndef OWS_CORE_ENGINE_H
 #define OWS_CORE_ENGINE_H
