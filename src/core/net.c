@@ -576,6 +576,7 @@ static void engine_main(void *arg)
             }
             gen = e->socks_gen;
             have_snap = 1;
+            ows_poller_changed(e->poller);
         }
         if (next == UINT64_MAX)
             timeout_ms = -1;
