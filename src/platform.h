@@ -170,8 +170,9 @@ int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n);
 int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *err);
 /* Whether a datagram is waiting: 1 yes, 0 no, -1 when the system cannot
  * say more cheaply than a receive would (POSIX: the receive calls report an
- * empty socket themselves). On Windows it is FIONREAD, which Wine answers
- * without a round trip to its server, unlike a receive that finds nothing. */
+ * empty socket themselves). On Windows it is FIONREAD, which costs Wine one
+ * request to its server (it sets Winsock's per-thread event), a receive
+ * that finds nothing two. */
 int ows_sock_pending(ows_sock s);
 /* Maps an OS socket error (errno / WSAGetLastError) to an OWS_E_TL_* code. */
 int ows_sock_error_map(int oserr);
