@@ -7,8 +7,10 @@
  *
  * usage: pingpong_winsock [port] [outstanding] [seconds] [mode] [max_replies]
  *   mode "block" (default): blocking recvfrom, one reply per call;
- *   mode "poll": WSAPoll, then non-blocking recvfrom until WSAEWOULDBLOCK
- *   (the shape of the library's engine loop).
+ *   mode "poll": WSAPoll, then non-blocking recvfrom until WSAEWOULDBLOCK;
+ *   mode "event": WSAEventSelect(FD_READ) on an auto-reset event, a wait on
+ *   it, then non-blocking recvfrom until WSAEWOULDBLOCK (the shape of the
+ *   library's engine loop on Windows).
  * A receive that waits 200 ms counts as loss: the window is refilled.
  * max_replies > 0: stop after that many replies (then `seconds` is only a
  * bound), for counting system calls per GET.
@@ -119,6 +121,8 @@ int main(int argc, char **argv)
     int outstanding = argc > 2 ? atoi(argv[2]) : 16;
     double seconds = argc > 3 ? atof(argv[3]) : 3.0;
     int poll_mode = argc > 4 && !strcmp(argv[4], "poll");
+    int event_mode = argc > 4 && !strcmp(argv[4], "event");
+    HANDLE ev = NULL;
     unsigned long max_replies = argc > 5 ? strtoul(argv[5], NULL, 10) : 0;
     WSADATA wd;
     SOCKET s;
@@ -147,6 +151,11 @@ int main(int argc, char **argv)
     if (poll_mode) {
         u_long nb = 1;
         ioctlsocket(s, FIONBIO, &nb);
+    } else if (event_mode) {
+        /* Makes the socket non-blocking too. */
+        ev = CreateEventW(NULL, FALSE, FALSE, NULL);
+        if (!ev || WSAEventSelect(s, ev, FD_READ) != 0)
+            return 1;
     } else {
         setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (const char *)&tmo, sizeof(tmo));
     }
@@ -160,13 +169,18 @@ int main(int argc, char **argv)
     for (i = 0; i < outstanding; i++)
         send_get(s, &to);
     while (now() < end && (!max_replies || done < max_replies)) {
-        if (poll_mode) {
+        if (poll_mode || event_mode) {
             WSAPOLLFD pf;
             int n;
-            pf.fd = s;
-            pf.events = POLLRDNORM;
-            pf.revents = 0;
-            n = WSAPoll(&pf, 1, 200);
+            if (event_mode) {
+                DWORD w = WaitForSingleObject(ev, 200);
+                n = w == WAIT_OBJECT_0 ? 1 : w == WAIT_TIMEOUT ? 0 : -1;
+            } else {
+                pf.fd = s;
+                pf.events = POLLRDNORM;
+                pf.revents = 0;
+                n = WSAPoll(&pf, 1, 200);
+            }
             calls++;
             if (n == 0) {
                 refills++;
@@ -203,9 +217,11 @@ int main(int argc, char **argv)
     el = now() - t0;
     printf("Winsock ping-pong (%s): outstanding %d: %.0f GETs/s (%lu replies, %lu refills "
            "after a 200 ms silence, %.2f receive calls per reply, %.2f s)\n",
-           poll_mode ? "poll" : "block", outstanding, done / el, done, refills,
+           poll_mode ? "poll" : event_mode ? "event" : "block", outstanding, done / el, done, refills,
            done ? (double)calls / done : 0.0, el);
     closesocket(s);
+    if (ev)
+        CloseHandle(ev);
     WSACleanup();
     return 0;
 }

@@ -170,8 +170,9 @@ int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n);
 int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *err);
 /* Whether a datagram is waiting: 1 yes, 0 no, -1 when the system cannot
  * say more cheaply than a receive would (POSIX: the receive calls report an
- * empty socket themselves). On Windows it is FIONREAD, which Wine answers
- * without a round trip to its server, unlike a receive that finds nothing. */
+ * empty socket themselves). On Windows it is FIONREAD, which costs Wine one
+ * request to its server (it sets Winsock's per-thread event), a receive
+ * that finds nothing two. */
 int ows_sock_pending(ows_sock s);
 /* Maps an OS socket error (errno / WSAGetLastError) to an OWS_E_TL_* code. */
 int ows_sock_error_map(int oserr);
@@ -186,8 +187,9 @@ int ows_sock_recv_timeout(ows_sock s, long timeout_ms);
 
 /* ---- Poller ----------------------------------------------------------- */
 
-/* Waits on N sockets plus a wake-up primitive (a pipe on POSIX, a loopback
- * socket pair on Windows); ows_poller_wake may be called from any thread. */
+/* Waits on N sockets plus a wake-up primitive (a pipe on POSIX, an event on
+ * Windows, where each socket signals an event of its own: see
+ * src/win32/poll.c); ows_poller_wake may be called from any thread. */
 typedef struct ows_poller ows_poller;
 
 /* `room`: how many sockets ows_poller_wait can watch before it has to
@@ -196,11 +198,17 @@ int ows_poller_new(ows_poller **out, size_t room);
 void ows_poller_free(ows_poller *p);
 int ows_poller_wake(ows_poller *p);
 /* Waits up to timeout_ms (< 0: forever) until one of socks is readable or a
- * wake arrives. ready[i] becomes 1 for each readable socket, 0 otherwise;
+ * wake arrives. ready[i] becomes 1 for each readable socket (on Windows for
+ * one of them per call, which must then be read), 0 otherwise;
  * *woken (may be NULL) becomes 1 if a wake was consumed. Returns the number
  * of readable sockets (0 on timeout or wake only) or a negative error. */
 int ows_poller_wait(ows_poller *p, const ows_sock *socks, size_t n, uint8_t *ready,
                     long timeout_ms, int *woken);
+/* Tells the poller that sockets were closed or opened since the last wait,
+ * even if the next array looks the same (a closed socket's handle can come
+ * back as a new one's). Windows registers its sockets again; POSIX has
+ * nothing to do. */
+void ows_poller_changed(ows_poller *p);
 
 /* ---- What the Management API (mgmtapi) needs from the system ---------- */
 

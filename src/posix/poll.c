@@ -108,3 +108,9 @@ int ows_poller_wait(ows_poller *p, const ows_sock *socks, size_t n, uint8_t *rea
     return count;
 }
 
+
+void ows_poller_changed(ows_poller *p)
+{
+    /* poll(2) takes the whole set at every call. */
+    (void)p;
+}
