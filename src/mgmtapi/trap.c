@@ -121,6 +121,20 @@ OWS_SNMP_BOOL_T SNMP_FUNC_TYPE SnmpMgrTrapListen(HANDLE *phTrapAvailable)
     return code ? ows_mgr_fail(code, FALSE) : TRUE;
 }
 
+/* serverTrapThread: the x86 DLL's undocumented trap-service thread entry.
+ * Microsoft does not document it; mingw-w64's x86 import library lists it
+ * (stdcall, 4 bytes of arguments: one pointer), its x64 one does not, so
+ * only def/mgmtapi-x86.def exports it, for programs linked against that
+ * library. Here no separate service runs traps in: SnmpMgrTrapListen
+ * receives them in-process. So it ignores its argument and returns at once
+ * (0, so that it is a valid thread start routine too) rather than serving
+ * or waiting for anything. */
+DWORD SNMP_FUNC_TYPE serverTrapThread(LPVOID param)
+{
+    (void)param;
+    return 0;
+}
+
 int ows_mgr_trap_release(void)
 {
     HSNMP_SESSION hs;
