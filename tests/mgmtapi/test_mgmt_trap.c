@@ -150,6 +150,24 @@ static BOOL next_trap(int ex, AsnObjectIdentifier *ent, AsnNetworkAddress *agent
     return FALSE;
 }
 
+/* Winsock (for the sends) and SnmpMgrTrapListen; listen_stop undoes both. */
+static void listen_start(HANDLE *ev)
+{
+#ifdef _WIN32
+    WSADATA wd;
+    assert_int_equal(WSAStartup(MAKEWORD(2, 2), &wd), 0);
+#endif
+    MOK(SnmpMgrTrapListen(ev));
+}
+
+static void listen_stop(void)
+{
+    MOK(SnmpMgrClose(NULL));
+#ifdef _WIN32
+    WSACleanup();
+#endif
+}
+
 static void v1_header_as_sent(void **state)
 {
     static const unsigned char addr1[4] = { 10, 1, 2, 3 }, addr2[4] = { 10, 1, 2, 4 };
@@ -161,13 +179,9 @@ static void v1_header_as_sent(void **state)
     AsnInteger gen, spec;
     AsnTimeticks ts;
     SnmpVarBindList l;
-#ifdef _WIN32
-    WSADATA wd;
-    assert_int_equal(WSAStartup(MAKEWORD(2, 2), &wd), 0);
-#endif
     (void)state;
 
-    MOK(SnmpMgrTrapListen(&ev));
+    listen_start(&ev);
     /* linkUp with a specific code, which an SNMPv2 trap has no place for. */
     send_to_trap_port(buf, v1_trap(buf, addr1, 3, 5, 4321, 1));
     assert_true(next_trap(0, &ent, &agent, NULL, &gen, &spec, NULL, &ts, &l));
@@ -200,10 +214,7 @@ static void v1_header_as_sent(void **state)
     SnmpUtilMemFree(src.stream);
     SnmpUtilMemFree(comm.stream);
     SnmpUtilVarBindListFree(&l);
-    MOK(SnmpMgrClose(NULL));
-#ifdef _WIN32
-    WSACleanup();
-#endif
+    listen_stop();
 }
 
 /* SnmpMgrGetTrap once: 1 with a trap (freed), 0 with SNMP_MGMTAPI_NOTRAPS. */
@@ -236,13 +247,9 @@ static void event_wakes_waiter(void **state)
     unsigned char buf[200];
     HANDLE ev = NULL;
     int got = 0, i;
-#ifdef _WIN32
-    WSADATA wd;
-    assert_int_equal(WSAStartup(MAKEWORD(2, 2), &wd), 0);
-#endif
     (void)state;
 
-    MOK(SnmpMgrTrapListen(&ev));
+    listen_start(&ev);
     assert_non_null(ev);
 #ifndef _WIN32
     assert_true(OWS_MGMT_TRAP_FD(ev) > 0);
@@ -261,10 +268,7 @@ static void event_wakes_waiter(void **state)
     for (i = 0; i < 4 && event_set_within(ev, 200); i++)
         assert_int_equal(take_one(), 0);
     assert_false(event_set_within(ev, 0));
-    MOK(SnmpMgrClose(NULL));
-#ifdef _WIN32
-    WSACleanup();
-#endif
+    listen_stop();
 }
 
 int main(int argc, char **argv)

@@ -48,45 +48,45 @@ stage() {
         echo "counters: $passed $failed $rc"' "$1" "$repo" 2>&1
 }
 
+# run_case <dir> <what> <passed> <failed> <exit> <test kind>...: a project of
+# those tests through stage; checks the counters, the exit status and the
+# summary line; leaves the output in $out and the FLAKY line(s) in $flaky.
+run_case() {
+    local dir=$1 what=$2 p=$3 f=$4 rc=$5 counters line
+    shift 5
+    project "$dir/src" "$@"
+    out=$(stage "$dir")
+    counters=$(echo "$out" | sed -n 's/^counters: //p')
+    [ "$counters" = "$p $f $rc" ] && ok "$what: $p passed, $f failed, exit $rc" \
+        || bad "$what: counters '$counters' (passed failed exit), wanted '$p $f $rc'; output: $out"
+    line=$(echo "$out" | tail -2 | head -1)
+    [ "$line" = "$p passed, $f failed" ] && ok "$what: summary line '$line'" \
+        || bad "$what: summary line '$line', wanted '$p passed, $f failed'"
+    flaky=$(echo "$out" | grep 'FLAKY')
+}
+
 # 1. Fails once, then passes.
-project "$tmp/a/src" steady flaky
-out=$(stage "$tmp/a")
-counters=$(echo "$out" | sed -n 's/^counters: //p')
-[ "$counters" = "2 0 0" ] && ok "fails then passes: 2 passed, 0 failed, exit 0" \
-    || bad "fails then passes: counters '$counters' (passed failed exit), wanted '2 0 0'; output: $out"
-flaky=$(echo "$out" | grep 'FLAKY')
+run_case "$tmp/a" "fails then passes" 2 0 0 steady flaky
 case $flaky in
     *"fake: FLAKY"*fake.flaky*) ok "the FLAKY closing line names it: $flaky";;
     *) bad "no FLAKY closing line naming fake.flaky in: $out";;
 esac
 case $flaky in *fake.steady*) bad "the FLAKY line names a test that never failed: $flaky";; esac
-[ "$(echo "$out" | tail -2 | head -1)" = "2 passed, 0 failed" ] && ok "summary line '2 passed, 0 failed'" \
-    || bad "summary line: $(echo "$out" | tail -2 | head -1)"
 grep -q "fake.flaky .*Passed" "$tmp/a/build.rerun.log" 2>/dev/null && ok "the second run was of the failed test, alone" \
     || bad "no second run of fake.flaky in $tmp/a/build.rerun.log"
 grep -q "fake.steady" "$tmp/a/build.rerun.log" 2>/dev/null && bad "the passing test was run again too"
 
 # 2. One test fails twice: red stage; only the one that recovered is FLAKY.
-project "$tmp/b/src" steady flaky broken
-out=$(stage "$tmp/b")
-counters=$(echo "$out" | sed -n 's/^counters: //p')
-[ "$counters" = "2 1 1" ] && ok "fails twice: 2 passed, 1 failed, exit 1" \
-    || bad "fails twice: counters '$counters', wanted '2 1 1'; output: $out"
-flaky=$(echo "$out" | grep 'FLAKY')
+run_case "$tmp/b" "fails twice" 2 1 1 steady flaky broken
 case $flaky in
     *fake.broken*) bad "the FLAKY line names the test that failed twice: $flaky";;
     *fake.flaky*) ok "the FLAKY line names only the test that passed again: $flaky";;
     *) bad "no FLAKY line for fake.flaky in: $out";;
 esac
-[ "$(echo "$out" | tail -2 | head -1)" = "2 passed, 1 failed" ] && ok "summary line '2 passed, 1 failed'" \
-    || bad "summary line: $(echo "$out" | tail -2 | head -1)"
 
 # 3. Nothing failed: nothing run again, nothing flaky.
-project "$tmp/c/src" steady
-out=$(stage "$tmp/c")
-counters=$(echo "$out" | sed -n 's/^counters: //p')
-[ "$counters" = "1 0 0" ] && ok "all pass: 1 passed, 0 failed, exit 0" || bad "all pass: counters '$counters'; output: $out"
-echo "$out" | grep -q FLAKY && bad "a FLAKY line with nothing failed: $out"
+run_case "$tmp/c" "all pass" 1 0 0 steady
+[ -n "$flaky" ] && bad "a FLAKY line with nothing failed: $out"
 [ -e "$tmp/c/build.rerun.log" ] && bad "a second run with nothing failed"
 
 [ $fails = 0 ] && echo "rerun_failed: all checks passed" || echo "rerun_failed: $fails checks FAILED"
