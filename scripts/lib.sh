@@ -93,8 +93,12 @@ rerun_failed() {
     # Only the tests that passed the second time are named: one that failed
     # twice is a plain failure, listed by ctest above.
     if [ -n "$recovered" ]; then
-        closing+=("$name: FLAKY, failed once and passed when run again:$recovered (see $dir.ctest.log and $dir.rerun.log)")
-        echo "!!! FLAKY in $name:$recovered passed when run again ($dir.rerun.log)"
+        local why=""
+        # Wine's own start-up failure (scripts/wine-run), not the program's.
+        grep -q 'failed to map the shared user data' "$dir.ctest.log" &&
+            why=" [the log shows Wine failing to start a process: 'failed to map the shared user data', an address-space clash before the program runs]"
+        closing+=("$name: FLAKY, failed once and passed when run again:$recovered$why (see $dir.ctest.log and $dir.rerun.log)")
+        echo "!!! FLAKY in $name:$recovered passed when run again$why ($dir.rerun.log)"
     fi
 }
 

@@ -6,7 +6,9 @@
 #    passed, named in a FLAKY closing line, and the run stays green.
 # 2. The same with a test that fails both times: it stays failed, the stage is
 #    red, and the FLAKY line names only the test that passed the second time.
-# 3. A stage where everything passes runs nothing again and says nothing flaky.
+# 3. A test that fails once with Wine's start-up failure (scripts/wine-run
+#    makes Wine name it): the FLAKY line says so; a plain flaky test's does not.
+# 4. A stage where everything passes runs nothing again and says nothing flaky.
 # Prints one line per check; exits 1 if any failed.
 set -u
 repo=$1
@@ -31,6 +33,7 @@ project() {
             case $k in
                 steady) echo 'add_test(NAME fake.steady COMMAND sh -c "echo steady")';;
                 flaky)  echo "add_test(NAME fake.flaky COMMAND sh -c \"if [ -e '$dir/ran' ]; then echo second run; else touch '$dir/ran'; echo first run fails; exit 1; fi\")";;
+                winefail) echo "add_test(NAME fake.winefail COMMAND sh -c \"if [ -e '$dir/ran' ]; then echo second run; else touch '$dir/ran'; echo 'err:virtual:virtual_alloc_first_teb wine: failed to map the shared user data: c0000018' >&2; exit 1; fi\")";;
                 broken) echo 'add_test(NAME fake.broken COMMAND sh -c "echo always fails; exit 1")';;
             esac
         done
@@ -84,7 +87,16 @@ case $flaky in
     *) bad "no FLAKY line for fake.flaky in: $out";;
 esac
 
-# 3. Nothing failed: nothing run again, nothing flaky.
+# 3. Wine's start-up failure (scripts/wine-run names it): FLAKY, with the cause.
+run_case "$tmp/w" "Wine start-up failure" 2 0 0 steady winefail
+case $flaky in
+    *fake.winefail*"failed to map the shared user data"*) ok "the FLAKY line names Wine's start-up failure";;
+    *) bad "the FLAKY line does not name Wine's start-up failure: $flaky";;
+esac
+run_case "$tmp/x" "fails once, Wine started" 2 0 0 steady flaky
+case $flaky in *"shared user data"*) bad "a FLAKY line blames Wine without its message in the log: $flaky";; esac
+
+# 4. Nothing failed: nothing run again, nothing flaky.
 run_case "$tmp/c" "all pass" 1 0 0 steady
 [ -n "$flaky" ] && bad "a FLAKY line with nothing failed: $out"
 [ -e "$tmp/c/build.rerun.log" ] && bad "a second run with nothing failed"
