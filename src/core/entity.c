@@ -89,6 +89,19 @@ int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
     if (mode == 0 && ows_translate_entity(text, dbaddr, sizeof(dbaddr), version)) {
         lit = dbaddr;
         *from_db = 1;
+    } else if (mode == 0) {
+        /* An SNMPv3 entity (translate.h); a bad line is never used. */
+        struct ows_v3_entry v3;
+        int found = ows_translate_v3(text, &v3);
+        if (found == 1 && strlen(v3.addr) < sizeof(dbaddr)) {
+            memcpy(dbaddr, v3.addr, strlen(v3.addr) + 1);
+            lit = dbaddr;
+            *from_db = 1;
+            *version = OWS_SNMPV3;
+        }
+        ows_wipe(&v3, sizeof(v3));
+        if (found < 0)
+            return OWS_E_ENTITY_UNKNOWN;
     }
     err = ows_entity_split(lit, host, sizeof(host), &port);
     if (err)
@@ -114,7 +127,7 @@ int ows_entity_new_addr(struct ows_session *owner, const struct ows_addr *addr,
     if (!e)
         return OWS_E_ALLOC;
     e->addr = *addr;
-    e->version = version == OWS_SNMPV2C ? OWS_SNMPV2C : OWS_SNMPV1;
+    e->version = version == OWS_SNMPV2C || version == OWS_SNMPV3 ? version : OWS_SNMPV1;
     if (name) {
         size_t n = strlen(name);
         e->name = ows_malloc(n + 1);
@@ -148,11 +161,12 @@ int ows_entity_init_in(struct ows_entity *e, void (*destroy)(ows_object *),
     e->name = NULL;
     e->from_db = 0;
     e->port_explicit = 0;
-    e->version = version == OWS_SNMPV2C ? OWS_SNMPV2C : OWS_SNMPV1;
+    e->version = version == OWS_SNMPV2C || version == OWS_SNMPV3 ? version : OWS_SNMPV1;
     e->timeout_cs = 0;
     e->retries = 0;
     e->listening = 0;
     e->net = NULL;
+    e->v3_in = NULL;
     return ows_handle_new(&e->hdr, OWS_T_ENTITY, owner);
 }
 

@@ -29,6 +29,12 @@ struct ows_entity {
     uint32_t retries;             /* policy retry count; 0 = OWS_DEFAULT_RETRIES */
     int listening;                /* set by the engine while SnmpListen is on */
     void *net;                    /* engine state (listening socket), owned by the engine */
+
+    /* ---- SNMPv3, inbound (agent and notification-receiver roles) ---- */
+    /* The sender of a received SNMPv3 message (made by SnmpRecvMsg inside
+     * the message's item): the security state a reply must carry, which
+     * lives as long as this entity (core/v3_inbound.h). NULL otherwise. */
+    const struct ows_v3_in *v3_in;
 };
 
 /* Creates an entity for a known address (decoded/received messages, the

@@ -14,6 +14,8 @@
 #include "core/session.h"
 #include "core/state.h"
 #include "core/trace.h"
+#include "core/v3_inbound.h"
+#include "core/v3_trap.h"
 
 /* ---- The request-id hash of one session -------------------------------- */
 
@@ -375,7 +377,21 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
         m.pdu.request_id = pdu->request_id;
     }
 
-    err = ows_msg_encode(&m, encode_buf, sizeof(encode_buf), &off, &len);
+    if (dst->version == OWS_SNMPV3) {
+        /* The agent role's answer to an SNMPv3 request: the request's
+         * security state comes with its sender's entity (entity.h). A trap
+         * to a database v3 entity goes out with our engine authoritative. */
+        if (dst->v3_in && m.pdu.type == OWS_PDU_RESPONSE)
+            err = ows_v3_in_encode_reply(dst->v3_in, &m.pdu, encode_buf, sizeof(encode_buf),
+                                         &off, &len);
+        else if (dst->from_db && m.pdu.type == OWS_PDU_TRAP)
+            err = ows_v3_encode_trap(dst->name, &m.pdu, encode_buf, sizeof(encode_buf), &off,
+                                     &len);
+        else
+            return OWS_E_OPERATION_INVALID;
+    } else {
+        err = ows_msg_encode(&m, encode_buf, sizeof(encode_buf), &off, &len);
+    }
     if (converted)
         ows_pdu_free(&m.pdu);
     if (err)
@@ -474,6 +490,16 @@ int ows_net_send_msg(ows_sock fd, const ows_msg *m, const struct ows_addr *to)
         return err;
     if (len > OWS_NET_MAX_DGRAM)
         return OWS_E_TL_PDU_TOO_BIG;
+    return ows_net_sendto(fd, encode_buf + off, len, to);
+}
+
+int ows_net_send_v3_reply(ows_sock fd, const struct ows_v3_in *v3, const ows_pdu *pdu,
+                          const struct ows_addr *to)
+{
+    size_t off, len;
+    int err = ows_v3_in_encode_reply(v3, pdu, encode_buf, sizeof(encode_buf), &off, &len);
+    if (err)
+        return err;
     return ows_net_sendto(fd, encode_buf + off, len, to);
 }
 
