@@ -10,13 +10,7 @@
 #include "core/descriptor.h"
 #include "core/vbl.h"
 #include "core/state.h"
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
+#include "bench_clock.h"
 
 static void report(const char *what, double secs, double ops)
 {

@@ -5,23 +5,11 @@
  * usage: wire_netsnmp [port] [outstanding] [seconds] [max_gets]
  *        (defaults 16200, 16, 3, 0 = run for `seconds`)
  */
-#include <net-snmp/net-snmp-config.h>
-#include <net-snmp/net-snmp-includes.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <sys/select.h>
-#include <time.h>
+#include "netsnmp_bench.h"
 
 static unsigned long done, failed, max_gets;
 static netsnmp_session *live;
-static oid name[] = { 1, 3, 6, 1, 2, 1, 1, 5, 0 };
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static int send_one(void)
 {
@@ -46,24 +34,11 @@ int main(int argc, char **argv)
     int outstanding = argc > 2 ? atoi(argv[2]) : 16;
     double seconds = argc > 3 ? atof(argv[3]) : 3.0;
     const char *host = "127.0.0.1";
-    char peer[128];
-    netsnmp_session sess;
     max_gets = argc > 4 ? strtoul(argv[4], NULL, 10) : 0;
     if (max_gets) seconds = 600;
 
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_READ_CONFIGS, 1);
-    setenv("MIBS", "", 1);
-    init_snmp("wire_netsnmp");
-    snmp_sess_init(&sess);
-    snprintf(peer, sizeof peer, "udp:%s:%s", host, port);
-    sess.peername = peer;
-    sess.version = SNMP_VERSION_2c;
-    sess.community = (u_char *)"public";
-    sess.community_len = 6;
-    sess.timeout = 1000000;
-    sess.retries = 1;
-    sess.callback = on_response;
-    if (!(live = snmp_open(&sess))) { snmp_perror("snmp_open"); return 1; }
+    live = bench_netsnmp_open("wire_netsnmp", host, port, on_response);
+    if (!live) return 1;
 
     for (int i = 0; i < outstanding; i++) send_one();
     double t0 = now(), end = t0 + seconds;

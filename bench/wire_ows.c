@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include "winsnmp.h"
+#include "bench_clock.h"
 
 static HSNMP_ENTITY dst;
 static HSNMP_CONTEXT ctx;
@@ -22,13 +22,6 @@ static atomic_ulong done, failed;
 static unsigned long max_gets;
 static int all_handles = 1;
 static atomic_int stop;
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static void send_one(HSNMP_SESSION s, HSNMP_PDU get)
 {

@@ -58,6 +58,8 @@ function(ows_windows_dll target)
   ows_import_libraries(${target} ${def})
   install(TARGETS ${target} RUNTIME DESTINATION bin)
   install(FILES ${OWS_IMPLIBS_${target}} DESTINATION lib)
+  # On to the caller: the export checks read the import libraries' symbols.
+  set(OWS_IMPLIBS_${target} ${OWS_IMPLIBS_${target}} PARENT_SCOPE)
 endfunction()
 
 # The shared library: wsnmp32.dll (+ import libraries) on Windows,

@@ -1,7 +1,8 @@
 # mgmtapi.dll (+ import libraries) on Windows, libmgmtapi.so natively: the
 # Management API layer (src/mgmtapi) on this project's own core, whose
 # objects (ows_static's) it carries, so it needs no wsnmp32.dll. Exports are
-# exactly the nine SnmpMgr* functions.
+# exactly the nine SnmpMgr* functions (and on x86 serverTrapThread, see
+# def/mgmtapi-x86.def).
 file(GLOB OWS_MGMT_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/mgmtapi/*.c)
 add_library(ows_mgmt_obj OBJECT ${OWS_MGMT_SOURCES})
 target_include_directories(ows_mgmt_obj PRIVATE ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src)

@@ -70,6 +70,12 @@ OWS_SNMP_BOOL_T SNMP_FUNC_TYPE SnmpMgrGetTrapEx(AsnObjectIdentifier *enterprise,
  * one per thread, read and set through these two. */
 DWORD GetLastError(void);
 void SetLastError(DWORD code);
+/* Nor Win32 events: the HANDLE SnmpMgrTrapListen stores in *phTrapAvailable
+ * holds a file descriptor, OWS_MGMT_TRAP_FD(h). Like the Windows event it is
+ * set (readable: poll() or select() it for POLLIN) when traps arrive and
+ * cleared when SnmpMgrGetTrap finds no more. It belongs to the library: do not
+ * read, write or close it; SnmpMgrClose(NULL) closes it. */
+#define OWS_MGMT_TRAP_FD(h) ((int)(intptr_t)(h))
 #endif
 
 #ifdef __cplusplus

@@ -222,8 +222,9 @@ void ows_plat_snmp_free(void *p);
 /* Sets the calling thread's last error (SetLastError on Windows; a
  * per-thread value that the native build's GetLastError returns). */
 void ows_plat_set_last_error(uint32_t code);
-/* An event the application may wait on (a manual-reset Win32 event; a token
- * on POSIX, where nothing can wait on it). NULL when it cannot be made. */
+/* An event the application may wait on: a manual-reset Win32 event; on
+ * POSIX an eventfd whose descriptor is the pointer's value (poll() it for
+ * POLLIN; include/mgmtapi.h's OWS_MGMT_TRAP_FD). NULL when it cannot be made. */
 void *ows_plat_event_new(void);
 void ows_plat_event_set(void *ev);
 void ows_plat_event_reset(void *ev);

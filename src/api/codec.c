@@ -45,16 +45,9 @@
  * receives a converted copy when one is needed (free it with ows_pdu_free). */
 static int prepare(const ows_pdu *pdu, uint32_t version, ows_msg *m, ows_pdu *conv)
 {
-    switch (pdu->type) {
-    case OWS_PDU_GET: case OWS_PDU_GETNEXT: case OWS_PDU_SET: case OWS_PDU_GETBULK:
-    case OWS_PDU_INFORM: case OWS_PDU_TRAP: case OWS_PDU_RESPONSE: case OWS_PDU_V1TRAP:
-        break;
-    default:
-        return OWS_E_PDU_INVALID;
-    }
-    if ((pdu->error_status || pdu->error_index) &&
-        pdu->type != OWS_PDU_RESPONSE && pdu->type != OWS_PDU_GETBULK)
-        return OWS_E_PDU_INVALID;
+    int err = ows_pdu_check_out(pdu);
+    if (err)
+        return err;
     m->version = (int32_t)version;
     m->pdu = *pdu;   /* shallow: the encoder only reads */
     if (version == OWS_SNMPV1) {
@@ -65,13 +58,13 @@ static int prepare(const ows_pdu *pdu, uint32_t version, ows_msg *m, ows_pdu *co
             return OWS_E_OPERATION_INVALID;
         } else if (pdu->type == OWS_PDU_TRAP) {
             static const uint8_t none[4] = { 0, 0, 0, 0 };
-            int err = ows_trap_v2_to_v1(pdu, none, conv);
+            err = ows_trap_v2_to_v1(pdu, none, conv);
             if (err)
                 return err;
             m->pdu = *conv;
         }
     } else if (pdu->type == OWS_PDU_V1TRAP) {
-        int err = ows_trap_v1_to_v2(pdu, conv);
+        err = ows_trap_v1_to_v2(pdu, conv);
         if (err)
             return err;
         m->pdu = *conv;

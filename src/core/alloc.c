@@ -74,6 +74,22 @@ void ows_free(void *p)
     free(p);
 }
 
+void *ows_grow(void *arr, size_t *cap, size_t need, size_t elem)
+{
+    size_t ncap = *cap > SIZE_MAX / 2 ? SIZE_MAX : *cap * 2;
+    void *q;
+    if (need <= *cap && arr)
+        return arr;
+    if (ncap < need)
+        ncap = need;
+    if (!elem || ncap > SIZE_MAX / elem)
+        return NULL;
+    q = ows_realloc(arr, ncap * elem);
+    if (q)
+        *cap = ncap;
+    return q;
+}
+
 void ows_alloc_fail_after(long k)
 {
     atomic_store(&fail_budget, k < 0 ? -1 : k);

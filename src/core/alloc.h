@@ -12,6 +12,12 @@ void *ows_calloc(size_t count, size_t size); /* checks count*size overflow */
 void *ows_realloc(void *p, size_t n);        /* on failure p is untouched */
 void ows_free(void *p);
 
+/* Returns arr, an array of *cap elements of elem bytes, made to hold at least
+ * need of them: it grows to twice its capacity, or to need when that is more,
+ * and *cap follows. NULL when memory or the size runs out; arr and *cap are
+ * then as they were. */
+void *ows_grow(void *arr, size_t *cap, size_t need, size_t elem);
+
 /* Test hooks. ows_alloc_fail_after(k): the next k allocations succeed and
  * every one after them fails, until ows_alloc_fail_after(-1) switches it off.
  * ows_alloc_count() counts successful allocations since start-up. */

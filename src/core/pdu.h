@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include "core/smi.h"
 #include "core/handle.h"
+#include "core/error.h"
 
 /* All zero, an empty list. */
 void ows_pdu_init(ows_pdu *p);
@@ -24,6 +25,25 @@ int ows_pdu_copy(ows_pdu *dst, const ows_pdu *src);
 /* True for the types an application may create or set: GET, GETNEXT,
  * RESPONSE, SET, GETBULK, INFORM, TRAP (not V1TRAP). */
 int ows_pdu_type_settable(int32_t type);
+
+/* OWS_E_PDU_INVALID unless the PDU is one the library puts on the wire (for
+ * SnmpSendMsg and SnmpEncodeMsg alike): a type it sends, V1TRAP included,
+ * and error status and index zero except in a Response and a GetBulk (where
+ * they carry non-repeaters and max-repetitions). Inline: every send checks. */
+static inline int ows_pdu_check_out(const ows_pdu *pdu)
+{
+    switch (pdu->type) {
+    case OWS_PDU_GET: case OWS_PDU_GETNEXT: case OWS_PDU_SET: case OWS_PDU_GETBULK:
+    case OWS_PDU_INFORM: case OWS_PDU_TRAP: case OWS_PDU_RESPONSE: case OWS_PDU_V1TRAP:
+        break;
+    default:
+        return OWS_E_PDU_INVALID;
+    }
+    if ((pdu->error_status || pdu->error_index) &&
+        pdu->type != OWS_PDU_RESPONSE && pdu->type != OWS_PDU_GETBULK)
+        return OWS_E_PDU_INVALID;
+    return OWS_OK;
+}
 
 /* The object behind an HSNMP_PDU. */
 typedef struct ows_pdu_obj {

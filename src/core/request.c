@@ -340,16 +340,9 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
 
     if (!e)
         return OWS_E_TL_NOT_INITIALIZED;
-    switch (pdu->type) {
-    case OWS_PDU_GET: case OWS_PDU_GETNEXT: case OWS_PDU_SET: case OWS_PDU_GETBULK:
-    case OWS_PDU_INFORM: case OWS_PDU_TRAP: case OWS_PDU_RESPONSE: case OWS_PDU_V1TRAP:
-        break;
-    default:
-        return OWS_E_PDU_INVALID;
-    }
-    if ((pdu->error_status || pdu->error_index) &&
-        pdu->type != OWS_PDU_RESPONSE && pdu->type != OWS_PDU_GETBULK)
-        return OWS_E_PDU_INVALID;
+    err = ows_pdu_check_out(pdu);
+    if (err)
+        return err;
     if (dst->addr.family != OWS_AF_INET && dst->addr.family != OWS_AF_INET6)
         return OWS_E_ENTITY_INVALID;
 

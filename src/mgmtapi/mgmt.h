@@ -97,4 +97,7 @@ static inline smiOID ows_mgr_oid_view(const AsnObjectIdentifier *o)
 /* trap.c: releases what SnmpMgrTrapListen set up (SnmpMgrClose(NULL)). */
 int ows_mgr_trap_release(void);
 
+/* trap.c: mgmtapi.dll's undocumented x86 export (def/mgmtapi-x86.def). */
+DWORD SNMP_FUNC_TYPE serverTrapThread(LPVOID param);
+
 #endif

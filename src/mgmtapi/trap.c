@@ -21,6 +21,11 @@
  * as sent. For an SNMPv2 trap the agent address is snmpTrapAddress.0 when
  * the trap carries it (taken out of the varbinds), else the sender's.
  *
+ * The event SnmpMgrTrapListen hands out is set by each trap's notification
+ * and cleared when SnmpMgrGetTrap finds the queue empty (get_trap); natively,
+ * where no Win32 event exists, it is an eventfd in the HANDLE
+ * (include/mgmtapi.h, OWS_MGMT_TRAP_FD), so poll() waits on it.
+ *
  * Decisions where the documentation is silent: SnmpMgrTrapListen(NULL)
  * gives SNMP_MGMTAPI_INVALID_BUFFER; SnmpMgrGetTrap before
  * SnmpMgrTrapListen gives SNMP_MGMTAPI_TRAP_ERRORS, with NULL output
@@ -119,6 +124,20 @@ OWS_SNMP_BOOL_T SNMP_FUNC_TYPE SnmpMgrTrapListen(HANDLE *phTrapAvailable)
     }
     ows_mutex_unlock(&trap_lock);
     return code ? ows_mgr_fail(code, FALSE) : TRUE;
+}
+
+/* serverTrapThread: the x86 DLL's undocumented trap-service thread entry.
+ * Microsoft does not document it; mingw-w64's x86 import library lists it
+ * (stdcall, 4 bytes of arguments: one pointer), its x64 one does not, so
+ * only def/mgmtapi-x86.def exports it, for programs linked against that
+ * library. Here no separate service runs traps in: SnmpMgrTrapListen
+ * receives them in-process. So it ignores its argument and returns at once
+ * (0, so that it is a valid thread start routine too) rather than serving
+ * or waiting for anything. */
+DWORD SNMP_FUNC_TYPE serverTrapThread(LPVOID param)
+{
+    (void)param;
+    return 0;
 }
 
 int ows_mgr_trap_release(void)
@@ -255,7 +274,7 @@ static OWS_SNMP_BOOL_T get_trap(AsnObjectIdentifier *enterprise, AsnNetworkAddre
     AsnInteger gen = 0, spec = 0;
     AsnTimeticks ts = 0;
     struct ows_v1_trap_hdr v1;
-    int is_v1;
+    int is_v1, cleared = 0;
     uint32_t code = 0;
 
     if (!enterprise || !agentAddress || !genericTrap || !specificTrap || !timeStamp ||
@@ -268,14 +287,28 @@ static OWS_SNMP_BOOL_T get_trap(AsnObjectIdentifier *enterprise, AsnNetworkAddre
         return ows_mgr_fail(SNMP_MGMTAPI_TRAP_ERRORS, FALSE);
     for (;;) {
         if (!SnmpRecvMsg(hs, &src, &dst, &ctx, &pdu)) {
+            if (SnmpGetLastError(hs) != SNMPAPI_NOOP)
+                return ows_mgr_fail(SNMP_MGMTAPI_TRAP_ERRORS, FALSE);
+            if (cleared)
+                return ows_mgr_fail(SNMP_MGMTAPI_NOTRAPS, FALSE);
+            /* The queue is empty: clear the event, then look once more. A
+             * trap queued after that look sets the event through its own
+             * notification, which comes after it is queued; but one queued
+             * before the reset may have had its notification wiped by it,
+             * and the second look finds it. */
             ows_mutex_lock(&trap_lock);
             ows_plat_event_reset(trap_event);
             ows_mutex_unlock(&trap_lock);
-            /* A trap that arrived between the receive and the reset sets
-             * the event again through its own notification. */
-            return ows_mgr_fail(SnmpGetLastError(hs) == SNMPAPI_NOOP ? SNMP_MGMTAPI_NOTRAPS
-                                                                     : SNMP_MGMTAPI_TRAP_ERRORS,
-                                FALSE);
+            cleared = 1;
+            continue;
+        }
+        if (cleared) {
+            /* More may wait behind this one, their notifications wiped by
+             * the reset: the event says so until a call finds none. */
+            ows_mutex_lock(&trap_lock);
+            ows_plat_event_set(trap_event);
+            ows_mutex_unlock(&trap_lock);
+            cleared = 0;
         }
         if (SnmpGetPduData(pdu, &type, &rid, &es, &ei, &vbl) &&
             (type == SNMP_PDU_TRAP || type == SNMP_PDU_V1TRAP))

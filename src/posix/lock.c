@@ -5,6 +5,19 @@
 #include "core/error.h"
 #include "platform.h"
 
+/* *ts = the monotonic clock's now + ms: the absolute deadline both kinds of
+ * timed wait below take. */
+static void deadline_in(struct timespec *ts, long ms)
+{
+    clock_gettime(CLOCK_MONOTONIC, ts);
+    ts->tv_sec += ms / 1000;
+    ts->tv_nsec += (ms % 1000) * 1000000L;
+    if (ts->tv_nsec >= 1000000000L) {
+        ts->tv_sec++;
+        ts->tv_nsec -= 1000000000L;
+    }
+}
+
 #if defined(__linux__)
 /* The classic three-state futex mutex (0 free, 1 held, 2 held and perhaps
  * waited for): taking a free lock is one compare-and-swap and releasing an
@@ -74,15 +87,8 @@ int ows_cond_wait(ows_cond *c, ows_mutex *m, long timeout_ms)
     int timed_out = 0;
     long rc;
 
-    if (timeout_ms >= 0) {
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        ts.tv_sec += timeout_ms / 1000;
-        ts.tv_nsec += (timeout_ms % 1000) * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-    }
+    if (timeout_ms >= 0)
+        deadline_in(&ts, timeout_ms);
     /* Counted before the mutex is dropped: a waker that changes `seq` after
      * we read it either sees us counted or makes the wait below return at
      * once (the word no longer holds `seq`). */
@@ -130,13 +136,7 @@ int ows_cond_wait(ows_cond *c, ows_mutex *m, long timeout_ms)
         pthread_cond_wait(&c->c, &m->m);
         return OWS_OK;
     }
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    ts.tv_sec += timeout_ms / 1000;
-    ts.tv_nsec += (timeout_ms % 1000) * 1000000L;
-    if (ts.tv_nsec >= 1000000000L) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000L;
-    }
+    deadline_in(&ts, timeout_ms);
     return pthread_cond_timedwait(&c->c, &m->m, &ts) == ETIMEDOUT ? OWS_E_TL_TIMEOUT : OWS_OK;
 }
 

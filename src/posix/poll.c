@@ -18,13 +18,12 @@ struct ows_poller {
 static int make_room(ows_poller *p, size_t n)
 {
     struct pollfd *nf;
-    if (n + 1 <= p->cap)
+    if (n < p->cap)   /* the common case, checked without a call */
         return OWS_OK;
-    nf = ows_realloc(p->fds, (n + 1) * sizeof(*nf));
+    nf = ows_grow(p->fds, &p->cap, n + 1, sizeof(*nf));
     if (!nf)
         return OWS_E_ALLOC;
     p->fds = nf;
-    p->cap = n + 1;
     return OWS_OK;
 }
 

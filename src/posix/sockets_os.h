@@ -5,4 +5,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+
+/* 0 when the socket library can resolve names: always, here. */
+static inline int ows_bsd_ready(void) { return 0; }
 #endif

@@ -42,13 +42,12 @@ struct ows_poller {
 static int make_room(ows_poller *p, size_t n)
 {
     ows_sock *nr;
-    if (n <= p->cap)
+    if (n <= p->cap)   /* the common case, checked without a call */
         return OWS_OK;
-    nr = ows_realloc(p->reg, n * sizeof(*nr));
+    nr = ows_grow(p->reg, &p->cap, n, sizeof(*nr));
     if (!nr)
         return OWS_E_ALLOC;
     p->reg = nr;
-    p->cap = n;
     return OWS_OK;
 }
 

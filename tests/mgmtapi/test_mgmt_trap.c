@@ -13,12 +13,34 @@ typedef SOCKET tsock;
 #  define tclose closesocket
 #else
 #  include <arpa/inet.h>
+#  include <errno.h>
 #  include <netinet/in.h>
+#  include <poll.h>
 #  include <sys/socket.h>
 #  include <unistd.h>
 typedef int tsock;
 #  define tclose close
 #endif
+
+/* 1 when SnmpMgrTrapListen's event is set within ms milliseconds: a Win32
+ * event on Windows; natively the descriptor in the HANDLE (mgmtapi.h's
+ * OWS_MGMT_TRAP_FD), waited on with poll(). */
+static int event_set_within(HANDLE ev, int ms)
+{
+#ifdef _WIN32
+    return WaitForSingleObject(ev, (DWORD)ms) == WAIT_OBJECT_0;
+#else
+    struct pollfd p;
+    int rc;
+    p.fd = OWS_MGMT_TRAP_FD(ev);
+    p.events = POLLIN;
+    p.revents = 0;
+    do
+        rc = poll(&p, 1, ms);
+    while (rc < 0 && errno == EINTR);
+    return rc == 1 && (p.revents & POLLIN);
+#endif
+}
 
 static const UINT enterprise[] = { 1, 3, 6, 1, 4, 1, 8072, 2, 3 };
 static const UINT ifIndex1[] = { 1, 3, 6, 1, 2, 1, 2, 2, 1, 1, 1 };
@@ -128,6 +150,24 @@ static BOOL next_trap(int ex, AsnObjectIdentifier *ent, AsnNetworkAddress *agent
     return FALSE;
 }
 
+/* Winsock (for the sends) and SnmpMgrTrapListen; listen_stop undoes both. */
+static void listen_start(HANDLE *ev)
+{
+#ifdef _WIN32
+    WSADATA wd;
+    assert_int_equal(WSAStartup(MAKEWORD(2, 2), &wd), 0);
+#endif
+    MOK(SnmpMgrTrapListen(ev));
+}
+
+static void listen_stop(void)
+{
+    MOK(SnmpMgrClose(NULL));
+#ifdef _WIN32
+    WSACleanup();
+#endif
+}
+
 static void v1_header_as_sent(void **state)
 {
     static const unsigned char addr1[4] = { 10, 1, 2, 3 }, addr2[4] = { 10, 1, 2, 4 };
@@ -139,13 +179,9 @@ static void v1_header_as_sent(void **state)
     AsnInteger gen, spec;
     AsnTimeticks ts;
     SnmpVarBindList l;
-#ifdef _WIN32
-    WSADATA wd;
-    assert_int_equal(WSAStartup(MAKEWORD(2, 2), &wd), 0);
-#endif
     (void)state;
 
-    MOK(SnmpMgrTrapListen(&ev));
+    listen_start(&ev);
     /* linkUp with a specific code, which an SNMPv2 trap has no place for. */
     send_to_trap_port(buf, v1_trap(buf, addr1, 3, 5, 4321, 1));
     assert_true(next_trap(0, &ent, &agent, NULL, &gen, &spec, NULL, &ts, &l));
@@ -178,16 +214,68 @@ static void v1_header_as_sent(void **state)
     SnmpUtilMemFree(src.stream);
     SnmpUtilMemFree(comm.stream);
     SnmpUtilVarBindListFree(&l);
-    MOK(SnmpMgrClose(NULL));
-#ifdef _WIN32
-    WSACleanup();
+    listen_stop();
+}
+
+/* SnmpMgrGetTrap once: 1 with a trap (freed), 0 with SNMP_MGMTAPI_NOTRAPS. */
+static int take_one(void)
+{
+    AsnObjectIdentifier ent;
+    AsnNetworkAddress agent;
+    AsnInteger gen, spec;
+    AsnTimeticks ts;
+    SnmpVarBindList l;
+    if (!SnmpMgrGetTrap(&ent, &agent, &gen, &spec, &ts, &l)) {
+        assert_int_equal(GetLastError(), SNMP_MGMTAPI_NOTRAPS);
+        return 0;
+    }
+    SnmpUtilOidFree(&ent);
+    SnmpUtilMemFree(agent.stream);
+    SnmpUtilVarBindListFree(&l);
+    return 1;
+}
+
+/* The event wakes a waiter whenever traps wait, and only then: clear before
+ * any trap; then, with three sent at once, every wait for it ends (within
+ * 5 s) until all three are taken, each wake-up followed by taking traps until
+ * SNMP_MGMTAPI_NOTRAPS (a trap left queued with the event clear would make a
+ * wait time out); clear again once drained. Natively the handle is a
+ * descriptor that poll() waits on. */
+static void event_wakes_waiter(void **state)
+{
+    static const unsigned char addr[4] = { 10, 1, 2, 5 };
+    unsigned char buf[200];
+    HANDLE ev = NULL;
+    int got = 0, i;
+    (void)state;
+
+    listen_start(&ev);
+    assert_non_null(ev);
+#ifndef _WIN32
+    assert_true(OWS_MGMT_TRAP_FD(ev) > 0);
 #endif
+    assert_false(event_set_within(ev, 0));
+    for (i = 0; i < 3; i++)
+        send_to_trap_port(buf, v1_trap(buf, addr, 6, (unsigned char)(40 + i), 7, 0));
+    for (i = 0; i < 10 && got < 3; i++) {
+        assert_true(event_set_within(ev, 5000));
+        while (take_one())
+            got++;
+    }
+    assert_int_equal(got, 3);
+    /* A notification may still come for a trap already taken, setting the
+     * event once more: a waiter then finds no trap, and the event clear. */
+    for (i = 0; i < 4 && event_set_within(ev, 200); i++)
+        assert_int_equal(take_one(), 0);
+    assert_false(event_set_within(ev, 0));
+    listen_stop();
 }
 
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(v1_header_as_sent),
+        cmocka_unit_test(event_wakes_waiter),
     };
     return CONF_RUN("mgmt_trap", tests);
 }

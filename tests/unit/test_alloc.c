@@ -60,6 +60,39 @@ static void test_calloc_overflow(void **st)
     assert_int_equal(ows_alloc_live(), live0);
 }
 
+static void test_grow(void **st)
+{
+    int *a = NULL, *b;
+    size_t cap = 0;
+    long live0 = ows_alloc_live();
+    (void)st;
+    a = ows_grow(a, &cap, 3, sizeof(*a));
+    assert_non_null(a);
+    assert_int_equal(cap, 3);                 /* an empty array: exactly need */
+    a[0] = 7; a[2] = 9;
+    assert_ptr_equal(ows_grow(a, &cap, 2, sizeof(*a)), a);   /* room already */
+    assert_int_equal(cap, 3);
+    a = ows_grow(a, &cap, 4, sizeof(*a));
+    assert_non_null(a);
+    assert_int_equal(cap, 6);                 /* doubles when need is less */
+    assert_int_equal(a[0], 7);
+    assert_int_equal(a[2], 9);
+    a = ows_grow(a, &cap, 20, sizeof(*a));
+    assert_non_null(a);
+    assert_int_equal(cap, 20);                /* need when that is more */
+    /* A failure leaves the array and its capacity as they were. */
+    ows_alloc_fail_after(0);
+    b = ows_grow(a, &cap, 21, sizeof(*a));
+    ows_alloc_fail_after(-1);
+    assert_null(b);
+    assert_int_equal(cap, 20);
+    assert_int_equal(a[2], 9);
+    assert_null(ows_grow(a, &cap, SIZE_MAX / 2, sizeof(*a)));   /* size overflow */
+    assert_int_equal(cap, 20);
+    ows_free(a);
+    assert_int_equal(ows_alloc_live(), live0);
+}
+
 static void test_error_mapping(void **st)
 {
     (void)st;
@@ -87,6 +120,7 @@ int main(void)
         cmocka_unit_test(test_fail_after),
         cmocka_unit_test(test_zero_budget_and_realloc),
         cmocka_unit_test(test_calloc_overflow),
+        cmocka_unit_test(test_grow),
         cmocka_unit_test(test_error_mapping),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

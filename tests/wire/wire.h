@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef _WIN32
+/* Before winsnmp.h's <windows.h>, as Winsock asks: sink.h and some tests
+ * use it. */
+#  include <winsock2.h>
+#endif
 #include "winsnmp.h"
 #ifdef _WIN32
 #  include <windows.h>
