@@ -17,6 +17,7 @@
 #include "core/session.h"
 #include "core/state.h"
 #include "core/trace.h"
+#include "core/v3_manager.h"
 
 struct ows_engine *ows_eng;
 ows_cond ows_net_deliver_cond;
@@ -46,6 +47,8 @@ struct rx_slot {
     struct ows_net_sock *ns;
     struct ows_addr from;
     ows_msg msg;
+    uint8_t *raw;                     /* an SNMPv3 datagram, judged with the lock held */
+    size_t raw_len;
 };
 
 /* The engine thread's private receive state: used without the lock. */
@@ -331,6 +334,15 @@ static void rx_take(struct rx_state *st, struct ows_net_sock *ns, const uint8_t 
         st->nmem = 1;
     if (ows_msg_decode_in(p, len, &slot->msg, OWS_RX_HEAD,
                           st->nmem ? st->mem[st->nmem - 1] : NULL, OWS_RX_BLOCK)) {
+        /* SNMPv3 needs the keys and state kept under the lock: a copy of
+         * the bytes waits for it. */
+        if (ows_v3_sniff(p, len) && (slot->raw = ows_malloc(len)) != NULL) {
+            memcpy(slot->raw, p, len);
+            slot->raw_len = len;
+            slot->ns = ns;
+            st->nb++;
+            return;
+        }
         st->bad++;
         return;
     }
@@ -610,7 +622,14 @@ static void engine_main(void *arg)
             struct rx_slot *r = &st.rx[i];
             /* Once stopped, the sessions are gone and ows_eng may already
              * be another engine: drop what was read. */
-            if (e->stop)
+            if (r->raw) {
+                if (!e->stop && r->ns->role == OWS_SOCK_MANAGER)
+                    ows_req_v3_received(r->ns, &r->from, r->raw, r->raw_len);
+                else
+                    e->n_foreign++;
+                ows_free(r->raw);
+                r->raw = NULL;
+            } else if (e->stop)
                 ows_msg_free(&r->msg);
             else if (r->ns->role == OWS_SOCK_MANAGER)
                 ows_queue_received(r->ns, &r->from, &r->msg);
@@ -631,6 +650,7 @@ static void engine_main(void *arg)
               e->n_sent, e->n_retrans, e->n_timeouts, e->n_received, e->n_unmatched,
               e->n_malformed, e->n_foreign, e->n_queue_full, e->n_polls, e->n_read,
               e->n_rx_calls, e->n_tx_calls, e->n_send_failed);
+    ows_v3_mgr_shutdown();
     ows_unlock();
     ows_free(fds);
     ows_free(ents);
