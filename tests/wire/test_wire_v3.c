@@ -164,7 +164,7 @@ static void free_value(smiVALUE *v)
 }
 
 /* Walks the system group with GETNEXT; the names into names[], their count back. */
-static int walk(HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx, char names[][64])
+static int walk(HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx, char names[][128])
 {
     char cur[64] = SYSTEM;
     int n = 0;
@@ -185,7 +185,7 @@ static int walk(HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx, char names
         SnmpFreeVbl(r.vbl);
         if (strncmp(next, SYSTEM ".", strlen(SYSTEM) + 1) || v.syntax == SNMP_SYNTAX_ENDOFMIBVIEW)
             break;
-        snprintf(names[n++], 64, "%s", next);
+        snprintf(names[n++], 128, "%s", next);
         snprintf(cur, sizeof cur, "%s", next);
     }
     return n;
@@ -197,9 +197,9 @@ static HSNMP_CONTEXT context(HSNMP_SESSION s)
     return SnmpStrToContext(s, &o);
 }
 
-static void one_user(HSNMP_SESSION s, const struct user *u, char ref[][64], int nref)
+static void one_user(HSNMP_SESSION s, const struct user *u, char ref[][128], int nref)
 {
-    char name[64], got[128], walked[MAX_WALK][64];
+    char name[64], got[128], walked[MAX_WALK][128];
     HSNMP_ENTITY dst;
     HSNMP_CONTEXT ctx = context(s);
     struct wire_reply r;
@@ -358,7 +358,7 @@ int main(void)
     HSNMP_SESSION s;
     HSNMP_ENTITY v2;
     HSNMP_CONTEXT ctx;
-    char ref[MAX_WALK][64];
+    char ref[MAX_WALK][128];
     int nref;
     size_t i;
     long live0;
