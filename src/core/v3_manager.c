@@ -422,6 +422,10 @@ int ows_v3_mgr_receive(const uint8_t *buf, size_t len, const struct ows_addr *fr
     if (out->pdu.type == OWS_PDU_REPORT) {
         int kind;
         report_name(out, &kind);
+        /* RFC 3414 3.2 step 7 sends this one authenticated: an
+         * unauthenticated one would let anybody end our requests. */
+        if (kind == REP_NOT_IN_TIME && level == OWS_USM_NOAUTH)
+            DROP(mismatch, "v3: dropped an unauthenticated usmStatsNotInTimeWindows Report");
         /* An authenticated Report other than the time's own is timely too. */
         if (level != OWS_USM_NOAUTH && kind != REP_NOT_IN_TIME &&
             outside_window(p, m.usm.engine_boots, m.usm.engine_time))

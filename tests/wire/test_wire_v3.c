@@ -166,7 +166,7 @@ static void free_value(smiVALUE *v)
 /* Walks the system group with GETNEXT; the names into names[], their count back. */
 static int walk(HSNMP_SESSION s, HSNMP_ENTITY dst, HSNMP_CONTEXT ctx, char names[][128])
 {
-    char cur[64] = SYSTEM;
+    char cur[128] = SYSTEM;
     int n = 0;
     while (n < MAX_WALK) {
         struct wire_reply r;
