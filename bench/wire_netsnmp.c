@@ -4,11 +4,14 @@
  *
  * usage: wire_netsnmp [port] [outstanding] [seconds] [max_gets]
  *        (defaults 16200, 16, 3, 0 = run for `seconds`)
+ * With BENCH_V3_LEVEL (noAuthNoPriv, authNoPriv, authPriv) it speaks SNMPv3
+ * as user "bench" with SHA-256 and AES-128 (bench/responder_v3.c's user).
  */
 #include <net-snmp/net-snmp-config.h>
 #include <net-snmp/net-snmp-includes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/select.h>
 #include <time.h>
 
@@ -63,6 +66,28 @@ int main(int argc, char **argv)
     sess.timeout = 1000000;
     sess.retries = 1;
     sess.callback = on_response;
+    if (getenv("BENCH_V3_LEVEL")) {
+        const char *lv = getenv("BENCH_V3_LEVEL");
+        oid *sha256 = usmHMAC192SHA256AuthProtocol;
+        sess.version = SNMP_VERSION_3;
+        sess.securityName = strdup("bench");
+        sess.securityNameLen = 5;
+        sess.securityLevel = !strcmp(lv, "authPriv") ? SNMP_SEC_LEVEL_AUTHPRIV
+                           : !strcmp(lv, "authNoPriv") ? SNMP_SEC_LEVEL_AUTHNOPRIV
+                           : SNMP_SEC_LEVEL_NOAUTH;
+        sess.securityAuthProto = sha256;
+        sess.securityAuthProtoLen = OID_LENGTH(usmHMAC192SHA256AuthProtocol);
+        sess.securityAuthKeyLen = USM_AUTH_KU_LEN;
+        if (generate_Ku(sha256, OID_LENGTH(usmHMAC192SHA256AuthProtocol), (u_char *)"bench-auth-pass", 15,
+                        sess.securityAuthKey, &sess.securityAuthKeyLen) != SNMPERR_SUCCESS)
+            return 1;
+        sess.securityPrivProto = usmAESPrivProtocol;
+        sess.securityPrivProtoLen = USM_PRIV_PROTO_AES_LEN;
+        sess.securityPrivKeyLen = USM_PRIV_KU_LEN;
+        if (generate_Ku(sha256, OID_LENGTH(usmHMAC192SHA256AuthProtocol), (u_char *)"bench-priv-pass", 15,
+                        sess.securityPrivKey, &sess.securityPrivKeyLen) != SNMPERR_SUCCESS)
+            return 1;
+    }
     if (!(live = snmp_open(&sess))) { snmp_perror("snmp_open"); return 1; }
 
     for (int i = 0; i < outstanding; i++) send_one();
