@@ -409,7 +409,8 @@ int ows_v3_mgr_receive(const uint8_t *buf, size_t len, const struct ows_addr *fr
         if ((e = ows_v3_target_keys(t, p->engine_id, p->engine_id_len, &keys)) != 0)
             DROP(digest, "v3: no keys for a message (%s)", ows_strerror(e));
         if (m.usm.auth_len != ows_usm_auth_mac_len(keys->auth) ||
-            ows_usm_auth_check(keys->auth, keys->auth_key, buf, len, m.usm.auth_at))
+            (keys->keyed ? ows_usm_auth_check_keyed(keys->auth, keys->keyed, buf, len, m.usm.auth_at)
+                         : ows_usm_auth_check(keys->auth, keys->auth_key, buf, len, m.usm.auth_at)))
             DROP(digest, "v3: dropped a message with a wrong digest (msgID %d)",
                  (int)m.head.msg_id);
     }

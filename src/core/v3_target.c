@@ -36,10 +36,20 @@ void ows_v3_target_hold(struct ows_v3_target *t)
     t->refs++;
 }
 
+/* Forgets the cached keys and their keyed HMAC state. */
+static void drop_keys(struct ows_v3_target *t)
+{
+    ows_hash_abort(t->keyed);
+    t->keyed = NULL;
+    t->have_keys = 0;
+    ows_wipe(&t->keys, sizeof t->keys);
+}
+
 void ows_v3_target_put(struct ows_v3_target *t)
 {
     if (!t || --t->refs)
         return;
+    drop_keys(t);
     ows_wipe(t, sizeof *t);
     ows_free(t);
 }
@@ -49,10 +59,16 @@ int ows_v3_target_keys(struct ows_v3_target *t, const uint8_t *id, uint32_t len,
 {
     int err;
     if (!t->have_keys || t->keys_engine_len != len || memcmp(t->keys_engine, id, len)) {
-        t->have_keys = 0;
+        drop_keys(t);
         err = ows_usm_user_keys(&t->user, id, len, &t->keys);
         if (err)
             return err;
+        /* The HMAC keyed once for every message to and from this engine;
+         * without it (no memory) each message keys its own. */
+        if (t->keys.auth != OWS_USM_AUTH_NONE &&
+            ows_hash_begin(ows_usm_auth_hash(t->keys.auth), t->keys.auth_key,
+                           ows_usm_auth_key_len(t->keys.auth), &t->keyed) == 0)
+            t->keys.keyed = t->keyed;
         memcpy(t->keys_engine, id, len);
         t->keys_engine_len = len;
         t->have_keys = 1;

@@ -20,6 +20,7 @@ struct ows_v3_target {
     uint8_t keys_engine[OWS_USM_ENGINE_ID_MAX];
     uint32_t keys_engine_len;
     ows_v3_keys keys;
+    ows_hash_ctx *keyed;                  /* keys.keyed, which this owns */
 };
 
 /* The user's keys at engine id[0..len), localised on first use. */
