@@ -338,7 +338,9 @@ static int on_report(struct ows_v3_req *vr, int probe, const ows_v3_msg *m, cons
     if (kind == REP_UNKNOWN_ENGINE && m->usm.engine_id_len) {
         int changed = p->engine_id_len != m->usm.engine_id_len ||
                       memcmp(p->engine_id, m->usm.engine_id, m->usm.engine_id_len);
-        if (changed || probe) {
+        /* A late answer to another request's probe does not replace a
+         * time that an authenticated message confirmed. */
+        if (changed || (probe && !p->time_auth)) {
             memcpy(p->engine_id, m->usm.engine_id, m->usm.engine_id_len);
             p->engine_id_len = m->usm.engine_id_len;
             /* An estimate until an authenticated message confirms it. */

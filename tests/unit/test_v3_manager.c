@@ -370,6 +370,29 @@ static void test_noauth_user(void **state)
     ows_v3_req_free(vr);
 }
 
+/* Two first requests to one agent each send a probe; the second probe's
+ * Report, arriving after an authenticated Response confirmed the engine's
+ * time, does not replace that time with its unauthenticated one. */
+static void test_late_probe_report(void **state)
+{
+    uint8_t b[2048];
+    struct ows_v3_req *a = new_req(1, 20061, 11), *c = new_req(1, 20061, 12);
+    ows_v3_msg pa, pc, m;
+    size_t n;
+    (void)state;
+    pc = next_try(c, 12);
+    assert_int_equal(pc.usm.engine_id_len, 0);
+    pa = discover(a, 20061, 11, 4, 100);
+    n = agent(b, sizeof b, pa.head.msg_id, OWS_V3_FLAG_AUTH, E1, sizeof E1, 4, 500, 0, 11, NULL);
+    assert_int_equal(feed(b, n, 20061, NULL, NULL), OWS_V3_DELIVER);
+    n = agent(b, sizeof b, pc.head.msg_id, 0, E1, sizeof E1, 4, 100, R_ENGINE, 12, NULL);
+    assert_int_equal(feed(b, n, 20061, NULL, NULL), OWS_V3_RESEND);
+    m = next_try(c, 12);
+    assert_true(m.usm.engine_time >= 500 && m.usm.engine_time <= 501);
+    ows_v3_req_free(a);
+    ows_v3_req_free(c);
+}
+
 static void test_sniff_and_garbage(void **state)
 {
     uint8_t b[2048];
@@ -394,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_engine_change_once),
         cmocka_unit_test(test_reports_that_end),
         cmocka_unit_test(test_noauth_user),
+        cmocka_unit_test(test_late_probe_report),
         cmocka_unit_test(test_sniff_and_garbage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
