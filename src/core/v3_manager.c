@@ -411,8 +411,9 @@ int ows_v3_mgr_receive(const uint8_t *buf, size_t len, const struct ows_addr *fr
         if ((e = ows_v3_target_keys(t, p->engine_id, p->engine_id_len, &keys)) != 0)
             DROP(digest, "v3: no keys for a message (%s)", ows_strerror(e));
         if (m.usm.auth_len != ows_usm_auth_mac_len(keys->auth) ||
-            (keys->keyed ? ows_usm_auth_check_keyed(keys->auth, keys->keyed, buf, len, m.usm.auth_at)
-                         : ows_usm_auth_check(keys->auth, keys->auth_key, buf, len, m.usm.auth_at)))
+            (keys->keyed
+                 ? ows_usm_auth_check_keyed(keys->auth, keys->keyed, buf, len, m.usm.auth_at)
+                 : ows_usm_auth_check(keys->auth, keys->auth_key, buf, len, m.usm.auth_at)))
             DROP(digest, "v3: dropped a message with a wrong digest (msgID %d)",
                  (int)m.head.msg_id);
     }
@@ -444,6 +445,16 @@ int ows_v3_mgr_receive(const uint8_t *buf, size_t len, const struct ows_addr *fr
         memcmp(m.usm.user, t->user.name, m.usm.user_len))
         DROP(mismatch, "v3: dropped a message that does not answer request %d (msgID %d)",
              vr->request_id, (int)m.head.msg_id);
+    /* RFC 3412 7.2.12: the scope must be the request's. */
+    {
+        const uint8_t *ce = t->context_engine_len ? t->context_engine : p->engine_id;
+        uint32_t ce_len = t->context_engine_len ? t->context_engine_len : p->engine_id_len;
+        if (ceid_len != ce_len || memcmp(ceid, ce, ce_len) ||
+            out->community.len != t->context_len ||
+            (t->context_len && memcmp(out->community.ptr, t->context, t->context_len)))
+            DROP(mismatch, "v3: dropped a Response of another context (msgID %d)",
+                 (int)m.head.msg_id);
+    }
     if (level != OWS_USM_NOAUTH && outside_window(p, m.usm.engine_boots, m.usm.engine_time))
         DROP(window, "v3: dropped a Response outside the time window (msgID %d)",
              (int)m.head.msg_id);

@@ -25,6 +25,7 @@ static const uint8_t E2[9] = { 0x80, 0, 0x1f, 0x88, 0x04, 'n', 'e', 'w', '!' };
 static int owner_token;
 static uint8_t out[4096];
 static size_t off, len;
+static const char *agent_context = "ctxA";    /* the contextName of Responses */
 
 static struct ows_v3_entry entry(int level)
 {
@@ -153,8 +154,8 @@ static size_t agent(uint8_t *buf, size_t cap, int32_t msg_id, uint8_t flags, con
     memset(&sc, 0, sizeof sc);
     sc.context_engine_id = id;
     sc.context_engine_id_len = idlen;
-    sc.context_name = (const uint8_t *)"ctxA";
-    sc.context_name_len = report ? 0 : 4;
+    sc.context_name = (const uint8_t *)agent_context;
+    sc.context_name_len = report ? 0 : strlen(agent_context);
     sc.pdu = &p;
     if (level)
         k = agent_keys(level, id, idlen);
@@ -362,6 +363,11 @@ static void test_noauth_user(void **state)
     assert_int_equal(feed(b, n, 20041, NULL, NULL), OWS_V3_DROP);
     /* The wrong request id: dropped. */
     n = agent(b, sizeof b, m.head.msg_id, 0, E1, sizeof E1, 1, 10, 0, 10, NULL);
+    assert_int_equal(feed(b, n, 20041, NULL, NULL), OWS_V3_DROP);
+    /* Another context than the request's: dropped (RFC 3412 7.2.12). */
+    agent_context = "ctxB";
+    n = agent(b, sizeof b, m.head.msg_id, 0, E1, sizeof E1, 1, 10, 0, 9, NULL);
+    agent_context = "ctxA";
     assert_int_equal(feed(b, n, 20041, NULL, NULL), OWS_V3_DROP);
     n = agent(b, sizeof b, m.head.msg_id, 0, E1, sizeof E1, 1, 10, 0, 9, NULL);
     assert_int_equal(feed(b, n, 20041, NULL, &pm), OWS_V3_DELIVER);
