@@ -4,13 +4,21 @@
  * an encrypted message carries), and as a bare scopedPDU with DES padding
  * allowed. What decodes is read in full (ASan checks every pointer) and,
  * for a USM message, encoded again and decoded again: the encoder must
- * accept it and the second decode must equal the first (else abort). */
+ * accept it and the second decode must equal the first (else abort).
+ * Third, as a message received by an agent or receiver (ows_v3_in_take,
+ * against a local engine with a noAuthNoPriv and an authPriv user): what
+ * opens is answered with ows_v3_in_encode_reply, and every Report it
+ * encodes must decode. */
 #include <stdlib.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include "core/v3_codec.h"
+#include <stdio.h>
+#include <unistd.h>
 #include "core/msg_codec.h"
+#include "core/v3_inbound.h"
+#include "core/v3_local.h"
 #include "fuzz_touch.h"
 
 /* Fixed keys: SHA-1 authentication; DES for odd msgIDs, AES-128 for even
@@ -50,6 +58,48 @@ static void reencode(const ows_v3_msg *m, const ows_v3_keys *k, const ows_msg *p
     ows_msg_free(&pm2);
 }
 
+/* The local engine's users, once: engine ID 0x8000000005 0102030405. */
+static void load_users(void)
+{
+    static int loaded;
+    char path[64];
+    FILE *f;
+    if (loaded)
+        return;
+    loaded = 1;
+    snprintf(path, sizeof path, "/tmp/ows-fuzz-v3-%d.db", (int)getpid());
+    f = fopen(path, "w");
+    if (!f)
+        return;
+    fputs("@engine engineid=0x80000000050102030405\n"
+          "@user user=guest level=noAuthNoPriv\n"
+          "@user user=admin level=authPriv auth=SHA authpass=fuzz-password priv=AES "
+          "privpass=fuzz-password\n", f);
+    fclose(f);
+    ows_v3_local_load(path);
+    unlink(path);
+}
+
+static void inbound(const uint8_t *data, size_t size)
+{
+    static uint8_t out[70000];
+    uint8_t rep[OWS_V3_REPORT_MAX];
+    size_t ro, rl, off, len;
+    struct ows_v3_in *st;
+    ows_v3_msg r;
+    ows_msg pm;
+
+    load_users();
+    if (!ows_v3_in_take(data, size, &pm, 64, NULL, 0, &st, rep, &ro, &rl)) {
+        touch(&pm);
+        pm.pdu.type = OWS_PDU_RESPONSE;
+        sink += (uint32_t)ows_v3_in_encode_reply(st, &pm.pdu, out, sizeof out, &off, &len);
+        ows_msg_free(&pm);
+    }
+    if (rl && (rl > OWS_V3_REPORT_MAX || ows_v3_decode(rep + ro, rl, &r)))
+        abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     ows_v3_msg m;
@@ -71,6 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             ows_msg_free(&pm);
         }
     }
+    inbound(data, size);
     if (!ows_scoped_decode_in(data, size, 7, &pm, 0, NULL, 0, &ctx, &ctx_len)) {
         for (size_t i = 0; i < ctx_len; i++)
             sink += ctx[i];

@@ -20,6 +20,15 @@
  * read community noAccess. Each request is logged on stdout. Runs until -I
  * SECONDS pass without a request, or it is stopped.
  *
+ * SNMPv3: the library answers SNMPv3 requests of the users that the
+ * WSNMP_DATABASE file's @user lines configure (README), and has checked
+ * their digests, time and privacy before the program sees a request; a
+ * request's context is then its contextName. -n CONTEXT lets requests in
+ * that context read and write (-n "" for the usual empty contextName):
+ *
+ *   WSNMP_DATABASE=users.db wsnmpagent -n "" 127.0.0.1:1161
+ *   snmpget -v3 -l authPriv -u admin -a SHA -A pass -x AES -X pass ...
+ *
  * WinSNMP's agent role: SnmpListen(entity, SNMPAPI_ON) binds the entity's
  * address; requests are queued to the session and come out of SnmpRecvMsg;
  * the answer is a RESPONSE sent with SnmpSendMsg, source and destination
@@ -42,6 +51,7 @@ struct agent {
     struct object *objects;   /* sorted by OID */
     int count, cap;
     const char *read_community, *write_community;
+    const char *v3_context;   /* -n: an SNMPv3 contextName that may read and write */
     unsigned long started_ms;
     event_t *served;          /* set after each request answered */
 };
@@ -313,7 +323,7 @@ static void serve(struct agent *a, HSNMP_SESSION session, HSNMP_ENTITY manager, 
     SnmpContextToStr(context, &community);
     /* For a GETBULK the error-status/index fields are non-repeaters and max-repetitions. */
     SnmpGetPduData(pdu, &type, &id, &field1, &field2, &request);
-    writer = is(&community, a->write_community);
+    writer = is(&community, a->write_community) || is(&community, a->v3_context);
     reader = writer || is(&community, a->read_community);
     if (!pdu_type_name(type) || !reader) {
         printf("%s from %s: community \"%.*s\" not ours or not a request, dropped\n",
@@ -378,6 +388,8 @@ static int agent_option(struct wtool *t, char letter, const char *value)
         a->write_community = value;
     else if (letter == 'f')
         values_file = value;
+    else if (letter == 'n')
+        a->v3_context = value;
     else
         return 0;
     return 1;
@@ -396,8 +408,9 @@ int main(int argc, char **argv)
     t.synopsis = "(the address to serve on, e.g. 127.0.0.1:1161 or [::1]:1161)";
     t.app_options = "  -w COMMUNITY\t\tthe write community: enables SET (default: none)\n"
                     "  -f FILE\t\tobjects to serve, one `OID TYPE VALUE` a line\n"
+                    "  -n CONTEXT\t\tSNMPv3 requests in CONTEXT may read and write\n"
                     "  -I SECONDS\t\tstop after SECONDS without a request\n";
-    t.own_letters = "wf";
+    t.own_letters = "wfn";
     t.own_option = agent_option;
     t.tool = &a;
     t.callback = on_notify;

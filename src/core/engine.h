@@ -23,6 +23,18 @@
  * still open); SnmpStrToEntity resolves a name (api/entity.c, the same);
  * startup and cleanup start and stop the engine (api/startup.c, under their
  * own mutex). Nothing else waits: SnmpSendMsg binds ephemeral ports only.
+ *
+ * SNMPv3 (issue 13) is a layer under all this: an SNMPv3 datagram at a
+ * listening or trap socket is checked and opened by core/v3_inbound.h as
+ * the engine thread decodes it, without the API lock (the local engine,
+ * core/v3_local.h, has its own lock and never takes this one), and is
+ * answered there with a Report when it fails; what opens carries its
+ * security state (ows_rxitem.v3) to the reply that request.c encodes.
+ * The manager role's SNMPv3 (core/v3_manager.h) works with the API lock
+ * held instead: request.c encodes every try of a request to a database v3
+ * entity afresh (discovery first), and an SNMPv3 datagram at a manager
+ * socket waits as raw bytes (net.c) until ows_req_v3_received judges it
+ * and delivers, resends or ends the request.
  */
 #ifndef OWS_CORE_ENGINE_H
 #define OWS_CORE_ENGINE_H
@@ -151,6 +163,10 @@ struct ows_rxitem {
     int spare;                        /* the item heads an OWS_RX_BLOCK (engine's spares) */
     int has_v1;                       /* a converted SNMPv1 Trap-PDU: v1 is its header */
     struct ows_v1_trap_hdr v1;
+    /* A received SNMPv3 message's security state (in the same allocation,
+     * v3_inbound.h), for the reply; NULL for SNMPv1/v2c. Set by the
+     * engine as it decodes (net.c), like `spare`. */
+    const struct ows_v3_in *v3;
     struct ows_entity src_ent, dst_ent;
     struct ows_context ctx;
     ows_pdu_obj pdu_obj;
@@ -313,6 +329,18 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
 /* request.c: encodes m and sends it from fd (INFORM acknowledgements,
  * responses of the agent role). */
 int ows_net_send_msg(ows_sock fd, const ows_msg *m, const struct ows_addr *to);
+/* request.c: the same for the reply to an SNMPv3 message received with
+ * security state v3 (an INFORM's acknowledgement). */
+struct ows_v3_in;
+int ows_net_send_v3_reply(ows_sock fd, const struct ows_v3_in *v3, const ows_pdu *pdu,
+                          const struct ows_addr *to);
+/* The SNMPv3 security state of a message the engine decoded (the head of
+ * its arena), or NULL. */
+static inline const struct ows_v3_in *ows_msg_v3_state(const ows_msg *m)
+{
+    const struct ows_rxitem *head = m->pdu.vbl.arena;
+    return m->version == OWS_SNMPV3 && head ? head->v3 : NULL;
+}
 
 /* queue.c */
 void ows_queue_push(struct ows_net_session *n, struct ows_rxitem *it);

@@ -78,7 +78,8 @@ int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
     return ows_entity_resolve_v3(text, mode, addr, version, from_db, port_explicit, NULL);
 }
 
-/* A v3 database entry: its address and target (1), none (0), or an error. */
+/* A v3 database entry (a bad line is never used): its address and, when
+ * v3 is not NULL, its target (1); none (0); or an error. */
 static int resolve_v3_entry(const char *text, char *dbaddr, size_t size,
                             struct ows_v3_target **v3)
 {
@@ -93,7 +94,7 @@ static int resolve_v3_entry(const char *text, char *dbaddr, size_t size,
             err = OWS_E_ENTITY_UNKNOWN;
         else
             memcpy(dbaddr, ent->addr, n + 1);
-        if (!err)
+        if (!err && v3)
             err = ows_v3_target_new(ent, v3);
     } else if (found < 0) {
         err = OWS_E_ENTITY_UNKNOWN;
@@ -123,7 +124,7 @@ int ows_entity_resolve_v3(const char *text, uint32_t mode, struct ows_addr *addr
     /* UNTRANSLATED_V2 makes SNMPv2c entities; V1 and unknown TRANSLATED names
      * make SNMPv1 ones. */
     *version = mode == 2 ? OWS_SNMPV2C : OWS_SNMPV1;
-    if (mode == 0 && v3 && (err = resolve_v3_entry(text, dbaddr, sizeof(dbaddr), v3)) != 0) {
+    if (mode == 0 && (err = resolve_v3_entry(text, dbaddr, sizeof(dbaddr), v3)) != 0) {
         if (err < 0)
             return err;
         lit = dbaddr;
@@ -196,12 +197,13 @@ int ows_entity_init_in(struct ows_entity *e, void (*destroy)(ows_object *),
     e->name = NULL;
     e->from_db = 0;
     e->port_explicit = 0;
-    e->version = version == OWS_SNMPV2C ? OWS_SNMPV2C : OWS_SNMPV1;
+    e->version = version == OWS_SNMPV2C || version == OWS_SNMPV3 ? version : OWS_SNMPV1;
     e->timeout_cs = 0;
     e->retries = 0;
     e->listening = 0;
     e->net = NULL;
     e->v3 = NULL;
+    e->v3_in = NULL;
     return ows_handle_new(&e->hdr, OWS_T_ENTITY, owner);
 }
 

@@ -32,6 +32,12 @@ struct ows_entity {
     /* SNMPv3 (version OWS_SNMPV3, from a v3 database entry): the user and
      * scoped-PDU options (core/v3_manager.h); one reference; else NULL. */
     struct ows_v3_target *v3;
+
+    /* ---- SNMPv3, inbound (agent and notification-receiver roles) ---- */
+    /* The sender of a received SNMPv3 message (made by SnmpRecvMsg inside
+     * the message's item): the security state a reply must carry, which
+     * lives as long as this entity (core/v3_inbound.h). NULL otherwise. */
+    const struct ows_v3_in *v3_in;
 };
 
 /* Creates an entity for a known address (decoded/received messages, the
@@ -60,10 +66,11 @@ int ows_entity_new_str(struct ows_session *owner, const char *text, uint32_t mod
  * *port_explicit tells whether the text (or its database entry) named a port. */
 int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
                        uint32_t *version, int *from_db, int *port_explicit);
-/* The same where SNMPv3 database entries are wanted (SnmpStrToEntity): in
- * TRANSLATED mode a v3 entry gives version OWS_SNMPV3 and *v3 (the user's
- * keys derived here, so without the lock; the caller owns the reference);
- * a v3 entry with problems is OWS_E_ENTITY_UNKNOWN. */
+/* The same with the target of an SNMPv3 database entry (SnmpStrToEntity):
+ * in TRANSLATED mode a v3 entry gives version OWS_SNMPV3 and, when v3 is
+ * not NULL, *v3 (the user's keys derived here, so without the lock; the
+ * caller owns the reference); a v3 entry with problems is
+ * OWS_E_ENTITY_UNKNOWN. */
 int ows_entity_resolve_v3(const char *text, uint32_t mode, struct ows_addr *addr,
                           uint32_t *version, int *from_db, int *port_explicit,
                           struct ows_v3_target **v3);

@@ -17,6 +17,8 @@
 #include "core/session.h"
 #include "core/state.h"
 #include "core/trace.h"
+#include "core/v3_inbound.h"
+#include "core/v3_local.h"
 #include "core/v3_manager.h"
 
 struct ows_engine *ows_eng;
@@ -324,19 +326,44 @@ static int snapshot(struct ows_engine *e, ows_sock **fds, struct ows_net_sock **
     return OWS_OK;
 }
 
+/* An SNMPv3 message at an agent's or receiver's socket: checked against
+ * the local engine (v3_inbound.h); what fails is dropped, and answered with
+ * the Report it earns, sent from the socket it came to. */
+static int rx_take_v3(struct ows_net_sock *ns, struct rx_slot *slot, const uint8_t *p,
+                      size_t len, void *mem, const struct ows_v3_in **v3)
+{
+    uint8_t report[OWS_V3_REPORT_MAX];
+    struct ows_v3_in *st;
+    size_t off, rlen;
+    int err = ows_v3_in_take(p, len, &slot->msg, OWS_RX_HEAD, mem, OWS_RX_BLOCK, &st, report,
+                             &off, &rlen);
+    if (rlen)
+        (void)ows_sock_sendto(ns->fd, report + off, rlen, &slot->from);
+    *v3 = st;
+    return err;
+}
+
 /* Decodes one received datagram (its sender already in rx[nb].from) into
  * a recycled block when it fits. */
 static void rx_take(struct rx_state *st, struct ows_net_sock *ns, const uint8_t *p, size_t len)
 {
     struct rx_slot *slot = &st->rx[st->nb];
     struct ows_rxitem *head;
+    const struct ows_v3_in *v3 = NULL;
+    void *mem;
     if (!st->nmem && (st->mem[0] = ows_malloc(OWS_RX_BLOCK)) != NULL)
         st->nmem = 1;
-    if (ows_msg_decode_in(p, len, &slot->msg, OWS_RX_HEAD,
-                          st->nmem ? st->mem[st->nmem - 1] : NULL, OWS_RX_BLOCK)) {
-        /* SNMPv3 needs the keys and state kept under the lock: a copy of
-         * the bytes waits for it. */
-        if (ows_v3_sniff(p, len) && (slot->raw = ows_malloc(len)) != NULL) {
+    mem = st->nmem ? st->mem[st->nmem - 1] : NULL;
+    if (ns->role != OWS_SOCK_MANAGER && ns->role != OWS_SOCK_SYNC && ows_v3_is_msg(p, len)) {
+        /* Failures are counted in v3_local.h's counters, not as malformed. */
+        if (rx_take_v3(ns, slot, p, len, mem, &v3))
+            return;
+    } else if (ows_msg_decode_in(p, len, &slot->msg, OWS_RX_HEAD, mem, OWS_RX_BLOCK)) {
+        /* An SNMPv3 answer to our request (v3_manager.h) is judged with
+         * the API lock held (the remote engines, the requests' keys): a
+         * copy of its bytes waits for it. */
+        if (ns->role == OWS_SOCK_MANAGER && ows_v3_is_msg(p, len) &&
+            (slot->raw = ows_malloc(len)) != NULL) {
             memcpy(slot->raw, p, len);
             slot->raw_len = len;
             slot->ns = ns;
@@ -348,6 +375,7 @@ static void rx_take(struct rx_state *st, struct ows_net_sock *ns, const uint8_t 
     }
     /* Whether the item heads a recyclable block (rxitem.c). */
     head = slot->msg.pdu.vbl.arena;
+    head->v3 = v3;
     head->spare = st->nmem && (void *)head == st->mem[st->nmem - 1];
     if (head->spare)
         st->nmem--;
@@ -623,10 +651,9 @@ static void engine_main(void *arg)
             /* Once stopped, the sessions are gone and ows_eng may already
              * be another engine: drop what was read. */
             if (r->raw) {
-                if (!e->stop && r->ns->role == OWS_SOCK_MANAGER)
+                /* Only manager sockets keep raw SNMPv3 (rx_take). */
+                if (!e->stop)
                     ows_req_v3_received(r->ns, &r->from, r->raw, r->raw_len);
-                else
-                    e->n_foreign++;
                 ows_free(r->raw);
                 r->raw = NULL;
             } else if (e->stop)
@@ -643,6 +670,17 @@ static void engine_main(void *arg)
         ows_net_flush(e);
     ows_notify_discard(e);
     detached = e->thread_id == 0;   /* set by a stop from this very thread */
+    if (ows_v3_stat(OWS_V3S_UNKNOWN_ENGINES) || ows_v3_stat(OWS_V3S_PARSE_ERRS) ||
+        ows_v3_stat(OWS_V3S_INVALID_MSGS) || ows_v3_stat(OWS_V3S_UNKNOWN_USERS))
+        OWS_STATS("SNMPv3 in: unknown security models %u, invalid %u, unknown PDU handlers %u, "
+              "parse errors %u, usmStats unsupported levels %u, not in time window %u, "
+              "unknown users %u, unknown engine IDs %u, wrong digests %u, decryption "
+              "errors %u", ows_v3_stat(OWS_V3S_UNKNOWN_MODELS),
+              ows_v3_stat(OWS_V3S_INVALID_MSGS), ows_v3_stat(OWS_V3S_UNKNOWN_PDU_HANDLERS),
+              ows_v3_stat(OWS_V3S_PARSE_ERRS), ows_v3_stat(OWS_V3S_UNSUPPORTED_LEVELS),
+              ows_v3_stat(OWS_V3S_NOT_IN_TIME), ows_v3_stat(OWS_V3S_UNKNOWN_USERS),
+              ows_v3_stat(OWS_V3S_UNKNOWN_ENGINES), ows_v3_stat(OWS_V3S_WRONG_DIGESTS),
+              ows_v3_stat(OWS_V3S_DECRYPTION_ERRORS));
     OWS_STATS("engine stops: sent %lu, retransmitted %lu, timeouts %lu, received %lu, "
               "unmatched %lu, malformed %lu, foreign %lu, queue full %lu, "
               "polls %lu, datagrams read %lu, receive calls %lu, send calls %lu, "
@@ -779,6 +817,9 @@ void ows_net_stop(void)
     }
     ows_poller_wake(e->poller);
     ows_unlock();
+    /* The local SNMPv3 users' keys go with the engine (the next SnmpListen
+     * or SnmpRegister reads them again). */
+    ows_v3_local_clear();
     if (!self) {
         ows_thread_join(e->thread);
         engine_free(e);

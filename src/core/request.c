@@ -14,6 +14,8 @@
 #include "core/session.h"
 #include "core/state.h"
 #include "core/trace.h"
+#include "core/v3_inbound.h"
+#include "core/v3_trap.h"
 #include "core/v3_manager.h"
 
 /* ---- The request-id hash of one session -------------------------------- */
@@ -371,6 +373,7 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
     size_t off, len;
     int err, fam;
     int converted = 0;   /* m.pdu is a converted trap we must free */
+    int v3_request = 0;  /* an SNMPv3 request of the manager role */
 
     if (!e)
         return OWS_E_TL_NOT_INITIALIZED;
@@ -412,12 +415,10 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
         }
     } else if (pdu->type == OWS_PDU_V1TRAP) {
         return OWS_E_OPERATION_INVALID;
-    } else if (dst->version == OWS_SNMPV3) {
-        /* The manager role only (core/v3_manager.h): requests that expect
-         * a response. The node keeps the PDU as SNMPv2c; each try is an
-         * SNMPv3 message encoded from it. */
-        if (!dst->v3 || !expects_response(pdu->type))
-            return OWS_E_OPERATION_INVALID;
+    } else if (dst->version == OWS_SNMPV3 && dst->v3 && expects_response(pdu->type)) {
+        /* The manager role (core/v3_manager.h): the node keeps the PDU as
+         * SNMPv2c; each try is an SNMPv3 message encoded from it. */
+        v3_request = 1;
         m.version = OWS_SNMPV2C;
     }
     if (pdu->request_id == 0 && m.pdu.type != OWS_PDU_V1TRAP) {
@@ -425,7 +426,21 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
         m.pdu.request_id = pdu->request_id;
     }
 
-    err = ows_msg_encode(&m, encode_buf, sizeof(encode_buf), &off, &len);
+    if (dst->version == OWS_SNMPV3 && !v3_request) {
+        /* The agent role's answer to an SNMPv3 request: the request's
+         * security state comes with its sender's entity (entity.h). A trap
+         * to a database v3 entity goes out with our engine authoritative. */
+        if (dst->v3_in && m.pdu.type == OWS_PDU_RESPONSE)
+            err = ows_v3_in_encode_reply(dst->v3_in, &m.pdu, encode_buf, sizeof(encode_buf),
+                                         &off, &len);
+        else if (dst->from_db && m.pdu.type == OWS_PDU_TRAP)
+            err = ows_v3_encode_trap(dst->name, &m.pdu, encode_buf, sizeof(encode_buf), &off,
+                                     &len);
+        else
+            return OWS_E_OPERATION_INVALID;
+    } else {
+        err = ows_msg_encode(&m, encode_buf, sizeof(encode_buf), &off, &len);
+    }
     if (converted)
         ows_pdu_free(&m.pdu);
     if (err)
@@ -479,7 +494,7 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
         r->len = len;
         memcpy(r->bytes, encode_buf + off, len);
         r->v3 = NULL;
-        if (dst->v3) {
+        if (v3_request) {
             err = ows_v3_req_new(dst->v3, &dst->addr, r->id, r, &r->v3);
             if (!err)
                 err = ows_v3_req_encode(r->v3, &m.pdu, encode_buf, sizeof(encode_buf), &off,
@@ -548,8 +563,11 @@ void ows_req_v3_received(struct ows_net_sock *ns, const struct ows_addr *from,
         return;
     }
     if (verdict == OWS_V3_DELIVER) {
-        /* Its own allocation, not one of the engine's recycled blocks. */
-        ((struct ows_rxitem *)m.pdu.vbl.arena)->spare = 0;
+        /* Its own allocation, not one of the engine's recycled blocks, and
+         * no inbound security state: a reply goes to the request's entity. */
+        struct ows_rxitem *head = m.pdu.vbl.arena;
+        head->spare = 0;
+        head->v3 = NULL;
         ows_queue_received(ns, from, &m);
     } else if (verdict == OWS_V3_RESEND) {
         /* Discovery or a resync: the request goes at once, with a full
@@ -574,6 +592,16 @@ int ows_net_send_msg(ows_sock fd, const ows_msg *m, const struct ows_addr *to)
         return err;
     if (len > OWS_NET_MAX_DGRAM)
         return OWS_E_TL_PDU_TOO_BIG;
+    return ows_net_sendto(fd, encode_buf + off, len, to);
+}
+
+int ows_net_send_v3_reply(ows_sock fd, const struct ows_v3_in *v3, const ows_pdu *pdu,
+                          const struct ows_addr *to)
+{
+    size_t off, len;
+    int err = ows_v3_in_encode_reply(v3, pdu, encode_buf, sizeof(encode_buf), &off, &len);
+    if (err)
+        return err;
     return ows_net_sendto(fd, encode_buf + off, len, to);
 }
 

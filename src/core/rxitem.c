@@ -87,7 +87,8 @@ void ows_rxitem_free(struct ows_rxitem *it)
 int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_src,
                        int want_dst, int want_ctx, int want_pdu, uintptr_t out[4])
 {
-    uint32_t version = it->msg.version == OWS_SNMPV2C ? OWS_SNMPV2C : OWS_SNMPV1;
+    uint32_t version = it->msg.version == OWS_SNMPV2C || it->msg.version == OWS_SNMPV3
+                     ? (uint32_t)it->msg.version : OWS_SNMPV1;
     int made_src = 0, made_dst = 0, made_ctx = 0;
     int err = OWS_OK;
 
@@ -102,6 +103,9 @@ int ows_rxitem_objects(struct ows_session *s, struct ows_rxitem *it, int want_sr
     if (want_src && !out[0] && it->peer.family) {
         err = ows_entity_init_in(&it->src_ent, src_destroy, s, &it->peer, version);
         made_src = !err;
+        /* An SNMPv3 sender: its reply needs the message's security state. */
+        if (made_src)
+            it->src_ent.v3_in = it->v3;
     }
     if (!err && want_dst && !out[1] && it->local.family) {
         err = ows_entity_init_in(&it->dst_ent, dst_destroy, s, &it->local, version);

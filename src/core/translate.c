@@ -44,7 +44,8 @@ static int find_line(const char *name, size_t len, int want, char *line, size_t 
     /* Bounded: a database is small; stop after 100,000 lines. */
     while (!found && lines++ < 100000 && fgets(line, (int)line_size, fp)) {
         int n = ows_translate_split(line, f, MAX_FIELDS);
-        if (n == want && strlen(f[0]) == len && memcmp(f[0], name, len) == 0)
+        /* '@' lines configure the local SNMPv3 engine (translate.h). */
+        if (n == want && f[0][0] != '@' && strlen(f[0]) == len && memcmp(f[0], name, len) == 0)
             found = 1;
     }
     fclose(fp);

@@ -65,6 +65,10 @@ struct ows_v3_entry {
     char context[33];
     uint8_t context_engine[32];
     uint32_t context_engine_len;
+    /* @user lines: the user's authoritative engine (engine=; 0 = the local
+     * engine); @engine lines: the local engine ID (engineid=). */
+    uint8_t engine[32];
+    uint32_t engine_len;
 };
 
 /* Receives one problem of a database: its line (0 for the file itself) and
@@ -80,6 +84,50 @@ int ows_translate_v3(const char *name, struct ows_v3_entry *e);
  * (and a file others can read) to `report`. Returns the number reported;
  * a file that cannot be opened is one problem. */
 int ows_translate_v3_check(const char *path, ows_translate_report report, void *ctx);
+
+/* ---- The local SNMP engine: agent and notification-receiver roles ------
+ *
+ * Lines whose first field starts with '@' configure the local SNMPv3
+ * engine (names starting with '@' are reserved: the entity and context
+ * lookups skip such lines):
+ *
+ *     @engine engineid=0x80000000050123456789abcdef       (at most one)
+ *     @user   user=admin level=authPriv auth=SHA-256 authpass=SECRET
+ *             priv=AES privpass=SECRET                     (one line)
+ *     @user   user=guest level=noAuthNoPriv
+ *     @user   user=trapper engine=0x8000000001020304 level=authNoPriv
+ *             auth=SHA authpass=SECRET                     (one line)
+ *
+ *   @engine   the local snmpEngineID (RFC 3411), 5..32 octets in hex. By
+ *             default each process makes one at random (v3_local.h): set
+ *             it when peers must know it in advance (our v3 traps into a
+ *             snmptrapd configured with createUser -e).
+ *   @user     a USM user of the local engine: SnmpListen's agents answer
+ *             its requests and SnmpRegister's receivers take its informs
+ *             (we are authoritative for both, RFC 3414 1.5.1). The keys
+ *             are those of v3 entity lines; context/contextengine do not
+ *             belong here. With engine=, the user belongs to that remote
+ *             engine instead: a trap sender, which is authoritative for
+ *             its traps, as snmptrapd's createUser -e.
+ *   The level is the one level the user's messages must have: a request
+ *   at another level gets a usmStatsUnsupportedSecLevels Report.
+ * Problems are reported with line numbers and without passwords as for
+ * v3 lines; a bad line is not used. */
+enum { OWS_LOCAL_ENGINE = 1, OWS_LOCAL_USER = 2 };
+
+/* Receives each valid @engine (kind OWS_LOCAL_ENGINE: e->engine) or @user
+ * line (OWS_LOCAL_USER); e's secrets are wiped after the call. */
+typedef void (*ows_translate_local_fn)(void *ctx, int kind, const struct ows_v3_entry *e);
+
+/* Reads every @engine/@user line of the database at `path`, giving the valid
+ * ones to fn and every problem of the file (v3 lines included) to report
+ * (NULL: counted only). Returns the number of problems. */
+int ows_translate_local(const char *path, ows_translate_local_fn fn, void *fn_ctx,
+                        ows_translate_report report, void *ctx);
+
+/* A report function that sends each problem to the trace as a warning;
+ * ctx is the database's path. */
+void ows_translate_to_trace(void *ctx, unsigned line, const char *msg);
 
 /* Wipes a secret so that the compiler cannot drop the stores. */
 void ows_wipe(void *p, size_t n);

@@ -93,9 +93,11 @@ static void problem(struct checker *c, const char *fmt, const char *arg)
 }
 
 /* Field keys, in the order of the seen[] flags. */
-enum { K_USER, K_LEVEL, K_AUTH, K_AUTHPASS, K_PRIV, K_PRIVPASS, K_CONTEXT, K_ENGINE, K_COUNT };
+enum { K_USER, K_LEVEL, K_AUTH, K_AUTHPASS, K_PRIV, K_PRIVPASS, K_CONTEXT, K_ENGINE,
+       K_AUTHORITATIVE, K_COUNT };
 static const char *const keys[K_COUNT] = {
-    "user", "level", "auth", "authpass", "priv", "privpass", "context", "contextengine"
+    "user", "level", "auth", "authpass", "priv", "privpass", "context", "contextengine",
+    "engine"
 };
 
 static int key_of(const char *f, size_t klen)
@@ -134,20 +136,22 @@ static void unavailable(struct checker *c, const char *what, int kind, int alg)
     }
 }
 
-/* Fields 3.. of a v3 line (f[0] name, f[1] address, f[2] "v3"). */
-static void parse_entry(struct checker *c, char **f, int n, struct ows_v3_entry *e)
+/* The key=value fields of a v3 line (f[0] name, f[1] address, f[2] "v3",
+ * then from f[3]) or of an @user line (from f[1]; user_line set). */
+static void parse_entry(struct checker *c, char **f, int n, int user_line, struct ows_v3_entry *e)
 {
     int seen[K_COUNT] = { 0 };
+    int first = user_line ? 1 : 3;
     memset(e, 0, sizeof *e);
     if (n > MAX_V3_FIELDS) {
         problem(c, "more than %s fields", "16");
         return;
     }
-    if (strlen(f[1]) >= sizeof e->addr)
+    if (!user_line && strlen(f[1]) >= sizeof e->addr)
         problem(c, "the address is longer than %s characters", "255");
-    else
+    else if (!user_line)
         memcpy(e->addr, f[1], strlen(f[1]) + 1);
-    for (int i = 3; i < n; i++) {
+    for (int i = first; i < n; i++) {
         const char *eq = strchr(f[i], '='), *v;
         char key[24];
         int k;
@@ -167,6 +171,13 @@ static void parse_entry(struct checker *c, char **f, int n, struct ows_v3_entry 
         }
         if (seen[k]++) {
             problem(c, "'%s' given twice", keys[k]);
+            continue;
+        }
+        /* engine= names a user's authoritative engine (@user lines only);
+         * an entity's context belongs to requests, not to a local user. */
+        if (user_line ? (k == K_CONTEXT || k == K_ENGINE) : k == K_AUTHORITATIVE) {
+            problem(c, user_line ? "'%s' does not belong on an @user line"
+                                 : "'%s' belongs on @user lines only", keys[k]);
             continue;
         }
         switch (k) {
@@ -206,6 +217,11 @@ static void parse_entry(struct checker *c, char **f, int n, struct ows_v3_entry 
                            &e->context_engine_len) || e->context_engine_len < 5)
                 problem(c, "contextengine must be 5 to 32 octets in hex%s", "");
             break;
+        case K_AUTHORITATIVE:
+            if (!parse_hex(v, e->engine, sizeof e->engine, &e->engine_len) ||
+                e->engine_len < 5)
+                problem(c, "engine must be 5 to 32 octets in hex%s", "");
+            break;
         }
     }
     if (!seen[K_USER])
@@ -240,9 +256,62 @@ static void parse_entry(struct checker *c, char **f, int n, struct ows_v3_entry 
     }
 }
 
-/* Reads the database; with name, stops at that name's v3 line (its problems
- * only), else checks every v3 line. Returns 1 when name's line was found. */
-static int scan(const char *path, const char *name, struct ows_v3_entry *e, struct checker *c)
+/* An @engine line: "@engine engineid=HEX". */
+static void parse_engine(struct checker *c, char **f, int n, struct ows_v3_entry *e)
+{
+    memset(e, 0, sizeof *e);
+    if (n != 2 || strncmp(f[1], "engineid=", 9))
+        problem(c, "@engine takes one field, engineid=HEX%s", "");
+    else if (!parse_hex(f[1] + 9, e->engine, sizeof e->engine, &e->engine_len) ||
+             e->engine_len < 5)
+        problem(c, "engineid must be 5 to 32 octets in hex%s", "");
+}
+
+/* What a scan does with the lines it reads. */
+struct scan_job {
+    const char *name;                  /* a v3 entity's name, or NULL: every line */
+    struct ows_v3_entry *e;            /* that entity's entry */
+    ows_translate_local_fn local;      /* NULL, or gets each valid @engine/@user line */
+    void *local_ctx;
+};
+
+static void permission_warning(struct checker *c, const char *path)
+{
+    char msg[200];
+    c->warnings++;
+    snprintf(msg, sizeof msg, "%s can be read by other users and holds SNMPv3 "
+             "passwords (chmod 600 it)", path);
+    c->report(c->ctx, 0, msg);
+}
+
+/* One line's fields: 1 when it was the job's named entity. */
+static int scan_line(struct checker *c, char **f, int n, const struct scan_job *job,
+                     struct ows_v3_entry *scratch, const char *path, int *warned)
+{
+    int kind = 0, before = c->problems;
+    if (n >= 1 && !job->name && !strcmp(f[0], "@engine"))
+        kind = OWS_LOCAL_ENGINE;
+    else if (n >= 1 && !job->name && !strcmp(f[0], "@user"))
+        kind = OWS_LOCAL_USER;
+    else if (n < 3 || strcmp(f[2], "v3") || (job->name && strcmp(f[0], job->name)))
+        return 0;
+    if (!*warned && ows_plat_file_private(path) == 0) {
+        *warned = 1;
+        permission_warning(c, path);
+    }
+    if (kind == OWS_LOCAL_ENGINE)
+        parse_engine(c, f, n, scratch);
+    else
+        parse_entry(c, f, n, kind == OWS_LOCAL_USER, job->name ? job->e : scratch);
+    if (kind && job->local && c->problems == before)
+        job->local(job->local_ctx, kind, scratch);
+    return job->name != NULL;
+}
+
+/* Reads the database; with job->name, stops at that name's v3 line (its
+ * problems only), else checks every v3, @engine and @user line. Returns 1
+ * when name's line was found. */
+static int scan(const char *path, const struct scan_job *job, struct checker *c)
 {
     char line[LINE_MAX_LEN];
     char *f[MAX_V3_FIELDS + 1];
@@ -266,33 +335,21 @@ static int scan(const char *path, const char *name, struct ows_v3_entry *e, stru
             while ((ch = fgetc(fp)) != EOF && ch != '\n')
                 ;
             n = ows_translate_split(line, f, MAX_V3_FIELDS);
-            if (n >= 3 && !strcmp(f[2], "v3") && (!name || !strcmp(f[0], name))) {
+            if ((n >= 3 && !strcmp(f[2], "v3") && (!job->name || !strcmp(f[0], job->name))) ||
+                (n >= 1 && !job->name && f[0][0] == '@')) {
                 problem(c, "line longer than %s characters", "2046");
-                found = name != NULL;
+                found = job->name != NULL;
                 if (found)
-                    memset(e, 0, sizeof *e);
+                    memset(job->e, 0, sizeof *job->e);
             }
             ows_wipe(line, sizeof line);
             continue;
         }
         n = ows_translate_split(line, f, MAX_V3_FIELDS);
-        if (n < 3 || strcmp(f[2], "v3") || (name && strcmp(f[0], name))) {
-            ows_wipe(line, sizeof line);
-            continue;
-        }
-        if (!warned && ows_plat_file_private(path) == 0) {
-            char msg[200];
-            warned = 1;
-            c->warnings++;
-            snprintf(msg, sizeof msg, "%s can be read by other users and holds SNMPv3 "
-                     "passwords (chmod 600 it)", path);
-            c->report(c->ctx, 0, msg);
-        }
-        parse_entry(c, f, n, name ? e : &scratch);
-        found = name != NULL;
+        found = scan_line(c, f, n, job, &scratch, path, &warned);
         ows_wipe(line, sizeof line);
+        ows_wipe(&scratch, sizeof scratch);
     }
-    ows_wipe(&scratch, sizeof scratch);
     fclose(fp);
     return found;
 }
@@ -307,11 +364,21 @@ static void count_only(void *ctx, unsigned line, const char *msg)
 int ows_translate_v3_check(const char *path, ows_translate_report report, void *ctx)
 {
     struct checker c = { report ? report : count_only, ctx, 0, 0, 0 };
-    scan(path, NULL, NULL, &c);
+    struct scan_job job = { NULL, NULL, NULL, NULL };
+    scan(path, &job, &c);
     return c.problems + c.warnings;
 }
 
-static void to_trace(void *ctx, unsigned line, const char *msg)
+int ows_translate_local(const char *path, ows_translate_local_fn fn, void *fn_ctx,
+                        ows_translate_report report, void *ctx)
+{
+    struct checker c = { report ? report : count_only, ctx, 0, 0, 0 };
+    struct scan_job job = { NULL, NULL, fn, fn_ctx };
+    scan(path, &job, &c);
+    return c.problems + c.warnings;
+}
+
+void ows_translate_to_trace(void *ctx, unsigned line, const char *msg)
 {
     const char *path = ctx;
     if (line)
@@ -328,7 +395,7 @@ int ows_translate_v3(const char *name, struct ows_v3_entry *e)
 
     if (!path || !*path || !name || !*name)
         return 0;
-    c.report = to_trace;
+    c.report = ows_translate_to_trace;
     c.ctx = (void *)path;
     c.problems = 0;
     c.warnings = 0;
@@ -339,7 +406,10 @@ int ows_translate_v3(const char *name, struct ows_v3_entry *e)
             return 0;
         fclose(fp);
     }
-    found = scan(path, name, e, &c);
+    {
+        struct scan_job job = { name, e, NULL, NULL };
+        found = scan(path, &job, &c);
+    }
     if (!found)
         return 0;
     /* The permission warning alone does not make the entry unusable. */

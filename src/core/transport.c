@@ -36,6 +36,7 @@
 #include "core/session.h"
 #include "core/trace.h"
 #include "core/trap_convert.h"
+#include "core/v3_local.h"
 #include "core/vbl.h"
 
 #define TRAP_PORT 162
@@ -100,6 +101,8 @@ int ows_net_listen(struct ows_entity *e, int on, int all_addr)
         return OWS_E_NOOP;
     if (e->addr.family != OWS_AF_INET && e->addr.family != OWS_AF_INET6)
         return OWS_E_ENTITY_INVALID;
+    /* The SNMPv3 users an agent answers, read afresh (v3_local.h). */
+    ows_v3_local_load(NULL);
     where = e->addr;
     if (all_addr) {
         memset(where.bytes, 0, sizeof(where.bytes));
@@ -214,6 +217,8 @@ static int trap_socket_open(struct ows_session *s, const struct ows_entity *dst)
     struct ows_addr where;
     int err, err6;
 
+    /* The SNMPv3 users whose traps and informs we take (v3_local.h). */
+    ows_v3_local_load(NULL);
     memset(&where, 0, sizeof(where));
     where.family = OWS_AF_INET;
     where.port = (dst && dst->port_explicit) ? dst->addr.port : TRAP_PORT;
@@ -542,9 +547,11 @@ void ows_transport_received(struct ows_net_sock *ns, const struct ows_addr *from
         /* Acknowledge: a RESPONSE with the same request id and varbinds. */
         ows_msg ack = *m;
         int err;
+        const struct ows_v3_in *v3 = ows_msg_v3_state(m);
         ack.pdu.type = OWS_PDU_RESPONSE;
         ack.pdu.error_status = ack.pdu.error_index = 0;
-        err = ows_net_send_msg(ns->fd, &ack, from);
+        err = v3 ? ows_net_send_v3_reply(ns->fd, v3, &ack.pdu, from)
+                 : ows_net_send_msg(ns->fd, &ack, from);
         if (err)
             OWS_WARN("INFORM %d: acknowledgement failed: %s", m->pdu.request_id,
                      ows_strerror(err));

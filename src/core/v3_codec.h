@@ -140,10 +140,12 @@ int ows_v3_decode(const uint8_t *buf, size_t len, ows_v3_msg *out);
 int ows_v3_open_scoped(const ows_v3_msg *m, const ows_v3_keys *keys, uint8_t *scratch,
                        size_t scratch_cap, ows_msg *pdu_msg, uint8_t *engine_id,
                        uint32_t *engine_id_len);
-/* The same with `head` bytes reserved at the start of the message's one
- * allocation (ows_msg_decode_ex's head): the network engine's queue item. */
-int ows_v3_open_scoped_ex(const ows_v3_msg *m, const ows_v3_keys *keys, uint8_t *scratch,
-                          size_t scratch_cap, size_t head, ows_msg *pdu_msg,
-                          uint8_t *engine_id, uint32_t *engine_id_len);
+
+/* The same with `head` bytes reserved at the start of the one allocation,
+ * in `mem` (cap bytes) when the message fits: ows_scoped_decode_in's rules
+ * (msg_codec.h). The network engine decodes received messages this way. */
+int ows_v3_open_scoped_in(const ows_v3_msg *m, const ows_v3_keys *keys, uint8_t *scratch,
+                          size_t scratch_cap, ows_msg *pdu_msg, size_t head, void *mem,
+                          size_t cap, uint8_t *engine_id, uint32_t *engine_id_len);
 
 #endif

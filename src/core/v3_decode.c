@@ -114,13 +114,13 @@ int ows_v3_open_scoped(const ows_v3_msg *m, const ows_v3_keys *keys, uint8_t *sc
                        size_t scratch_cap, ows_msg *pdu_msg, uint8_t *engine_id,
                        uint32_t *engine_id_len)
 {
-    return ows_v3_open_scoped_ex(m, keys, scratch, scratch_cap, 0, pdu_msg, engine_id,
+    return ows_v3_open_scoped_in(m, keys, scratch, scratch_cap, pdu_msg, 0, NULL, 0, engine_id,
                                  engine_id_len);
 }
 
-int ows_v3_open_scoped_ex(const ows_v3_msg *m, const ows_v3_keys *keys, uint8_t *scratch,
-                          size_t scratch_cap, size_t head, ows_msg *pdu_msg,
-                          uint8_t *engine_id, uint32_t *engine_id_len)
+int ows_v3_open_scoped_in(const ows_v3_msg *m, const ows_v3_keys *keys, uint8_t *scratch,
+                          size_t scratch_cap, ows_msg *pdu_msg, size_t head, void *mem,
+                          size_t cap, uint8_t *engine_id, uint32_t *engine_id_len)
 {
     const uint8_t *plain = m->data, *ctx = NULL;
     uint8_t *mine = NULL;
@@ -149,7 +149,7 @@ int ows_v3_open_scoped_ex(const ows_v3_msg *m, const ows_v3_keys *keys, uint8_t 
         /* DES pads to 8 bytes: up to 7 may follow the scopedPDU. */
         pad = keys->priv == OWS_USM_PRIV_DES ? 7 : 0;
     }
-    err = ows_scoped_decode_in(plain, m->data_len, pad, pdu_msg, head, NULL, 0, &ctx, &ctx_len);
+    err = ows_scoped_decode_in(plain, m->data_len, pad, pdu_msg, head, mem, cap, &ctx, &ctx_len);
     if (!err && ctx_len > OWS_USM_ENGINE_ID_MAX)
         err = OWS_E_USM_PARAMS;
     if (!err && pdu_msg->community.len > OWS_V3_NAME_MAX)

@@ -79,16 +79,6 @@ static void seed(void)
     seeded = 1;
 }
 
-int ows_v3_sniff(const uint8_t *b, size_t len)
-{
-    size_t i = 2;
-    if (len < 5 || b[0] != 0x30)
-        return 0;
-    if (b[1] & 0x80)
-        i += b[1] & 0x7f;
-    return i + 3 <= len && b[i] == 0x02 && b[i + 1] == 0x01 && b[i + 2] == 0x03;
-}
-
 /* ---- Remote engines ------------------------------------------------------ */
 
 static struct peer *peer_of(const struct ows_addr *to)
@@ -417,7 +407,7 @@ int ows_v3_mgr_receive(const uint8_t *buf, size_t len, const struct ows_addr *fr
             DROP(digest, "v3: dropped a message with a wrong digest (msgID %d)",
                  (int)m.head.msg_id);
     }
-    e = ows_v3_open_scoped_ex(&m, keys, NULL, 0, head, out, ceid, &ceid_len);
+    e = ows_v3_open_scoped_in(&m, keys, NULL, 0, out, head, NULL, 0, ceid, &ceid_len);
     if (e == OWS_E_USM_DECRYPT || (e && m.encrypted))
         DROP(decrypt, "v3: dropped a message that does not decrypt (msgID %d)",
              (int)m.head.msg_id);

@@ -22,8 +22,7 @@
  * with OWS_E_TL_UNDELIVERABLE). Messages that fail a check are dropped and
  * counted (ows_v3_mgr_stats).
  *
- * Locking: everything but ows_v3_target_new and ows_v3_sniff requires the
- * API lock.
+ * Locking: everything but ows_v3_target_new requires the API lock.
  */
 #ifndef OWS_CORE_V3_MANAGER_H
 #define OWS_CORE_V3_MANAGER_H
@@ -43,10 +42,6 @@ int ows_v3_target_new(const struct ows_v3_entry *e, struct ows_v3_target **out);
 void ows_v3_target_hold(struct ows_v3_target *t);
 /* Drops a reference; the last one wipes the secrets and frees. */
 void ows_v3_target_put(struct ows_v3_target *t);
-
-/* 1 when buf starts like an SNMPv3 message (SEQUENCE, INTEGER 3): the
- * datagrams the v1/v2c decoder refuses that this module should see. */
-int ows_v3_sniff(const uint8_t *buf, size_t len);
 
 /* The v3 state of an outstanding request to `to` with target t, request id
  * `request_id`; `owner` is handed back by ows_v3_mgr_receive (the engine's

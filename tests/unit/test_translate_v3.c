@@ -227,6 +227,74 @@ static void test_trace_has_no_secret(void **state)
     assert_null(strstr(buf, "Zq9"));
 }
 
+/* The local engine's lines (@engine, @user): valid ones reach the callback
+ * with their fields, each problem is reported with its line and without a
+ * password, and the entity/context lookups never read them. */
+struct locals { int engines, users; char names[8][33]; uint32_t engine_len[8]; };
+
+static void on_local(void *ctx, int kind, const struct ows_v3_entry *e)
+{
+    struct locals *l = ctx;
+    if (kind == OWS_LOCAL_ENGINE) {
+        assert_int_equal(e->engine_len, 9);
+        l->engines++;
+        return;
+    }
+    assert_int_equal(kind, OWS_LOCAL_USER);
+    assert_true(l->users < 8);
+    snprintf(l->names[l->users], 33, "%s", e->user);
+    l->engine_len[l->users++] = e->engine_len;
+}
+
+static void test_local_lines(void **state)
+{
+    struct report r = { .n = 0 };
+    struct locals l;
+    char addr[64];
+    uint32_t version;
+    uint8_t com[64];
+    size_t com_len;
+    int problems;
+    (void)state;
+    memset(&l, 0, sizeof l);
+    write_db("@engine engineid=0x800000000501020304\n"
+             "@user user=admin level=authPriv auth=SHA authpass=a" SECRET " priv=AES privpass=b"
+             SECRET "\n"
+             "@user user=trap engine=0x8000000001020304 level=noAuthNoPriv\n"
+             "@user user=bad level=authNoPriv auth=SHA\n"                          /* 4 */
+             "@user user=ctx level=noAuthNoPriv context=x\n"                       /* 5 */
+             "@engine engineid=0x80\n"                                             /* 6 */
+             "@engine\n"                                                           /* 7 */
+             "@user user=e2 engine=zz level=noAuthNoPriv\n"                         /* 8 */
+             "ent 10.0.0.1 v3 user=u level=noAuthNoPriv engine=0x8000000001020304\n" /* 9 */
+             "@user x 10.0.0.1\n"
+             "@engine public\n", 0600);
+    problems = ows_translate_local(path, on_local, &l, collect, &r);
+    assert_int_equal(problems, r.n);
+    assert_true(problems >= 8);   /* lines 4 to 11, some more than once */
+    assert_int_equal(l.engines, 1);
+    assert_int_equal(l.users, 2);
+    assert_string_equal(l.names[0], "admin");
+    assert_int_equal(l.engine_len[0], 0);
+    assert_string_equal(l.names[1], "trap");
+    assert_int_equal(l.engine_len[1], 8);
+    assert_true(has(&r, 4, "needs authpass="));
+    assert_true(has(&r, 5, "does not belong on an @user line"));
+    assert_true(has(&r, 6, "engineid must be 5 to 32 octets"));
+    assert_true(has(&r, 7, "@engine takes one field"));
+    assert_true(has(&r, 8, "engine must be 5 to 32 octets"));
+    assert_true(has(&r, 9, "belongs on @user lines only"));
+    assert_true(has(&r, 10, "is not key=value"));
+    assert_true(has(&r, 11, "@engine takes one field"));
+    /* ows_translate_v3_check sees the same problems. */
+    assert_int_equal(ows_translate_v3_check(path, NULL, NULL), problems);
+    /* '@' names are reserved: never an entity or a context. */
+    assert_int_equal(ows_translate_entity("@user", addr, sizeof addr, &version), 0);
+    assert_int_equal(ows_translate_context((const uint8_t *)"@engine", 7, com, sizeof com,
+                                           &com_len), 0);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_long_line),
         cmocka_unit_test(test_permissions),
         cmocka_unit_test(test_trace_has_no_secret),
+        cmocka_unit_test(test_local_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,46 +16,6 @@
 
 static smiOCTETS com = { 6, (smiLPBYTE)"public" };
 
-/* A notification's varbinds: sysUpTime.0, snmpTrapOID.0, then one
- * OCTET STRING varbind and, when `enterprise` is given, snmpTrapEnterprise.0. */
-static HSNMP_VBL notification(HSNMP_SESSION s, smiUINT32 uptime, const char *trap_oid,
-                              const char *text, const char *enterprise)
-{
-    HSNMP_VBL vbl = SnmpCreateVbl(s, NULL, NULL);
-    smiOID name;
-    smiVALUE v;
-
-    SnmpStrToOid("1.3.6.1.2.1.1.3.0", &name);
-    v.syntax = SNMP_SYNTAX_TIMETICKS;
-    v.value.uNumber = uptime;
-    CHECK(SnmpSetVb(vbl, 0, &name, &v) == 1);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-
-    SnmpStrToOid("1.3.6.1.6.3.1.1.4.1.0", &name);
-    v.syntax = SNMP_SYNTAX_OID;
-    SnmpStrToOid(trap_oid, &v.value.oid);
-    CHECK(SnmpSetVb(vbl, 0, &name, &v) == 2);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
-
-    SnmpStrToOid("1.3.6.1.4.1.99999.5.1", &name);
-    v.syntax = SNMP_SYNTAX_OCTETS;
-    v.value.string.len = (smiUINT32)strlen(text);
-    v.value.string.ptr = (smiLPBYTE)text;
-    CHECK(SnmpSetVb(vbl, 0, &name, &v) == 3);
-    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-
-    if (enterprise) {
-        SnmpStrToOid("1.3.6.1.6.3.1.1.4.3.0", &name);
-        v.syntax = SNMP_SYNTAX_OID;
-        SnmpStrToOid(enterprise, &v.value.oid);
-        CHECK(SnmpSetVb(vbl, 0, &name, &v) == 4);
-        SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
-        SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
-    }
-    return vbl;
-}
-
 static void send_one(HSNMP_SESSION s, HSNMP_ENTITY to, HSNMP_CONTEXT ctx, smiINT type,
                      HSNMP_VBL vbl)
 {
@@ -115,19 +75,20 @@ int main(int argc, char **argv)
     CHECK(SnmpSetAgentAddress("192.0.2.10") == SNMPAPI_SUCCESS);
 
     send_one(s, v2_4, ctx, SNMP_PDU_TRAP,
-             notification(s, 1111, "1.3.6.1.4.1.99999.0.7", "v2c over IPv4", NULL));
+             wire_notification(s, 1111, "1.3.6.1.4.1.99999.0.7", "v2c over IPv4", NULL));
     send_one(s, v2_6, ctx, SNMP_PDU_TRAP,
-             notification(s, 2222, "1.3.6.1.6.3.1.1.5.3", "v2c over IPv6", NULL));
+             wire_notification(s, 2222, "1.3.6.1.6.3.1.1.5.3", "v2c over IPv6", NULL));
     send_one(s, v1_4, ctx, SNMP_PDU_TRAP,
-             notification(s, 3333, "1.3.6.1.6.3.1.1.5.1", "v1 generic", "1.3.6.1.4.1.99999"));
+             wire_notification(s, 3333, "1.3.6.1.6.3.1.1.5.1", "v1 generic", "1.3.6.1.4.1.99999"));
     send_one(s, v1_4, ctx, SNMP_PDU_TRAP,
-             notification(s, 4444, "1.3.6.1.4.1.99999.0.42", "v1 specific", NULL));
+             wire_notification(s, 4444, "1.3.6.1.4.1.99999.0.42", "v1 specific", NULL));
     send_one(s, v1_6, ctx, SNMP_PDU_TRAP,
-             notification(s, 5555, "1.3.6.1.6.3.1.1.5.4", "v1 over IPv6", "1.3.6.1.4.1.99999.3"));
+             wire_notification(s, 5555, "1.3.6.1.6.3.1.1.5.4", "v1 over IPv6",
+                               "1.3.6.1.4.1.99999.3"));
     send_one(s, v2_4, ctx, SNMP_PDU_INFORM,
-             notification(s, 6666, "1.3.6.1.4.1.99999.0.8", "inform over IPv4", NULL));
+             wire_notification(s, 6666, "1.3.6.1.4.1.99999.0.8", "inform over IPv4", NULL));
     send_one(s, v2_6, ctx, SNMP_PDU_INFORM,
-             notification(s, 7777, "1.3.6.1.4.1.99999.0.9", "inform over IPv6", NULL));
+             wire_notification(s, 7777, "1.3.6.1.4.1.99999.0.9", "inform over IPv6", NULL));
 
     CHECK(SnmpSetAgentAddress(NULL) == SNMPAPI_SUCCESS);
     CHECK(SnmpClose(s) == SNMPAPI_SUCCESS);

@@ -17,18 +17,8 @@ disableAuthorization yes
 format1 V1TRAP %P enterprise=%N agent=%a generic=%w specific=%q uptime=%T vars:%V|%v\n
 format2 V2 %P vars:%V|%v\n
 EOF
-/usr/sbin/snmptrapd -f -C -c "$dir/snmptrapd.conf" -Lf "$dir/trapd.log" -On -n \
-    "udp:127.0.0.1:$port" "udp6:[::1]:$port" </dev/null >/dev/null 2>&1 &
-pid=$!
-i=0
-until grep -q "NET-SNMP version" "$dir/trapd.log" 2>/dev/null; do
-    i=$((i + 1))
-    if [ $i -gt 100 ] || ! kill -0 $pid 2>/dev/null; then
-        echo "snmptrapd did not start (port $port taken?)"; cat "$dir/trapd.log" 2>/dev/null
-        kill $pid 2>/dev/null; exit 1
-    fi
-    sleep 0.1
-done
+. "$(dirname "$0")/start-snmptrapd.sh"
+start_snmptrapd "$dir/snmptrapd.conf" "$dir/trapd.log" "udp:127.0.0.1:$port" "udp6:[::1]:$port"
 
 "$@" "$port" >"$dir/sender.out" 2>&1
 rc=$?

@@ -235,6 +235,48 @@ static WIRE_MAYBE_UNUSED const char *wire_oid_str(const smiOID *o)
     return buf;
 }
 
+/* A notification's varbinds: sysUpTime.0, snmpTrapOID.0, then one OCTET
+ * STRING varbind (1.3.6.1.4.1.99999.5.1) and, when `enterprise` is given,
+ * snmpTrapEnterprise.0. */
+static WIRE_MAYBE_UNUSED HSNMP_VBL wire_notification(HSNMP_SESSION s, smiUINT32 uptime,
+                                                     const char *trap_oid, const char *text,
+                                                     const char *enterprise)
+{
+    HSNMP_VBL vbl = SnmpCreateVbl(s, NULL, NULL);
+    smiOID name;
+    smiVALUE v;
+
+    SnmpStrToOid("1.3.6.1.2.1.1.3.0", &name);
+    v.syntax = SNMP_SYNTAX_TIMETICKS;
+    v.value.uNumber = uptime;
+    CHECK(SnmpSetVb(vbl, 0, &name, &v) == 1);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+
+    SnmpStrToOid("1.3.6.1.6.3.1.1.4.1.0", &name);
+    v.syntax = SNMP_SYNTAX_OID;
+    SnmpStrToOid(trap_oid, &v.value.oid);
+    CHECK(SnmpSetVb(vbl, 0, &name, &v) == 2);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
+
+    SnmpStrToOid("1.3.6.1.4.1.99999.5.1", &name);
+    v.syntax = SNMP_SYNTAX_OCTETS;
+    v.value.string.len = (smiUINT32)strlen(text);
+    v.value.string.ptr = (smiLPBYTE)text;
+    CHECK(SnmpSetVb(vbl, 0, &name, &v) == 3);
+    SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+
+    if (enterprise) {
+        SnmpStrToOid("1.3.6.1.6.3.1.1.4.3.0", &name);
+        v.syntax = SNMP_SYNTAX_OID;
+        SnmpStrToOid(enterprise, &v.value.oid);
+        CHECK(SnmpSetVb(vbl, 0, &name, &v) == 4);
+        SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&name);
+        SnmpFreeDescriptor(SNMP_SYNTAX_OID, (smiLPOPAQUE)&v.value.oid);
+    }
+    return vbl;
+}
+
 static WIRE_MAYBE_UNUSED int wire_done(const char *name)
 {
     if (wire_failures)
