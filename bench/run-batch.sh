@@ -8,6 +8,9 @@
 #  - system calls per GET (strace -c -f, 50,000 GETs; the main thread's
 #    sleeps left out, as in run-wire.sh) and the engine's own count of
 #    socket calls (WSNMP_DEBUG=stats);
+#  - CPU per GET at 64 outstanding, user and system, of the client and of
+#    the responder (the wall-clock rates of a shared machine move with
+#    everyone else's load; these show where the time goes);
 #  - user-space instructions per GET (callgrind, marginal cost of 40,000
 #    GETs at 16 outstanding, as in run-wire.sh) for the client on both
 #    paths and for the agent (bench/agent_ows.c under net-snmp's load).
@@ -51,6 +54,38 @@ for n in 1 16 64 256; do
     done
     o=$(median < "$tmp/o"); w=$(median < "$tmp/n")
     printf '%-11s | %9s | %9s | %9s | %17s\n' "$n" "$o" "$w" "$(echo "scale=2; $w / $o" | bc)" "$(median < "$tmp/r")"
+done
+
+echo "== CPU per GET at 64 outstanding: client (getrusage) and responder (/proc stat), user/system, 300,000 GETs, median of $reps =="
+# Wall-clock rates on a shared machine move with everyone else's load; the
+# CPU each side spends per GET does not, and shows where the time goes:
+# with the kernel's per-datagram work (and the sleeps and wake-ups between
+# the two processes) most of it, the client's own instructions cannot move
+# the pair's rate much, and the responder costs as much per GET as we do.
+tck=$(getconf CLK_TCK)
+cpu_run() {   # MODE -> "client_user_us client_sys_us responder_user_us responder_sys_us" per GET
+    set -- $(awk '{ print $14, $15 }' "/proc/$rpid/stat")
+    ru0=$1; rs0=$2
+    WSNMP_BATCH=$mode /usr/bin/time -f "%U %S" -o "$tmp/time" timeout 120 \
+        "$bin/bench_wire_ows" "$port" 64 0 300000 >/dev/null
+    set -- $(awk '{ print $14, $15 }' "/proc/$rpid/stat") $(cat "$tmp/time")
+    echo "$3 $4 $1 $2" | awk -v ru="$ru0" -v rs="$rs0" -v t="$tck" \
+        '{ printf "%.2f %.2f %.2f %.2f\n", $1 * 1e6 / 300000, $2 * 1e6 / 300000,
+                                          ($3 - ru) * 1e6 / t / 300000, ($4 - rs) * 1e6 / t / 300000 }'
+}
+printf '%-9s | %18s | %18s | %14s\n' path "client user/sys us" "client total us" "responder us"
+: > "$tmp/cpu0"; : > "$tmp/cpu1"
+i=0
+while [ "$i" -lt "$reps" ]; do   # alternating, as the rates above
+    for mode in 0 1; do cpu_run >> "$tmp/cpu$mode"; done
+    i=$((i + 1))
+done
+for mode in 0 1; do
+    f="$tmp/cpu$mode"
+    cu=$(cut -d' ' -f1 "$f" | median); cs=$(cut -d' ' -f2 "$f" | median)
+    ct=$(awk '{ print $1 + $2 }' "$f" | median); rt=$(awk '{ print $3 + $4 }' "$f" | median)
+    [ $mode = 0 ] && name=old || name=new
+    printf '%-9s | %18s | %18s | %14s\n' "$name" "$cu / $cs" "$ct" "$rt"
 done
 
 echo "== system calls per GET (strace -c -f, 50,000 GETs) and the engine's socket calls per GET =="

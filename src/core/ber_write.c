@@ -116,7 +116,13 @@ int ows_berw_uint(ows_berw *w, uint8_t tag, uint64_t v)
     return (int)n + 2;
 }
 
-int ows_berw_octets(ows_berw *w, uint8_t tag, const uint8_t *data, size_t n)
+/* Not inlined: the inline caller's failed test would otherwise narrow n for
+ * the compiler (to 128 and more) and make it warn about the short buffers
+ * that only ever take the inline path (the v3 encoder's). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+int ows_berw_octets_slow(ows_berw *w, uint8_t tag, const uint8_t *data, size_t n)
 {
     int a, b;
     if ((a = ows_berw_raw(w, data, n)) < 0)

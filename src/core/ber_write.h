@@ -13,6 +13,7 @@
 #define OWS_CORE_BER_WRITE_H
 #include <stddef.h>
 #include <stdint.h>
+#include "core/copy_short.h"
 #include "core/error.h"
 
 typedef struct ows_berw {
@@ -61,8 +62,21 @@ static inline int ows_berw_int(ows_berw *w, uint8_t tag, int32_t v)
 /* An unsigned value (Counter32, Gauge32, TimeTicks, Counter64), minimal, with
  * a leading zero octet when the top bit would otherwise be set. */
 int ows_berw_uint(ows_berw *w, uint8_t tag, uint64_t v);
-/* An OCTET STRING-like value. */
-int ows_berw_octets(ows_berw *w, uint8_t tag, const uint8_t *data, size_t n);
+/* An OCTET STRING-like value: a short one with room to spare inline (a
+ * community, most values), everything else out of line. */
+int ows_berw_octets_slow(ows_berw *w, uint8_t tag, const uint8_t *data, size_t n);
+static inline int ows_berw_octets(ows_berw *w, uint8_t tag, const uint8_t *data, size_t n)
+{
+    if (n < 0x80 && (size_t)(w->p - w->start) >= n + 2) {
+        uint8_t *p = w->p - n;
+        ows_copy_short(p, data, n);
+        p[-1] = (uint8_t)n;
+        p[-2] = tag;
+        w->p = p - 2;
+        return (int)n + 2;
+    }
+    return ows_berw_octets_slow(w, tag, data, n);
+}
 /* An OBJECT IDENTIFIER. Needs 2..128 sub-ids, the first 0..2, the second
  * below 40 when the first is 0 or 1, and a first sub-identifier that fits 32
  * bits; otherwise OWS_E_OID_INVALID. */

@@ -45,21 +45,21 @@ static inline int ows_handle_lookup(uintptr_t value, uint32_t type, ows_object *
 {
     uint32_t enc = (uint32_t)value ^ OWS_HANDLE_VALUE_MASK;
     uint32_t slot = (enc >> OWS_HANDLE_TYPE_BITS) & ((1u << OWS_HANDLE_SLOT_BITS) - 1u);
-    const struct ows_handle_slot *sl;
     ows_object *obj;
 
     /* The tests are ordered so that a valid handle takes as few as possible.
-     * A value of 2^31 or more, 0 (its type bits are 0) or a type outside the
-     * table's fails one of the first three; an object whose handle equals
-     * the value has that type. */
+     * A live object's handle always encodes its slot, the slot's current
+     * generation and its type (handle.c changes a slot's generation only
+     * when it empties it), so one comparison of the whole value with the
+     * handle of the object in its slot rejects stale and forged values: a
+     * value of 2^31 or more never equals one (handles are below 2^31), nor
+     * does a value whose generation has moved on. The type is checked first
+     * (it also rejects 0) and the slot is bounded before it is read. */
     *out = NULL;
-    if ((value >> 31) != 0 || (enc & ((1u << OWS_HANDLE_TYPE_BITS) - 1u)) != type
-        || slot >= ows_handle_tab.cap)
+    if ((enc & ((1u << OWS_HANDLE_TYPE_BITS) - 1u)) != type || slot >= ows_handle_tab.cap)
         return ows_handle_invalid(type);
-    sl = &ows_handle_tab.slots[slot];
-    obj = sl->obj;
-    if (sl->gen != enc >> (OWS_HANDLE_SLOT_BITS + OWS_HANDLE_TYPE_BITS) || !obj
-        || obj->handle != (uint32_t)value)
+    obj = ows_handle_tab.slots[slot].obj;
+    if (!obj || (uintptr_t)obj->handle != value)
         return ows_handle_invalid(type);
     /* A session being released, and everything it owns, no longer resolves. */
     if (type == OWS_T_SESSION ? ((struct ows_session *)obj)->closing

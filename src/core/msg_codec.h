@@ -50,6 +50,12 @@ int ows_msg_decode_ex(const uint8_t *buf, size_t len, ows_msg *m, size_t head);
 int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, void *mem,
                       size_t cap);
 
+/* Tests only: non-zero makes the decoder (encoder) skip its quick pass for
+ * plain community messages (msg_decode.c, msg_encode.c), so that both passes
+ * can be compared. */
+extern int ows_msg_decode_general_only;
+extern int ows_msg_encode_general_only;
+
 /* An SNMPv3 scopedPDU (RFC 3412 6: SEQUENCE { contextEngineID, contextName,
  * PDU }) the same way, for core/v3_codec.h: *m gets version OWS_SNMPV3, the
  * contextName in m->community and the PDU (as in SNMPv2c); *engine_id points

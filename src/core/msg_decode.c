@@ -56,6 +56,7 @@
 #include "core/msg_codec.h"
 #include "core/ber_read.h"
 #include "core/alloc.h"
+#include "core/copy_short.h"
 
 #define SCRATCH_SIZE 4096
 
@@ -73,6 +74,7 @@ struct region {
     int32_t version;
     size_t pad_max;       /* scopedPDU: bytes allowed after it (DES padding) */
     int scoped;           /* 1: a scopedPDU, not a community message */
+    int quick;            /* 1: fill tries the quick pass first */
     ows_berr context_engine;   /* scopedPDU: its contextEngineID, in the input */
 };
 
@@ -155,27 +157,6 @@ static int get_oid(struct region *g, const uint8_t *p, size_t n, ows_oid *o)
     return 0;
 }
 
-/* Copies n bytes; communities and most string values are short, and two
- * overlapping fixed-size copies cost less than a call to memcpy. */
-static inline void copy_bytes(uint8_t *d, const uint8_t *p, size_t n)
-{
-    if (n >= 8 && n <= 16) {
-        uint64_t a, b;
-        memcpy(&a, p, 8);
-        memcpy(&b, p + n - 8, 8);
-        memcpy(d, &a, 8);
-        memcpy(d + n - 8, &b, 8);
-    } else if (n >= 4 && n < 8) {
-        uint32_t a, b;
-        memcpy(&a, p, 4);
-        memcpy(&b, p + n - 4, 4);
-        memcpy(d, &a, 4);
-        memcpy(d + n - 4, &b, 4);
-    } else {
-        memcpy(d, p, n);
-    }
-}
-
 static int get_bytes(struct region *g, const uint8_t *p, size_t n, ows_octets *s)
 {
     s->len = (uint32_t)n;
@@ -184,7 +165,7 @@ static int get_bytes(struct region *g, const uint8_t *p, size_t n, ows_octets *s
         if ((size_t)(g->hi - g->lo) < n)
             return REGION_FULL;
         g->hi -= n;
-        copy_bytes(g->hi, p, n);
+        ows_copy_short(g->hi, p, n);
         s->ptr = g->hi;
     }
     return 0;
@@ -248,7 +229,155 @@ static int get_value(struct region *g, ows_berr *vb, ows_value *v)
     }
 }
 
+/* ---- the quick pass: a plain community message, straight through ----
+ *
+ * Nearly every message is small and plain: one-octet tags, short lengths
+ * (or the one-octet long form), a one-octet version, a request or response
+ * PDU. The general pass below reads such a message through ows_berr cursors
+ * that live in memory; this one keeps its cursor in registers. It accepts
+ * only what the general pass accepts, with the same result (the same helpers
+ * store the fields), and leaves everything else, every error included, to
+ * the general pass: it returns NOT_QUICK and fill starts over. */
+
+#define NOT_QUICK 2
+
+/* Set by tests only: 1 = the general pass alone (tests/unit/test_msg.c
+ * compares the two passes on mutated messages). */
+int ows_msg_decode_general_only;
+
+/* The header of a value with tag t at *pp, bounded by e: a short-form
+ * length or the one-octet long form; the content length, or -1 for
+ * anything else (then *pp is unchanged). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline long quick_header(const uint8_t **pp, const uint8_t *e, unsigned t)
+{
+    const uint8_t *p = *pp;
+    size_t n;
+    if (e - p < 2 || p[0] != t)
+        return -1;
+    n = p[1];
+    if (n < 0x80) {
+        p += 2;
+    } else if (n == 0x81 && e - p >= 3) {
+        n = p[2];
+        p += 3;
+    } else {
+        return -1;
+    }
+    if (n > (size_t)(e - p))
+        return -1;
+    *pp = p;
+    return (long)n;
+}
+
+/* An INTEGER field of at most 4 octets; -1 for anything else. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int quick_int(const uint8_t **pp, const uint8_t *e, int32_t *v)
+{
+    const uint8_t *p = *pp;
+    size_t n;
+    if (e - p < 3 || p[0] != 0x02 || (n = p[1]) > (size_t)(e - p) - 2)
+        return -1;
+    if (n == 1)
+        *v = (int8_t)p[2];
+    else if (ows_ber_int32(p + 2, n, v))
+        return -1;
+    *pp = p + 2 + n;
+    return 0;
+}
+
+static int fill_quick(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
+{
+    const uint8_t *p = buf, *e = buf + len, *ve;
+    ows_pdu *d = &m->pdu;
+    unsigned tag;
+    long n;
+
+    /* The message fills the input (a community message has no padding). */
+    if ((n = quick_header(&p, e, 0x30)) < 0 || p + n != e)
+        return NOT_QUICK;
+    if (e - p < 3 || p[0] != 0x02 || p[1] != 1 || p[2] > OWS_SNMPV2C)
+        return NOT_QUICK;
+    m->version = g->version = p[2];
+    p += 3;
+    if ((n = quick_header(&p, e, 0x04)) < 0 || get_bytes(g, p, (size_t)n, &m->community))
+        return NOT_QUICK;
+    p += n;
+    /* The PDU fills the rest: GET, GETNEXT, RESPONSE, SET in both versions,
+     * GETBULK, INFORM, TRAP in SNMPv2c (the v1 Trap-PDU takes the general
+     * pass). quick_header saw at least two octets before p[0] is used. */
+    tag = e - p >= 2 ? p[0] : 0;
+    if (!(tag >= OWS_PDU_GET && tag <= OWS_PDU_SET) &&
+        !(m->version == OWS_SNMPV2C && tag >= OWS_PDU_GETBULK && tag <= OWS_PDU_TRAP))
+        return NOT_QUICK;
+    if ((n = quick_header(&p, e, tag)) < 0 || p + n != e)
+        return NOT_QUICK;
+    d->type = (int32_t)tag;
+    if (quick_int(&p, e, &d->request_id) || quick_int(&p, e, &d->error_status) ||
+        quick_int(&p, e, &d->error_index))
+        return NOT_QUICK;
+    if ((n = quick_header(&p, e, 0x30)) < 0 || p + n != e)
+        return NOT_QUICK;
+    while (p < e) {
+        ows_varbind *it;
+        if (g->nitems >= OWS_MSG_MAX_VARBINDS || (size_t)(g->hi - g->lo) < sizeof(ows_varbind))
+            return NOT_QUICK;
+        it = &g->items[g->nitems++];
+        g->lo += sizeof(ows_varbind);
+        if ((n = quick_header(&p, e, 0x30)) < 0)
+            return NOT_QUICK;
+        ve = p + n;
+        if ((n = quick_header(&p, ve, 0x06)) < 0 || get_oid(g, p, (size_t)n, &it->name))
+            return NOT_QUICK;
+        p += n;
+        it->own = NULL;
+        if (ve - p == 2 && p[0] == 0x05 && p[1] == 0) {
+            /* A request's NULL value. */
+            it->value.syntax = 0x05;
+        } else if (ve - p >= 2 && p[0] == 0x04 && p[1] < 0x80 && p[1] == ve - p - 2) {
+            /* A short OCTET STRING, the most common value in responses. */
+            it->value.syntax = 0x04;
+            if (get_bytes(g, p + 2, p[1], &it->value.v.str))
+                return NOT_QUICK;
+        } else {
+            ows_berr vb = { p, ve };
+            if (get_value(g, &vb, &it->value) || vb.p != ve)
+                return NOT_QUICK;
+        }
+        p = ve;
+    }
+    d->vbl.items = g->nitems ? g->items : NULL;
+    d->vbl.count = g->nitems;
+    d->vbl.cap = 0;
+    return 0;
+}
+
+/* ---- the general pass ---- */
+
+static int fill_general(const uint8_t *buf, size_t len, ows_msg *m, struct region *g);
+
+/* The quick pass first for a community message; what it leaves goes to the
+ * general pass over a fresh region and message (*m is zero on entry). */
 static int fill(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
+{
+    if (g->quick) {
+        int err = fill_quick(buf, len, m, g);
+        if (err != NOT_QUICK)
+            return err;
+        g->nitems = 0;
+        g->lo = (uint8_t *)g->items;
+        g->hi = g->top;
+        g->version = 0;
+        memset(m, 0, sizeof *m);
+    }
+    return fill_general(buf, len, m, g);
+}
+
+static int fill_general(const uint8_t *buf, size_t len, ows_msg *m, struct region *g)
 {
     ows_berr r = { buf, buf + len }, msg, pdu, vbl, part;
     ows_pdu *d = &m->pdu;
@@ -333,6 +462,7 @@ static void region_init(struct region *g, void *base, size_t size, int scoped, s
     g->top = g->hi = (uint8_t *)base + size;
     g->version = 0;
     g->scoped = scoped;
+    g->quick = !scoped && !ows_msg_decode_general_only;
     g->pad_max = pad_max;
     g->context_engine.p = g->context_engine.end = NULL;
 }
@@ -386,7 +516,7 @@ int ows_msg_decode_ex(const uint8_t *buf, size_t len, ows_msg *m, size_t head)
 /* Both kinds of input: a community message (scoped 0) or a scopedPDU
  * followed by at most pad_max bytes; ctx gets a scopedPDU's contextEngineID. */
 static int decode(const uint8_t *buf, size_t len, int scoped, size_t pad_max, ows_msg *m,
-                  size_t head, void *mem, size_t cap, ows_berr *ctx)
+                  size_t head, void *mem, size_t cap, ows_berr *ctx, int quick_failed)
 {
     union { uint64_t align; uint8_t b[SCRATCH_SIZE]; } scratch;
     struct region g;
@@ -408,6 +538,9 @@ static int decode(const uint8_t *buf, size_t len, int scoped, size_t pad_max, ow
      * no scratch, no copy. When it is too small, the usual way follows. */
     if (mem && cap > head && !(cap & 7)) {
         region_init(&g, (uint8_t *)mem + head, cap - head, scoped, pad_max);
+        /* The caller's quick pass into this very block failed already. */
+        if (quick_failed)
+            g.quick = 0;
         err = fill(buf, len, m, &g);
         if (!err) {
             m->pdu.vbl.arena = mem;
@@ -460,7 +593,22 @@ int ows_msg_decode_in(const uint8_t *buf, size_t len, ows_msg *m, size_t head, v
                       size_t cap)
 {
     ows_berr ctx;
-    return decode(buf, len, 0, 0, m, head, mem, cap, &ctx);
+    size_t h = (head + 7) & ~(size_t)7;
+    /* The engine's usual case, a plain message into its recycled block, goes
+     * straight to the quick pass, without the set-up of the general way
+     * (its 4 KiB scratch frame), which gets whatever the quick pass leaves. */
+    if (mem && buf && len <= OWS_MSG_MAX_LEN && head <= OWS_MSG_MAX_LEN && cap > h &&
+        !(cap & 7) && !ows_msg_decode_general_only) {
+        struct region g;
+        memset(m, 0, sizeof *m);
+        region_init(&g, (uint8_t *)mem + h, cap - h, 0, 0);
+        if (fill_quick(buf, len, m, &g) == 0) {
+            m->pdu.vbl.arena = mem;
+            return 0;
+        }
+        return decode(buf, len, 0, 0, m, head, mem, cap, &ctx, 1);
+    }
+    return decode(buf, len, 0, 0, m, head, mem, cap, &ctx, 0);
 }
 
 int ows_scoped_decode_in(const uint8_t *buf, size_t len, size_t pad_max, ows_msg *m,
@@ -468,7 +616,7 @@ int ows_scoped_decode_in(const uint8_t *buf, size_t len, size_t pad_max, ows_msg
                          size_t *engine_id_len)
 {
     ows_berr ctx = { NULL, NULL };
-    int err = decode(buf, len, 1, pad_max, m, head, mem, cap, &ctx);
+    int err = decode(buf, len, 1, pad_max, m, head, mem, cap, &ctx, 0);
     *engine_id = ctx.p;
     *engine_id_len = (size_t)(ctx.end - ctx.p);
     return err;

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/udp.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -190,21 +192,19 @@ int ows_sock_recvfrom(ows_sock s, void *buf, size_t cap, size_t *got, struct ows
 
 unsigned ows_sock_batch_max(void) { return BATCH_MAX; }
 
-/* Points mh[i] at d[i]'s bytes and at ss[i] for its address: the receive
- * side offers each slot's whole capacity and room for any address, the send
- * side its length and its destination. */
-static void mmsg_setup(struct mmsghdr *mh, struct iovec *iov, struct sockaddr_storage *ss,
-                       const struct ows_dgram *d, unsigned n, int sending)
+/* Points mh[i] at d[i]'s bytes (its whole capacity) and at ss[i] for the
+ * sender's address, whatever it is. */
+static void mmsg_setup_rx(struct mmsghdr *mh, struct iovec *iov, struct sockaddr_storage *ss,
+                          const struct ows_dgram *d, unsigned n)
 {
     unsigned i;
     for (i = 0; i < n; i++) {
         iov[i].iov_base = d[i].buf;
-        iov[i].iov_len = sending ? d[i].len : d[i].cap;
+        iov[i].iov_len = d[i].cap;
         mh[i].msg_hdr.msg_iov = &iov[i];
         mh[i].msg_hdr.msg_iovlen = 1;
         mh[i].msg_hdr.msg_name = &ss[i];
-        mh[i].msg_hdr.msg_namelen = sending ? (socklen_t)ows_bsd_to_sa(&d[i].addr, &ss[i])
-                                            : (socklen_t)sizeof(ss[i]);
+        mh[i].msg_hdr.msg_namelen = (socklen_t)sizeof(ss[i]);
         mh[i].msg_hdr.msg_control = NULL;
         mh[i].msg_hdr.msg_controllen = 0;
         mh[i].msg_hdr.msg_flags = 0;
@@ -221,7 +221,7 @@ int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n)
 
     if (n > BATCH_MAX)
         n = BATCH_MAX;
-    mmsg_setup(mh, iov, ss, d, n, 0);
+    mmsg_setup_rx(mh, iov, ss, d, n);
     /* A bounded number of ICMP error reports (ECONNREFUSED) are skipped. */
     for (tries = 0; tries < 16; tries++) {
         got = (int)RECVMMSG((int)s, mh, n, MSG_DONTWAIT, NULL);
@@ -242,30 +242,115 @@ int ows_sock_recv_batch(ows_sock s, struct ows_dgram *d, unsigned n)
     return got;
 }
 
+/* UDP segmentation offload (Linux 4.18, UDP_SEGMENT): a run of datagrams
+ * of one size (the last may be shorter) to one destination leaves as one
+ * send the kernel cuts into datagrams, so the route lookup, the IP output
+ * and the hand-off to the device (or to loopback's receive path) happen once
+ * per run instead of once per datagram. The peer receives ordinary
+ * datagrams. Cleared for good if the kernel or the route refuses it. */
+#ifndef UDP_SEGMENT
+#define UDP_SEGMENT 103
+#endif
+#define GSO_MAX_SEGS 64u
+#define GSO_MAX_BYTES 60000u
+static _Atomic int gso_ok = 1;
+
+static inline int same_dest(const struct ows_addr *a, const struct ows_addr *b)
+{
+    uint32_t x, y;
+    if (a->family != b->family || a->port != b->port || a->scope_id != b->scope_id)
+        return 0;
+    if (a->family == OWS_AF_INET) {
+        memcpy(&x, a->bytes, 4);
+        memcpy(&y, b->bytes, 4);
+        return x == y;
+    }
+    return !memcmp(a->bytes, b->bytes, 16);
+}
+
+/* How many datagrams from d[0] one segmented send can carry (1: none):
+ * those of d[0]'s size to its destination, then at most one shorter. */
+static unsigned gso_run(const struct ows_dgram *d, unsigned n)
+{
+    size_t seg = d[0].len, total = seg;
+    unsigned k;
+    if (n < 2 || seg == 0 || !atomic_load_explicit(&gso_ok, memory_order_relaxed))
+        return 1;
+    for (k = 1; k < n && k < GSO_MAX_SEGS; k++) {
+        size_t l = d[k].len;
+        /* l - 1 >= seg: empty, or longer than the segment size. */
+        if (l - 1 >= seg || (total += l) > GSO_MAX_BYTES || !same_dest(&d[k].addr, &d[0].addr))
+            break;
+        if (l < seg)
+            return k + 1;
+    }
+    return k;
+}
+
 int ows_sock_send_batch(ows_sock s, const struct ows_dgram *d, unsigned n, int *err)
 {
     struct mmsghdr mh[BATCH_MAX];
     struct iovec iov[BATCH_MAX];
     struct sockaddr_storage ss[BATCH_MAX];
-    unsigned done = 0;
+    union { char buf[CMSG_SPACE(sizeof(uint16_t))]; struct cmsghdr align; } ctl[BATCH_MAX];
+    unsigned first[BATCH_MAX + 1], ng = 0, i, done = 0;
 
     *err = OWS_OK;
     if (n > BATCH_MAX)
         n = BATCH_MAX;
-    mmsg_setup(mh, iov, ss, d, n, 1);
-    while (done < n) {
-        int k = (int)SENDMMSG((int)s, mh + done, n - done, MSG_NOSIGNAL);
+    /* One message per run (a run of one: an ordinary datagram), with one
+     * iovec per datagram and the run's destination. */
+    for (i = 0; i < n; ng++) {
+        unsigned k = gso_run(d + i, n - i), j;
+        struct msghdr *h = &mh[ng].msg_hdr;
+        for (j = i; j < i + k; j++) {
+            iov[j].iov_base = d[j].buf;
+            iov[j].iov_len = d[j].len;
+        }
+        h->msg_name = &ss[ng];
+        h->msg_namelen = (socklen_t)ows_bsd_to_sa(&d[i].addr, &ss[ng]);
+        h->msg_iov = &iov[i];
+        h->msg_iovlen = k;
+        h->msg_control = NULL;
+        h->msg_controllen = 0;
+        h->msg_flags = 0;
+        if (k > 1) {
+            struct cmsghdr *cm;
+            uint16_t seg = (uint16_t)d[i].len;
+            h->msg_control = ctl[ng].buf;
+            h->msg_controllen = sizeof ctl[ng].buf;
+            cm = CMSG_FIRSTHDR(h);
+            cm->cmsg_level = SOL_UDP;
+            cm->cmsg_type = UDP_SEGMENT;
+            cm->cmsg_len = CMSG_LEN(sizeof seg);
+            memcpy(CMSG_DATA(cm), &seg, sizeof seg);
+        }
+        first[ng] = i;
+        i += k;
+    }
+    first[ng] = n;
+    while (done < ng) {
+        int k = (int)SENDMMSG((int)s, mh + done, ng - done, MSG_NOSIGNAL);
         if (k > 0) {
             done += (unsigned)k;
             continue;
         }
         if (k < 0 && errno == EINTR)
             continue;
-        /* sendmmsg reports an error only when the first datagram failed. */
+        if (k < 0 && mh[done].msg_hdr.msg_controllen &&
+            (errno == EIO || errno == EINVAL || errno == ENOPROTOOPT || errno == EOPNOTSUPP)) {
+            /* Segmentation refused (no offload for this route or kernel):
+             * the rest goes datagram by datagram, now and from now on. */
+            int sent;
+            atomic_store_explicit(&gso_ok, 0, memory_order_relaxed);
+            sent = ows_sock_send_batch(s, d + first[done], n - first[done], err);
+            return (int)first[done] + sent;
+        }
+        /* sendmmsg reports an error only when the first message failed. */
         *err = k < 0 ? ows_sock_error_map(errno) : OWS_E_TL_OTHER;
         break;
     }
-    return (int)done;
+    return (int)first[done];
 }
 #else
 unsigned ows_sock_batch_max(void) { return 1; }

@@ -624,6 +624,217 @@ static void test_encode_never_allocates(void **state)
     ows_alloc_fail_after(-1);
 }
 
+/* Decodes b with both passes (the quick one for plain community messages
+ * and the general one alone): same error, and on success equal messages. */
+static int both_passes(const uint8_t *b, size_t n)
+{
+    /* Into a caller's block too (the engine's way), big enough or not. */
+    static uint64_t block[512];
+    static const size_t caps[] = { sizeof block, 160, 64 };
+    ows_msg q, g;
+    int eq, eg;
+    ows_msg_decode_general_only = 0;
+    eq = ows_msg_decode(b, n, &q);
+    ows_msg_decode_general_only = 1;
+    eg = ows_msg_decode(b, n, &g);
+    ows_msg_decode_general_only = 0;
+    assert_int_equal(eq, eg);
+    if (!eq)
+        assert_true(ows_msg_equal(&q, &g));
+    ows_msg_free(&q);
+    for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+        int e = ows_msg_decode_in(b, n, &q, 24, block, caps[i]);
+        assert_int_equal(e, eg);
+        if (!e) {
+            assert_true(ows_msg_equal(&q, &g));
+            if (q.pdu.vbl.arena != (void *)block)
+                ows_free(q.pdu.vbl.arena);
+        }
+    }
+    ows_msg_free(&g);
+    return eq;
+}
+
+/* The decoder's quick pass accepts exactly what the general pass accepts,
+ * with the same result: every PDU type of both versions with each syntax,
+ * long-form lengths, and each of those messages with every octet changed to
+ * values that break framing, tags, lengths and integers (and truncated). */
+static void test_quick_pass_matches_general(void **state)
+{
+    static const uint32_t syn[] = {
+        OWS_SYN_INT, OWS_SYN_OCTETS, OWS_SYN_NULL, OWS_SYN_OID, OWS_SYN_IPADDR,
+        OWS_SYN_CNTR32, OWS_SYN_GAUGE32, OWS_SYN_TIMETICKS, OWS_SYN_OPAQUE,
+        OWS_SYN_CNTR64, OWS_SYN_NOSUCHOBJECT, OWS_SYN_ENDOFMIBVIEW,
+    };
+    static const int types[] = {
+        OWS_PDU_GET, OWS_PDU_GETNEXT, OWS_PDU_RESPONSE, OWS_PDU_SET, OWS_PDU_V1TRAP,
+        OWS_PDU_GETBULK, OWS_PDU_INFORM, OWS_PDU_TRAP,
+    };
+    static const uint8_t vals[] = { 0x00, 0x01, 0x02, 0x04, 0x05, 0x06, 0x30, 0x7F, 0x80,
+                                    0x81, 0x82, 0xA0, 0xA4, 0xA8, 0xFF };
+    static uint8_t mut[4096];
+    ows_varbind v[20];
+    unsigned accepted = 0, quick_shape = 0;
+    (void)state;
+    for (int version = OWS_SNMPV1; version <= OWS_SNMPV2C; version++) {
+        for (size_t t = 0; t < sizeof types / sizeof types[0]; t++) {
+            for (size_t k = 0; k < sizeof syn / sizeof syn[0]; k++) {
+                ows_msg m;
+                size_t off, len, nvb = k % 3 == 2 ? 20 : 1 + k % 2;
+                for (size_t i = 0; i < nvb; i++)
+                    v[i] = mkvb(syn[(k + i) % (sizeof syn / sizeof syn[0])]);
+                if (version == OWS_SNMPV1)
+                    for (size_t i = 0; i < nvb; i++)
+                        if (v[i].value.syntax == OWS_SYN_CNTR64 ||
+                            v[i].value.syntax >= OWS_SYN_NOSUCHOBJECT)
+                            v[i] = mkvb(OWS_SYN_INT);
+                mkmsg(&m, version, types[t], v, (uint32_t)nvb);
+                m.pdu.request_id = (int32_t)(k * 977 % 300) - 150;   /* 1 and 2 octets */
+                if (ows_msg_encode(&m, ebuf, sizeof ebuf, &off, &len))
+                    continue;   /* a type the version does not carry */
+                assert_true(len <= sizeof mut);
+                /* The untouched message: 20 varbinds give long-form lengths. */
+                assert_int_equal(both_passes(ebuf + off, len), 0);
+                quick_shape += types[t] != OWS_PDU_V1TRAP;
+                for (size_t i = 0; i < len; i++) {
+                    for (size_t j = 0; j < sizeof vals; j++) {
+                        memcpy(mut, ebuf + off, len);
+                        mut[i] = vals[j];
+                        accepted += both_passes(mut, len) == 0;
+                    }
+                    memcpy(mut, ebuf + off, len);
+                    mut[i] ^= 0x40;
+                    accepted += both_passes(mut, len) == 0;
+                    accepted += both_passes(ebuf + off, i) == 0;
+                }
+            }
+        }
+    }
+    /* The changed messages include accepted ones (values, ids, lengths that
+     * still fit), so the comparison covered successes, not only errors. */
+    assert_true(quick_shape > 100);
+    assert_true(accepted > 1000);
+}
+
+/* Encodes m into a buffer of cap bytes with both passes: same error, and
+ * on success the same bytes at the same place. */
+static void encode_both(const ows_msg *m, size_t cap)
+{
+    static uint8_t qb[8192], gb[8192];
+    size_t qoff = 0, qlen = 0, goff = 0, glen = 0;
+    int eq, eg;
+    assert_true(cap <= sizeof qb);
+    ows_msg_encode_general_only = 0;
+    eq = ows_msg_encode(m, qb, cap, &qoff, &qlen);
+    ows_msg_encode_general_only = 1;
+    eg = ows_msg_encode(m, gb, cap, &goff, &glen);
+    ows_msg_encode_general_only = 0;
+    assert_int_equal(eq, eg);
+    if (!eq) {
+        assert_int_equal(qoff, goff);
+        assert_int_equal(qlen, glen);
+        assert_memory_equal(qb + qoff, gb + goff, qlen);
+    }
+}
+
+/* The encoder's quick pass writes exactly what the general pass writes, and
+ * leaves it every error: each PDU type and version with every syntax, values
+ * at each integer size boundary, strings and lists around the 128- and
+ * 256-byte length forms, short and bad OIDs, and every buffer size from too
+ * small to enough. */
+static void test_quick_encode_matches_general(void **state)
+{
+    static const uint32_t syn[] = {
+        OWS_SYN_INT, OWS_SYN_BITS, OWS_SYN_OCTETS, OWS_SYN_NULL, OWS_SYN_OID, OWS_SYN_IPADDR,
+        OWS_SYN_CNTR32, OWS_SYN_GAUGE32, OWS_SYN_TIMETICKS, OWS_SYN_OPAQUE, OWS_SYN_NSAPADDR,
+        OWS_SYN_CNTR64, OWS_SYN_UINT32, OWS_SYN_NOSUCHOBJECT, OWS_SYN_NOSUCHINSTANCE,
+        OWS_SYN_ENDOFMIBVIEW, 0x07, 0x30,
+    };
+    static const int64_t nums[] = {
+        0, 1, -1, 0x7F, 0x80, -0x80, -0x81, 0x7FFF, 0x8000, -0x8000, -0x8001, 0x7FFFFF,
+        0x800000, -0x800000, -0x800001, 0x7FFFFFFF, -0x7FFFFFFF - 1, 0xFF, 0xFFFF,
+        0xFFFFFF, 0x80000000, 0xFFFFFFFF,
+    };
+    static const uint32_t lens[] = { 0, 1, 3, 4, 7, 8, 16, 17, 100, 127, 128, 200, 255, 256, 300 };
+    static uint8_t big[300];
+    static uint32_t oid_long[128], oid_short[1] = { 1 }, oid_bad[2] = { 3, 1 };
+    ows_varbind v[8];
+    ows_msg m;
+    (void)state;
+    memset(big, 'x', sizeof big);
+    for (int i = 0; i < 128; i++)
+        oid_long[i] = (uint32_t)i * 40503u;
+    for (int version = OWS_SNMPV1; version <= OWS_SNMPV2C + 1; version++) {
+        for (int type = 0x9F; type <= OWS_PDU_REPORT; type++) {
+            for (size_t k = 0; k < sizeof syn / sizeof syn[0]; k++) {
+                for (size_t i = 0; i < 8; i++)
+                    v[i] = mkvb(syn[(k + i) % (sizeof syn / sizeof syn[0])]);
+                mkmsg(&m, version, type, v, 1 + k % 8);
+                for (size_t cap = 0; cap < 400; cap += 1 + cap / 16)
+                    encode_both(&m, cap);
+                encode_both(&m, 8192);
+            }
+        }
+    }
+    /* Integer sizes, in every field and value that carries one. */
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+        v[0] = mkvb(OWS_SYN_INT);
+        v[0].value.v.i = (int32_t)nums[i];
+        v[1] = mkvb(OWS_SYN_GAUGE32);
+        v[1].value.v.u = (uint32_t)nums[i];
+        v[2] = mkvb(OWS_SYN_TIMETICKS);
+        v[2].value.v.u = (uint32_t)nums[i];
+        mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GETBULK, v, 3);
+        m.pdu.request_id = (int32_t)nums[i];
+        m.pdu.error_status = (int32_t)nums[(i + 3) % (sizeof nums / sizeof nums[0])];
+        m.pdu.error_index = (int32_t)nums[(i + 7) % (sizeof nums / sizeof nums[0])];
+        encode_both(&m, 8192);
+    }
+    /* Lengths around the short and long forms, and odd OIDs and pointers. */
+    for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+        for (uint32_t n = 1; n <= 3; n++) {
+            for (uint32_t j = 0; j < n; j++) {
+                v[j] = mkvb(OWS_SYN_OCTETS);
+                v[j].value.v.str.ptr = big;
+                v[j].value.v.str.len = lens[i];
+            }
+            mkmsg(&m, OWS_SNMPV1, OWS_PDU_SET, v, n);
+            m.community.ptr = big;
+            m.community.len = lens[(i + n) % (sizeof lens / sizeof lens[0])];
+            encode_both(&m, 8192);
+            encode_both(&m, lens[i] + 20);
+            m.community.ptr = NULL;
+            encode_both(&m, 8192);
+        }
+    }
+    for (uint32_t n = 0; n <= 129; n++) {
+        v[0] = mkvb(OWS_SYN_OID);
+        v[0].name.ids = n ? oid_long : NULL;
+        v[0].name.len = n;
+        v[0].value.v.oid.ids = oid_long;
+        v[0].value.v.oid.len = n > 128 ? 128 : n;
+        mkmsg(&m, OWS_SNMPV2C, OWS_PDU_RESPONSE, v, 1);
+        encode_both(&m, 8192);
+        encode_both(&m, 5u * n + 20);
+    }
+    v[0] = mkvb(OWS_SYN_OID);
+    v[0].value.v.oid.ids = oid_short;
+    v[0].value.v.oid.len = 1;
+    v[1] = mkvb(OWS_SYN_OID);
+    v[1].value.v.oid.ids = oid_bad;
+    v[1].value.v.oid.len = 2;
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GET, v, 1);
+    encode_both(&m, 8192);
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GET, v, 2);
+    encode_both(&m, 8192);
+    v[0] = mkvb(OWS_SYN_OCTETS);
+    v[0].value.v.str.ptr = NULL;
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GET, v, 1);
+    encode_both(&m, 8192);
+    mkmsg(&m, OWS_SNMPV2C, OWS_PDU_GET, NULL, 2);
+    encode_both(&m, 8192);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +856,8 @@ int main(void)
         cmocka_unit_test(test_decode_alloc_failure),
         cmocka_unit_test(test_big_message_one_alloc),
         cmocka_unit_test(test_encode_never_allocates),
+        cmocka_unit_test(test_quick_pass_matches_general),
+        cmocka_unit_test(test_quick_encode_matches_general),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
