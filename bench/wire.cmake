@@ -27,3 +27,10 @@ if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/agent_ows.c)
   add_executable(bench_agent_ows ${CMAKE_CURRENT_LIST_DIR}/agent_ows.c)
   target_link_libraries(bench_agent_ows PRIVATE wsnmp32)
 endif()
+
+# The SNMPv3 benchmark (issue 13, bench/run-v3.sh): a v3 responder on the
+# project's codec; the clients above speak v3 when told by the environment.
+if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/responder_v3.c)
+  add_executable(bench_responder_v3 ${CMAKE_CURRENT_LIST_DIR}/responder_v3.c)
+  target_link_libraries(bench_responder_v3 PRIVATE ows_static)
+endif()

@@ -4,6 +4,8 @@
  *
  * usage: wire_netsnmp [port] [outstanding] [seconds] [max_gets]
  *        (defaults 16200, 16, 3, 0 = run for `seconds`)
+ * With BENCH_V3_LEVEL (noAuthNoPriv, authNoPriv, authPriv) it speaks SNMPv3
+ * as user "bench" with SHA-256 and AES-128 (bench/responder_v3.c's user).
  */
 #include <sys/select.h>
 #include "netsnmp_bench.h"

@@ -6,6 +6,9 @@
  * usage: wire_ows [port] [outstanding] [seconds] [max_gets] [handles]
  *   max_gets 0 = run for `seconds`; handles 1 (default) = SnmpRecvMsg returns
  *   all four handles and frees them, 0 = the PDU only.
+ * With BENCH_V3_ENTITY set, the destination is that TRANSLATED-mode name of
+ * the WSNMP_DATABASE file (an SNMPv3 entry: bench/run-v3.sh) and the port
+ * is unused.
  */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -83,9 +86,18 @@ int main(int argc, char **argv)
     all_handles = argc > 5 ? atoi(argv[5]) : 1;
     snprintf(agent, sizeof agent, "127.0.0.1:%s", port);
     SnmpStartup(&a, &b, &c, &d, &e);
-    SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2);
     s = SnmpCreateSession(NULL, 0, on_notify, NULL);
-    dst = SnmpStrToEntity(s, agent);
+    if (getenv("BENCH_V3_ENTITY")) {
+        SnmpSetTranslateMode(SNMPAPI_TRANSLATED);
+        dst = SnmpStrToEntity(s, getenv("BENCH_V3_ENTITY"));
+    } else {
+        SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V2);
+        dst = SnmpStrToEntity(s, agent);
+    }
+    if (dst == SNMPAPI_FAILURE) {
+        fprintf(stderr, "wire_ows: no such entity\n");
+        return 1;
+    }
     ctx = SnmpStrToContext(s, &com);
     SnmpSetTimeout(dst, 100);
     SnmpSetRetry(dst, 1);

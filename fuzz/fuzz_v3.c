@@ -26,6 +26,7 @@
 static void keys_for(const ows_v3_msg *m, ows_v3_keys *k)
 {
     memset(k, 0x5A, sizeof *k);
+    k->keyed = NULL;     /* a real pointer or none: never the pattern */
     k->auth = (m->head.flags & OWS_V3_FLAG_AUTH) ? OWS_USM_AUTH_SHA1 : OWS_USM_AUTH_NONE;
     k->priv = !(m->head.flags & OWS_V3_FLAG_PRIV) ? OWS_USM_PRIV_NONE
               : (m->head.msg_id & 1) ? OWS_USM_PRIV_DES : OWS_USM_PRIV_AES128;

@@ -50,6 +50,13 @@ int ows_hash_begin(int alg, const uint8_t *key, size_t klen, ows_hash_ctx **out)
 int ows_hash_update(ows_hash_ctx *c, const void *p, size_t n);
 int ows_hash_end(ows_hash_ctx *c, uint8_t *out);
 void ows_hash_abort(ows_hash_ctx *c);
+/* A copy of c's state (EVP_MAC_CTX_dup, BCryptDuplicateHash): an HMAC keyed
+ * once (ows_hash_begin with the key, no data) serves every message of that
+ * key without hashing the key's padding blocks again. */
+int ows_hash_dup(const ows_hash_ctx *c, ows_hash_ctx **out);
+/* ows_hmac from such a keyed state, which stays unchanged (portable). */
+int ows_hmac_keyed(const ows_hash_ctx *keyed, const struct ows_iov *iov, size_t n,
+                   uint8_t *out);
 
 enum ows_cipher_alg {
     OWS_CIPHER_DES_CBC,          /* RFC 3414 8: 8-byte key, len a multiple of 8 */

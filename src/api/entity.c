@@ -6,6 +6,7 @@
 #include "api/api.h"
 #include "core/entity.h"
 #include "core/session.h"
+#include "core/v3_manager.h"
 
 /* SnmpStrToEntity: makes an entity handle from an address, host name or (in
  * TRANSLATED mode) a database name. Name resolution may block, so it runs
@@ -14,6 +15,7 @@ HSNMP_ENTITY WINAPI SnmpStrToEntity(HSNMP_SESSION session, LPCSTR string)
 {
     struct ows_session *s;
     struct ows_entity *e = NULL;
+    struct ows_v3_target *v3 = NULL;
     struct ows_addr addr;
     uint32_t mode, version;
     int from_db, port_explicit, err;
@@ -31,7 +33,8 @@ HSNMP_ENTITY WINAPI SnmpStrToEntity(HSNMP_SESSION session, LPCSTR string)
     mode = ows_state.translate_mode;
     OWS_API_TRACE("SnmpStrToEntity(%p, \"%s\")", (void *)session, string);
     ows_unlock();
-    err = ows_entity_resolve(string, mode, &addr, &version, &from_db, &port_explicit);
+    /* A v3 entry's keys are derived here too: a megabyte of hashing. */
+    err = ows_entity_resolve_v3(string, mode, &addr, &version, &from_db, &port_explicit, &v3);
     ows_lock();
     /* The session (or the whole library) may have gone while unlocked. */
     if (!ows_initialized())
@@ -43,8 +46,11 @@ HSNMP_ENTITY WINAPI SnmpStrToEntity(HSNMP_SESSION session, LPCSTR string)
         if (!err) {
             e->from_db = from_db;
             e->port_explicit = port_explicit;
+            e->v3 = v3;
+            v3 = NULL;
         }
     }
+    ows_v3_target_put(v3);
     if (err) {
         /* Only a live session may still record its last error. */
         struct ows_session *rec = (err == OWS_E_SESSION_INVALID ||

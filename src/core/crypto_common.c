@@ -15,13 +15,10 @@ size_t ows_cipher_key_len(int alg)
     return alg >= 0 && alg < OWS_CIPHER_COUNT_ ? len[alg] : 0;
 }
 
-static int run(int alg, const uint8_t *key, size_t klen, const struct ows_iov *iov, size_t n,
-               uint8_t *out)
+/* Feeds iov[0..n) to c and finishes it (c is released either way). */
+static int feed(ows_hash_ctx *c, const struct ows_iov *iov, size_t n, uint8_t *out)
 {
-    ows_hash_ctx *c;
-    int err = ows_hash_begin(alg, key, klen, &c);
-    if (err)
-        return err;
+    int err;
     for (size_t i = 0; i < n; i++) {
         err = ows_hash_update(c, iov[i].p, iov[i].n);
         if (err) {
@@ -30,6 +27,22 @@ static int run(int alg, const uint8_t *key, size_t klen, const struct ows_iov *i
         }
     }
     return ows_hash_end(c, out);
+}
+
+static int run(int alg, const uint8_t *key, size_t klen, const struct ows_iov *iov, size_t n,
+               uint8_t *out)
+{
+    ows_hash_ctx *c;
+    int err = ows_hash_begin(alg, key, klen, &c);
+    return err ? err : feed(c, iov, n, out);
+}
+
+int ows_hmac_keyed(const ows_hash_ctx *keyed, const struct ows_iov *iov, size_t n,
+                   uint8_t *out)
+{
+    ows_hash_ctx *c;
+    int err = ows_hash_dup(keyed, &c);
+    return err ? err : feed(c, iov, n, out);
 }
 
 int ows_hash(int alg, const struct ows_iov *iov, size_t n, uint8_t *out)

@@ -30,6 +30,11 @@
  * core/v3_local.h, has its own lock and never takes this one), and is
  * answered there with a Report when it fails; what opens carries its
  * security state (ows_rxitem.v3) to the reply that request.c encodes.
+ * The manager role's SNMPv3 (core/v3_manager.h) works with the API lock
+ * held instead: request.c encodes every try of a request to a database v3
+ * entity afresh (discovery first), and an SNMPv3 datagram at a manager
+ * socket waits as raw bytes (net.c) until ows_req_v3_received judges it
+ * and delivers, resends or ends the request.
  */
 #ifndef OWS_CORE_ENGINE_H
 #define OWS_CORE_ENGINE_H
@@ -96,6 +101,8 @@ struct ows_net_sock {
  * and its context. */
 enum { OWS_REPLY_SRC = 0, OWS_REPLY_DST = 1, OWS_REPLY_CTX = 2 };
 
+struct ows_v3_req;
+
 /* An outstanding request: what to retransmit and when. */
 struct ows_req {
     int32_t id;
@@ -114,6 +121,9 @@ struct ows_req {
      * entity (0: none given), context. Values, not references: whatever the
      * application freed meanwhile no longer resolves and is made afresh. */
     uint32_t asked[3];
+    /* SNMPv3 (core/v3_manager.h): each try is encoded afresh from `bytes`,
+     * which then hold the PDU as an SNMPv2c message; NULL for v1/v2c. */
+    struct ows_v3_req *v3;
     size_t len;
     uint8_t bytes[];                  /* the encoded message */
 };
@@ -371,6 +381,10 @@ static inline void ows_req_tell_asked(struct ows_rxitem *it, const struct ows_re
     it->asked[2] = r->asked[2];
 }
 void ows_queue_received(struct ows_net_sock *ns, const struct ows_addr *from, ows_msg *m);
+/* request.c: an SNMPv3 datagram received on a manager socket: judged by
+ * the v3 manager (core/v3_manager.h), then delivered, sent again or ended. */
+void ows_req_v3_received(struct ows_net_sock *ns, const struct ows_addr *from,
+                         const uint8_t *buf, size_t len);
 /* queue.c: the queue item in the head of m's arena (m as the engine decoded
  * it), with m moved in; NULL when m has no arena. The caller sets
  * request_id, peer, local and, for a reply, the asked handles. */

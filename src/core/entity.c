@@ -7,12 +7,14 @@
 #include "core/session.h"
 #include "core/smi.h"
 #include "core/translate.h"
+#include "core/v3_manager.h"
 
 #define MAX_TEXT 1024
 
 static void entity_destroy(ows_object *obj)
 {
     struct ows_entity *e = (struct ows_entity *)obj;
+    ows_v3_target_put(e->v3);
     ows_free(e->name);
     ows_free(e);
 }
@@ -73,6 +75,40 @@ int ows_entity_split(const char *text, char *host, size_t host_size, uint16_t *p
 int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
                        uint32_t *version, int *from_db, int *port_explicit)
 {
+    return ows_entity_resolve_v3(text, mode, addr, version, from_db, port_explicit, NULL);
+}
+
+/* A v3 database entry (a bad line is never used): its address and, when
+ * v3 is not NULL, its target (1); none (0); or an error. */
+static int resolve_v3_entry(const char *text, char *dbaddr, size_t size,
+                            struct ows_v3_target **v3)
+{
+    struct ows_v3_entry *ent = ows_malloc(sizeof *ent);
+    int found, err = OWS_OK;
+    if (!ent)
+        return OWS_E_ALLOC;
+    found = ows_translate_v3(text, ent);
+    if (found == 1) {
+        size_t n = strlen(ent->addr);
+        if (n + 1 > size)
+            err = OWS_E_ENTITY_UNKNOWN;
+        else
+            memcpy(dbaddr, ent->addr, n + 1);
+        if (!err && v3)
+            err = ows_v3_target_new(ent, v3);
+    } else if (found < 0) {
+        err = OWS_E_ENTITY_UNKNOWN;
+    }
+    /* The entry held the passwords. */
+    ows_wipe(ent, sizeof *ent);
+    ows_free(ent);
+    return err ? err : found;
+}
+
+int ows_entity_resolve_v3(const char *text, uint32_t mode, struct ows_addr *addr,
+                          uint32_t *version, int *from_db, int *port_explicit,
+                          struct ows_v3_target **v3)
+{
     char dbaddr[MAX_TEXT];
     char host[MAX_TEXT];
     const char *lit = text;
@@ -81,34 +117,33 @@ int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
 
     *from_db = 0;
     *port_explicit = 0;
+    if (v3)
+        *v3 = NULL;
     if (!text || !*text || strlen(text) >= MAX_TEXT)
         return OWS_E_ENTITY_UNKNOWN;
     /* UNTRANSLATED_V2 makes SNMPv2c entities; V1 and unknown TRANSLATED names
      * make SNMPv1 ones. */
     *version = mode == 2 ? OWS_SNMPV2C : OWS_SNMPV1;
-    if (mode == 0 && ows_translate_entity(text, dbaddr, sizeof(dbaddr), version)) {
+    if (mode == 0 && (err = resolve_v3_entry(text, dbaddr, sizeof(dbaddr), v3)) != 0) {
+        if (err < 0)
+            return err;
         lit = dbaddr;
         *from_db = 1;
-    } else if (mode == 0) {
-        /* An SNMPv3 entity (translate.h); a bad line is never used. */
-        struct ows_v3_entry v3;
-        int found = ows_translate_v3(text, &v3);
-        if (found == 1 && strlen(v3.addr) < sizeof(dbaddr)) {
-            memcpy(dbaddr, v3.addr, strlen(v3.addr) + 1);
-            lit = dbaddr;
-            *from_db = 1;
-            *version = OWS_SNMPV3;
-        }
-        ows_wipe(&v3, sizeof(v3));
-        if (found < 0)
-            return OWS_E_ENTITY_UNKNOWN;
+        *version = OWS_SNMPV3;
+    } else if (mode == 0 && ows_translate_entity(text, dbaddr, sizeof(dbaddr), version)) {
+        lit = dbaddr;
+        *from_db = 1;
     }
     err = ows_entity_split(lit, host, sizeof(host), &port);
-    if (err)
+    if (!err)
+        err = ows_resolve(host, 0, addr);
+    if (err) {
+        if (v3) {
+            ows_v3_target_put(*v3);
+            *v3 = NULL;
+        }
         return err;
-    err = ows_resolve(host, 0, addr);
-    if (err)
-        return err;
+    }
     addr->port = port ? port : OWS_DEFAULT_PORT;
     *port_explicit = port != 0;
     return OWS_OK;
@@ -127,6 +162,7 @@ int ows_entity_new_addr(struct ows_session *owner, const struct ows_addr *addr,
     if (!e)
         return OWS_E_ALLOC;
     e->addr = *addr;
+    /* OWS_SNMPV3 only with a target, which the caller attaches. */
     e->version = version == OWS_SNMPV2C || version == OWS_SNMPV3 ? version : OWS_SNMPV1;
     if (name) {
         size_t n = strlen(name);
@@ -166,6 +202,7 @@ int ows_entity_init_in(struct ows_entity *e, void (*destroy)(ows_object *),
     e->retries = 0;
     e->listening = 0;
     e->net = NULL;
+    e->v3 = NULL;
     e->v3_in = NULL;
     return ows_handle_new(&e->hdr, OWS_T_ENTITY, owner);
 }
@@ -177,14 +214,19 @@ int ows_entity_new_str(struct ows_session *owner, const char *text, uint32_t mod
     uint32_t version;
     int from_db, port_explicit, err;
 
+    struct ows_v3_target *v3;
+
     *out = NULL;
-    err = ows_entity_resolve(text, mode, &addr, &version, &from_db, &port_explicit);
+    err = ows_entity_resolve_v3(text, mode, &addr, &version, &from_db, &port_explicit, &v3);
     if (err)
         return err;
     err = ows_entity_new_addr(owner, &addr, version, text, out);
     if (!err) {
         (*out)->from_db = from_db;
         (*out)->port_explicit = port_explicit;
+        (*out)->v3 = v3;
+    } else {
+        ows_v3_target_put(v3);
     }
     return err;
 }

@@ -29,6 +29,9 @@ struct ows_entity {
     uint32_t retries;             /* policy retry count; 0 = OWS_DEFAULT_RETRIES */
     int listening;                /* set by the engine while SnmpListen is on */
     void *net;                    /* engine state (listening socket), owned by the engine */
+    /* SNMPv3 (version OWS_SNMPV3, from a v3 database entry): the user and
+     * scoped-PDU options (core/v3_manager.h); one reference; else NULL. */
+    struct ows_v3_target *v3;
 
     /* ---- SNMPv3, inbound (agent and notification-receiver roles) ---- */
     /* The sender of a received SNMPv3 message (made by SnmpRecvMsg inside
@@ -63,6 +66,14 @@ int ows_entity_new_str(struct ows_session *owner, const char *text, uint32_t mod
  * *port_explicit tells whether the text (or its database entry) named a port. */
 int ows_entity_resolve(const char *text, uint32_t mode, struct ows_addr *addr,
                        uint32_t *version, int *from_db, int *port_explicit);
+/* The same with the target of an SNMPv3 database entry (SnmpStrToEntity):
+ * in TRANSLATED mode a v3 entry gives version OWS_SNMPV3 and, when v3 is
+ * not NULL, *v3 (the user's keys derived here, so without the lock; the
+ * caller owns the reference); a v3 entry with problems is
+ * OWS_E_ENTITY_UNKNOWN. */
+int ows_entity_resolve_v3(const char *text, uint32_t mode, struct ows_addr *addr,
+                          uint32_t *version, int *from_db, int *port_explicit,
+                          struct ows_v3_target **v3);
 
 /* Looks up an entity handle and takes a reference (ows_object_put).
  * Inline: SnmpSendMsg and the Free exports make one or two per call. */

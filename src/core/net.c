@@ -19,6 +19,7 @@
 #include "core/trace.h"
 #include "core/v3_inbound.h"
 #include "core/v3_local.h"
+#include "core/v3_manager.h"
 
 struct ows_engine *ows_eng;
 ows_cond ows_net_deliver_cond;
@@ -48,6 +49,8 @@ struct rx_slot {
     struct ows_net_sock *ns;
     struct ows_addr from;
     ows_msg msg;
+    uint8_t *raw;                     /* an SNMPv3 datagram, judged with the lock held */
+    size_t raw_len;
 };
 
 /* The engine thread's private receive state: used without the lock. */
@@ -360,6 +363,17 @@ static void rx_take(struct rx_state *st, struct ows_net_sock *ns, const uint8_t 
         if (rx_take_v3(ns, slot, p, len, mem, &v3))
             return;
     } else if (ows_msg_decode_in(p, len, &slot->msg, OWS_RX_HEAD, mem, OWS_RX_BLOCK)) {
+        /* An SNMPv3 answer to our request (v3_manager.h) is judged with
+         * the API lock held (the remote engines, the requests' keys): a
+         * copy of its bytes waits for it. */
+        if (ns->role == OWS_SOCK_MANAGER && ows_v3_is_msg(p, len) &&
+            (slot->raw = ows_malloc(len)) != NULL) {
+            memcpy(slot->raw, p, len);
+            slot->raw_len = len;
+            slot->ns = ns;
+            st->nb++;
+            return;
+        }
         st->bad++;
         return;
     }
@@ -654,7 +668,13 @@ static void engine_main(void *arg)
             struct rx_slot *r = &st.rx[i];
             /* Once stopped, the sessions are gone and ows_eng may already
              * be another engine: drop what was read. */
-            if (e->stop)
+            if (r->raw) {
+                /* Only manager sockets keep raw SNMPv3 (rx_take). */
+                if (!e->stop)
+                    ows_req_v3_received(r->ns, &r->from, r->raw, r->raw_len);
+                ows_free(r->raw);
+                r->raw = NULL;
+            } else if (e->stop)
                 ows_msg_free(&r->msg);
             else if (r->ns->role == OWS_SOCK_MANAGER)
                 ows_queue_received(r->ns, &r->from, &r->msg);
@@ -686,6 +706,7 @@ static void engine_main(void *arg)
               e->n_sent, e->n_retrans, e->n_timeouts, e->n_received, e->n_unmatched,
               e->n_malformed, e->n_foreign, e->n_queue_full, e->n_polls, e->n_read,
               e->n_rx_calls, e->n_tx_calls, e->n_send_failed);
+    ows_v3_mgr_shutdown();
     ows_unlock();
     ows_free(fds);
     ows_free(ents);

@@ -16,6 +16,7 @@
 #include "core/trace.h"
 #include "core/v3_inbound.h"
 #include "core/v3_trap.h"
+#include "core/v3_manager.h"
 
 /* ---- The request-id hash of one session -------------------------------- */
 
@@ -51,6 +52,10 @@ struct ows_req *ows_req_alloc(size_t len)
 void ows_req_release(struct ows_req *r)
 {
     struct ows_engine *e = ows_eng;
+    if (r && r->v3) {
+        ows_v3_req_free(r->v3);
+        r->v3 = NULL;
+    }
     if (r && e && r->len <= OWS_REQ_SPARE_BYTES)
         ows_spares_give(&e->spare_reqs, r);
     else
@@ -265,19 +270,23 @@ static struct ows_req *earliest(const struct ows_engine *e)
 
 /* ---- Timers ------------------------------------------------------------ */
 
-/* Reports a request whose retries are spent: queues a TL_TIMEOUT item that
- * carries the original message, so SnmpRecvMsg can fill its outputs. */
-static void time_out(struct ows_req *r)
+/* Reports a request that ended without a reply (its retries spent:
+ * OWS_E_TL_TIMEOUT; an SNMPv3 Report: v3_manager.h): queues an item with
+ * that error that carries the original message, so SnmpRecvMsg can fill
+ * its outputs, and notifies. */
+static void end_request(struct ows_req *r, int err)
 {
     struct ows_session *s = r->s;
     struct ows_net_session *n = s->net;
     struct ows_rxitem *it = ows_calloc(1, sizeof(*it));
 
-    ows_eng->n_timeouts++;
-    OWS_TRACE("session %08x: request %d timed out", s->hdr.handle, r->id);
+    if (err == OWS_E_TL_TIMEOUT) {
+        ows_eng->n_timeouts++;
+        OWS_TRACE("session %08x: request %d timed out", s->hdr.handle, r->id);
+    }
     if (it) {
         ows_req_tell_asked(it, r);
-        it->err = OWS_E_TL_TIMEOUT;
+        it->err = err;
         it->request_id = r->id;
         it->peer = r->to;
         it->local = r->src;
@@ -285,7 +294,37 @@ static void time_out(struct ows_req *r)
             memset(&it->msg, 0, sizeof(it->msg));
         ows_queue_push(n, it);
     }
-    ows_notify(s, 108 /* SNMPAPI_TL_TIMEOUT */, (intptr_t)r->id);
+    ows_notify(s, ows_err_to_api(err), (intptr_t)r->id);
+}
+
+/* One buffer for encoding, shared by every sender: the API lock
+ * serializes them. */
+static uint8_t encode_buf[OWS_NET_MAX_DGRAM + 1];
+
+/* An SNMPv3 request's next try, encoded afresh (new msgID, salt and time)
+ * from the SNMPv2c form its node keeps. */
+static int v3_encode_next(struct ows_req *r, size_t *off, size_t *len)
+{
+    ows_msg m;
+    int err = ows_msg_decode(r->bytes, r->len, &m);
+    if (err)
+        return err;
+    err = ows_v3_req_encode(r->v3, &m.pdu, encode_buf, sizeof(encode_buf), off, len);
+    ows_msg_free(&m);
+    if (!err && *len > OWS_NET_MAX_DGRAM)
+        err = OWS_E_TL_PDU_TOO_BIG;
+    return err;
+}
+
+/* Sends r again now: v1/v2c as encoded, v3 re-encoded. */
+static int resend(struct ows_req *r)
+{
+    size_t off, len;
+    int err;
+    if (!r->v3)
+        return ows_net_sendto(r->sock->fd, r->bytes, r->len, &r->to);
+    err = v3_encode_next(r, &off, &len);
+    return err ? err : ows_net_sendto(r->sock->fd, encode_buf + off, len, &r->to);
 }
 
 uint64_t ows_req_run_timers(uint64_t now)
@@ -300,7 +339,7 @@ uint64_t ows_req_run_timers(uint64_t now)
             if (r->deadline_ns <= now)
                 r->deadline_ns = now + r->timeout_ns;
             ows_heap_fix(r);
-            err = ows_net_sendto(r->sock->fd, r->bytes, r->len, &r->to);
+            err = resend(r);
             e->n_retrans++;
             if (err)
                 OWS_WARN("retransmission of request %d failed: %s", r->id, ows_strerror(err));
@@ -308,7 +347,7 @@ uint64_t ows_req_run_timers(uint64_t now)
         }
         ows_heap_remove(r);
         ows_req_unlink(r->s->net, r);
-        time_out(r);
+        end_request(r, OWS_E_TL_TIMEOUT);
         ows_req_release(r);
     }
     r = earliest(e);
@@ -323,9 +362,6 @@ static int expects_response(int32_t type)
            type == OWS_PDU_GETBULK || type == OWS_PDU_INFORM;
 }
 
-/* One encode buffer for the whole process: the API lock serializes senders. */
-static uint8_t encode_buf[OWS_NET_MAX_DGRAM + 1];
-
 int ows_net_send(struct ows_session *s, struct ows_entity *src,
                  struct ows_entity *dst, struct ows_context *ctx, ows_pdu *pdu)
 {
@@ -337,6 +373,7 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
     size_t off, len;
     int err, fam;
     int converted = 0;   /* m.pdu is a converted trap we must free */
+    int v3_request = 0;  /* an SNMPv3 request of the manager role */
 
     if (!e)
         return OWS_E_TL_NOT_INITIALIZED;
@@ -371,13 +408,18 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
         }
     } else if (pdu->type == OWS_PDU_V1TRAP) {
         return OWS_E_OPERATION_INVALID;
+    } else if (dst->version == OWS_SNMPV3 && dst->v3 && expects_response(pdu->type)) {
+        /* The manager role (core/v3_manager.h): the node keeps the PDU as
+         * SNMPv2c; each try is an SNMPv3 message encoded from it. */
+        v3_request = 1;
+        m.version = OWS_SNMPV2C;
     }
     if (pdu->request_id == 0 && m.pdu.type != OWS_PDU_V1TRAP) {
         pdu->request_id = ows_session_new_request_id(s);
         m.pdu.request_id = pdu->request_id;
     }
 
-    if (dst->version == OWS_SNMPV3) {
+    if (dst->version == OWS_SNMPV3 && !v3_request) {
         /* The agent role's answer to an SNMPv3 request: the request's
          * security state comes with its sender's entity (entity.h). A trap
          * to a database v3 entity goes out with our engine authoritative. */
@@ -444,6 +486,19 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
             r->src = ns->local;
         r->len = len;
         memcpy(r->bytes, encode_buf + off, len);
+        r->v3 = NULL;
+        if (v3_request) {
+            err = ows_v3_req_new(dst->v3, &dst->addr, r->id, r, &r->v3);
+            if (!err)
+                err = ows_v3_req_encode(r->v3, &m.pdu, encode_buf, sizeof(encode_buf), &off,
+                                        &len);
+            if (!err && len > OWS_NET_MAX_DGRAM)
+                err = OWS_E_TL_PDU_TOO_BIG;
+            if (err) {
+                ows_req_release(r);
+                return err;
+            }
+        }
         if ((err = heap_reserve(e)) != 0) {
             ows_req_release(r);
             return err;
@@ -480,6 +535,46 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
         ows_net_wake();
     }
     return OWS_OK;
+}
+
+void ows_req_v3_received(struct ows_net_sock *ns, const struct ows_addr *from,
+                         const uint8_t *buf, size_t len)
+{
+    struct ows_req *r;
+    void *owner;
+    ows_msg m;
+    int err, verdict;
+
+    verdict = ows_v3_mgr_receive(buf, len, from, OWS_RX_HEAD, &owner, &m, &err);
+    if (verdict == OWS_V3_DROP)
+        return;    /* counted and traced by the v3 manager */
+    r = owner;
+    if (r->sock != ns || !ns->s || ns->s->closing) {
+        /* A msgID of another session's request, on this session's socket. */
+        ows_eng->n_unmatched++;
+        ows_msg_free(&m);
+        return;
+    }
+    if (verdict == OWS_V3_DELIVER) {
+        /* Its own allocation, not one of the engine's recycled blocks, and
+         * no inbound security state: a reply goes to the request's entity. */
+        struct ows_rxitem *head = m.pdu.vbl.arena;
+        head->spare = 0;
+        head->v3 = NULL;
+        ows_queue_received(ns, from, &m);
+    } else if (verdict == OWS_V3_RESEND) {
+        /* Discovery or a resync: the request goes at once, with a full
+         * timeout for this try. */
+        r->deadline_ns = ows_clock_ns() + r->timeout_ns;
+        ows_heap_fix(r);
+        if ((err = resend(r)) != 0)
+            OWS_WARN("request %d could not be sent again: %s", r->id, ows_strerror(err));
+    } else {
+        ows_heap_remove(r);
+        ows_req_unlink(r->s->net, r);
+        end_request(r, err);
+        ows_req_release(r);
+    }
 }
 
 int ows_net_send_msg(ows_sock fd, const ows_msg *m, const struct ows_addr *to)

@@ -62,6 +62,13 @@ int ows_usm_priv_key(int auth, int priv, const uint8_t *kul, uint8_t *key, uint8
  * OWS_E_USM_WRONG_DIGEST on a mismatch. */
 int ows_usm_auth_sign(int auth, const uint8_t *kul, uint8_t *msg, size_t len, size_t at);
 int ows_usm_auth_check(int auth, const uint8_t *kul, const uint8_t *msg, size_t len, size_t at);
+/* The same from `keyed`, an HMAC state keyed once with the localised key
+ * (ows_hash_begin(ows_usm_auth_hash(auth), kul, ...)): the key's padding
+ * blocks are not hashed again for every message. */
+int ows_usm_auth_sign_keyed(int auth, const ows_hash_ctx *keyed, uint8_t *msg, size_t len,
+                            size_t at);
+int ows_usm_auth_check_keyed(int auth, const ows_hash_ctx *keyed, const uint8_t *msg,
+                             size_t len, size_t at);
 
 /* Privacy. salt: the 8 bytes that travel as msgPrivacyParameters, chosen by
  * the caller, never repeated under one key (RFC 3414 8.1.1.1 composes DES's

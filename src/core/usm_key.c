@@ -106,9 +106,10 @@ int ows_usm_priv_key(int auth, int priv, const uint8_t *kul, uint8_t *key, uint8
     return err;
 }
 
-/* The HMAC over msg with the mac_len bytes at `at` read as zeros. */
-static int mac_of(int auth, const uint8_t *kul, const uint8_t *msg, size_t len, size_t at,
-                  uint8_t *out)
+/* The HMAC over msg with the mac_len bytes at `at` read as zeros, keyed
+ * with kul or from the keyed state `keyed` when there is one. */
+static int mac_of(int auth, const uint8_t *kul, const ows_hash_ctx *keyed, const uint8_t *msg,
+                  size_t len, size_t at, uint8_t *out)
 {
     static const uint8_t zeros[OWS_USM_MAC_MAX];
     size_t mac = ows_usm_auth_mac_len(auth);
@@ -121,26 +122,52 @@ static int mac_of(int auth, const uint8_t *kul, const uint8_t *msg, size_t len, 
     iov[1].n = mac;
     iov[2].p = msg + at + mac;
     iov[2].n = len - at - mac;
+    if (keyed)
+        return ows_hmac_keyed(keyed, iov, 3, out);
     return ows_hmac(ows_usm_auth_hash(auth), kul, ows_usm_auth_key_len(auth), iov, 3, out);
 }
 
-int ows_usm_auth_sign(int auth, const uint8_t *kul, uint8_t *msg, size_t len, size_t at)
+static int sign(int auth, const uint8_t *kul, const ows_hash_ctx *keyed, uint8_t *msg,
+                size_t len, size_t at)
 {
     uint8_t full[OWS_HASH_MAX_LEN];
-    int err = mac_of(auth, kul, msg, len, at, full);
+    int err = mac_of(auth, kul, keyed, msg, len, at, full);
     if (!err)
         memcpy(msg + at, full, ows_usm_auth_mac_len(auth));
     return err;
 }
 
-int ows_usm_auth_check(int auth, const uint8_t *kul, const uint8_t *msg, size_t len, size_t at)
+static int check(int auth, const uint8_t *kul, const ows_hash_ctx *keyed, const uint8_t *msg,
+                 size_t len, size_t at)
 {
     uint8_t full[OWS_HASH_MAX_LEN], diff = 0;
-    int err = mac_of(auth, kul, msg, len, at, full);
+    int err = mac_of(auth, kul, keyed, msg, len, at, full);
     if (err)
         return err;
     /* Constant time: a timing difference must not reveal a matching prefix. */
     for (size_t i = 0; i < ows_usm_auth_mac_len(auth); i++)
         diff |= (uint8_t)(full[i] ^ msg[at + i]);
     return diff ? OWS_E_USM_WRONG_DIGEST : 0;
+}
+
+int ows_usm_auth_sign(int auth, const uint8_t *kul, uint8_t *msg, size_t len, size_t at)
+{
+    return sign(auth, kul, NULL, msg, len, at);
+}
+
+int ows_usm_auth_check(int auth, const uint8_t *kul, const uint8_t *msg, size_t len, size_t at)
+{
+    return check(auth, kul, NULL, msg, len, at);
+}
+
+int ows_usm_auth_sign_keyed(int auth, const ows_hash_ctx *keyed, uint8_t *msg, size_t len,
+                            size_t at)
+{
+    return sign(auth, NULL, keyed, msg, len, at);
+}
+
+int ows_usm_auth_check_keyed(int auth, const ows_hash_ctx *keyed, const uint8_t *msg,
+                             size_t len, size_t at)
+{
+    return check(auth, NULL, keyed, msg, len, at);
 }

@@ -98,6 +98,9 @@ typedef struct ows_v3_keys {
     int priv;                          /* enum ows_usm_priv */
     uint8_t priv_key[32];              /* ows_usm_priv_key's output */
     uint8_t preiv[8];                  /* DES only */
+    /* Optional: an HMAC state keyed with auth_key (usm.h's *_keyed), owned
+     * by whoever made it; NULL keys the HMAC per message. */
+    const ows_hash_ctx *keyed;
 } ows_v3_keys;
 
 /* The scopedPDU's contents when encoding: the PDU is SNMPv2c's. */

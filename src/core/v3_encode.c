@@ -100,8 +100,10 @@ int ows_v3_encode(const ows_v3_head *head, const ows_v3_usm *usm, const ows_v3_s
     TRY(ows_berw_header(&w, 0x30, (size_t)(end - w.p)));
 
     if (auth)
-        TRY(ows_usm_auth_sign(auth, keys->auth_key, w.p, (size_t)(end - w.p),
-                              (size_t)(mac_at - w.p)));
+        TRY(keys->keyed ? ows_usm_auth_sign_keyed(auth, keys->keyed, w.p, (size_t)(end - w.p),
+                                                  (size_t)(mac_at - w.p))
+                        : ows_usm_auth_sign(auth, keys->auth_key, w.p, (size_t)(end - w.p),
+                                            (size_t)(mac_at - w.p)));
     *off = (size_t)(w.p - base);
     *len = (size_t)(end - w.p);
     return 0;

@@ -19,6 +19,12 @@ static const char *const md_names[OWS_HASH_COUNT_] = {
  * lookup per message. */
 static EVP_MD *mds[OWS_HASH_COUNT_];
 static EVP_MAC *hmac;
+/* The same for the ciphers: EVP_aes_128_cfb128() and friends would fetch
+ * again at every EVP_CipherInit_ex, a third of a message's cipher cost. */
+static const char *const cipher_names[OWS_CIPHER_COUNT_] = {
+    "DES-EDE3-CBC", "AES-128-CFB", "AES-192-CFB", "AES-256-CFB"
+};
+static EVP_CIPHER *ciphers[OWS_CIPHER_COUNT_];
 static pthread_once_t fetch_once = PTHREAD_ONCE_INIT;
 
 static void fetch_all(void)
@@ -26,6 +32,8 @@ static void fetch_all(void)
     for (int i = 0; i < OWS_HASH_COUNT_; i++)
         mds[i] = EVP_MD_fetch(NULL, md_names[i], NULL);
     hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+    for (int i = 0; i < OWS_CIPHER_COUNT_; i++)
+        ciphers[i] = EVP_CIPHER_fetch(NULL, cipher_names[i], NULL);
 }
 
 static const EVP_MD *get_md(int alg, int *err)
@@ -110,6 +118,29 @@ void ows_hash_abort(ows_hash_ctx *c)
     }
 }
 
+int ows_hash_dup(const ows_hash_ctx *c, ows_hash_ctx **out)
+{
+    ows_hash_ctx *d = calloc(1, sizeof *d);
+    int ok;
+    *out = NULL;
+    if (!d)
+        return OWS_E_ALLOC;
+    d->len = c->len;
+    if (c->mac) {
+        d->mac = EVP_MAC_CTX_dup(c->mac);
+        ok = d->mac != NULL;
+    } else {
+        d->md = EVP_MD_CTX_new();
+        ok = d->md && EVP_MD_CTX_copy_ex(d->md, c->md) == 1;
+    }
+    if (!ok) {
+        ows_hash_abort(d);
+        return OWS_E_CRYPTO;
+    }
+    *out = d;
+    return 0;
+}
+
 int ows_cipher(int alg, int encrypt, const uint8_t *key, const uint8_t *iv, const uint8_t *in,
                uint8_t *out, size_t len)
 {
@@ -118,8 +149,13 @@ int ows_cipher(int alg, int encrypt, const uint8_t *key, const uint8_t *iv, cons
     EVP_CIPHER_CTX *c;
     int n1 = 0, n2 = 0, ok;
 
-    switch (alg) {
-    case OWS_CIPHER_DES_CBC:
+    if (alg < 0 || alg >= OWS_CIPHER_COUNT_)
+        return OWS_E_CRYPTO;
+    pthread_once(&fetch_once, fetch_all);
+    ciph = ciphers[alg];
+    if (!ciph)
+        return OWS_E_CRYPTO_UNSUPPORTED;
+    if (alg == OWS_CIPHER_DES_CBC) {
         /* Single DES lives in OpenSSL 3's legacy provider, which may not be
          * installed; three-key 3DES with K1 = K2 = K3 is exactly single DES
          * (EDE collapses to E), and the Win32 layer needs the same trick on
@@ -130,12 +166,6 @@ int ows_cipher(int alg, int encrypt, const uint8_t *key, const uint8_t *iv, cons
         memcpy(des3 + 8, key, 8);
         memcpy(des3 + 16, key, 8);
         key = des3;
-        ciph = EVP_des_ede3_cbc();
-        break;
-    case OWS_CIPHER_AES128_CFB: ciph = EVP_aes_128_cfb128(); break;
-    case OWS_CIPHER_AES192_CFB: ciph = EVP_aes_192_cfb128(); break;
-    case OWS_CIPHER_AES256_CFB: ciph = EVP_aes_256_cfb128(); break;
-    default: return OWS_E_CRYPTO;
     }
     if (len > INT32_MAX)
         return OWS_E_CRYPTO;

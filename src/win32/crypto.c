@@ -141,6 +141,22 @@ void ows_hash_abort(ows_hash_ctx *c)
     }
 }
 
+int ows_hash_dup(const ows_hash_ctx *c, ows_hash_ctx **out)
+{
+    ows_hash_ctx *d = malloc(sizeof *d);
+    *out = NULL;
+    if (!d)
+        return OWS_E_ALLOC;
+    d->len = c->len;
+    /* CNG keeps the copy's state itself, as for BCryptCreateHash. */
+    if (!OK(BCryptDuplicateHash(c->h, &d->h, NULL, 0, 0))) {
+        free(d);
+        return OWS_E_CRYPTO;
+    }
+    *out = d;
+    return 0;
+}
+
 /* Runs one Encrypt/Decrypt call over a whole number of blocks. */
 static int run(BCRYPT_KEY_HANDLE k, int encrypt, uint8_t *iv, ULONG ivlen, const uint8_t *in,
                uint8_t *out, ULONG len)

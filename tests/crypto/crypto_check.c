@@ -148,6 +148,31 @@ static void check_hash(const struct hash_vec *v)
         CHECK(ows_hash_update(c, jefe_data + 5, sizeof jefe_data - 6) == 0);
         CHECK(ows_hash_end(c, out) == 0 && same_hex(out, n, v->jefe));
     }
+    /* Keyed once, used twice: each copy gives the vector, the keyed state
+     * stays as it was (the v3 engine keeps one per user and engine). */
+    CHECK(ows_hash_begin(v->alg, (const uint8_t *)"Jefe", 4, &c) == 0);
+    if (c) {
+        for (int k = 0; k < 2; k++) {
+            memset(out, 0, sizeof out);
+            CHECK(ows_hmac_keyed(c, jefe, 2, out) == 0 && same_hex(out, n, v->jefe));
+        }
+        ows_hash_abort(c);
+    }
+    /* A copy of a digest in progress continues where the original was. */
+    CHECK(ows_hash_begin(v->alg, NULL, 0, &c) == 0);
+    if (c) {
+        ows_hash_ctx *d = NULL;
+        CHECK(ows_hash_update(c, "ab", 2) == 0);
+        CHECK(ows_hash_dup(c, &d) == 0);
+        if (d) {
+            CHECK(ows_hash_update(d, "c", 1) == 0);
+            CHECK(ows_hash_end(d, out2) == 0);
+            CHECK(ows_hash_update(c, "c", 1) == 0);
+            CHECK(ows_hash_end(c, out) == 0 && !memcmp(out, out2, n));
+        } else {
+            ows_hash_abort(c);
+        }
+    }
     if (v->alg == OWS_HASH_SHA256) {
         /* RFC 4231 4.7: a key longer than the block is hashed first. */
         static const char data[] = "Test Using Larger Than Block-Size Key - Hash Key First";
