@@ -7,12 +7,20 @@
  *   is OPERATION_INVALID and a v2 TRAP becomes a v1 Trap-PDU (RFC 3584 3.2,
  *   agent-addr 0.0.0.0). The version is the destination entity's; the source
  *   entity is optional, as for SnmpSendMsg. A NULL msgBufDesc is OTHER.
+ * - An SNMPv3 destination (a v3 database entry) is ENTITY_INVALID: its
+ *   message carries the agent's engine id, boots and time, which only a
+ *   discovery exchange on the wire learns, and a new msgID and salt per
+ *   try, so no message encoded ahead of time could be the one SnmpSendMsg
+ *   sends. The page's "one or both of the entity parameters is invalid"
+ *   is the code that names the cause; the PDU itself is fine. A v3 source
+ *   entity is accepted (the destination alone decides the version).
  * - SnmpDecodeMsg delivers an SNMPv1 Trap-PDU in its SNMPv2 form (RFC 3584
  *   3.1: sysUpTime.0, snmpTrapOID.0, the varbinds, snmpTrapEnterprise.0), as
  *   received traps are delivered; the PDU type is then TRAP. Entities are 0
  *   for community messages. NULL output pointers are tolerated (that handle
  *   is not created). A message that is not valid BER for SNMPv1/v2c or has
- *   trailing bytes is MESSAGE_INVALID.
+ *   trailing bytes is MESSAGE_INVALID; so is an SNMPv3 message (its
+ *   scoped PDU may be encrypted, and no user is known to this call).
  * - An empty community (a zero-length OCTET STRING) is legal BER and SNMP,
  *   and the page lists no error for a message's content but MESSAGE_INVALID:
  *   such a message decodes, and its context holds the empty community
@@ -131,6 +139,8 @@ SNMPAPI_STATUS WINAPI SnmpEncodeMsg(HSNMP_SESSION session, HSNMP_ENTITY srcEntit
     err = ows_msgargs_get(srcEntity, dstEntity, context, pdu, &a);
     if (!err && !msgBufDesc)
         err = OWS_E_OTHER;
+    if (!err && a.dst->version == OWS_SNMPV3)
+        err = OWS_E_ENTITY_INVALID;
     if (!err) {
         memset(&m, 0, sizeof m);
         ows_pdu_init(&conv);

@@ -1,6 +1,11 @@
 /* test_msg_api.c - SnmpEncodeMsg / SnmpDecodeMsg: every documented error,
- * the send rules, v1 traps in v2 form, NULL outputs, allocation failure. */
+ * the send rules, v1 traps in v2 form, NULL outputs, allocation failure,
+ * and SNMPv3 (a v3 destination is ENTITY_INVALID, a v3 message
+ * MESSAGE_INVALID: api/codec.c). */
 #include "api_helpers.h"
+#include <stdlib.h>
+#include <unistd.h>
+#include "core/v3_codec.h"
 
 #define JUNK ((HANDLE)(uintptr_t)0x7EADBEEFu)
 
@@ -108,6 +113,60 @@ static void test_encode_errors(void **st)
     SnmpFreePdu(bad);
     SnmpFreePdu(inform);
     SnmpFreeVbl(v);
+}
+
+/* A well-formed SNMPv3 noAuthNoPriv GET (msgID 1, empty engine id). */
+static const smiBYTE v3_get[] = {
+    0x30, 0x38, 0x02, 0x01, 0x03,
+    0x30, 0x0e, 0x02, 0x01, 0x01, 0x02, 0x03, 0x00, 0xff, 0xe3, 0x04, 0x01, 0x04, 0x02, 0x01, 0x03,
+    0x04, 0x10, 0x30, 0x0e, 0x04, 0x00, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x04, 0x00, 0x04, 0x00,
+    0x04, 0x00,
+    0x30, 0x11, 0x04, 0x00, 0x04, 0x00, 0xa0, 0x0b, 0x02, 0x01, 0x01, 0x02, 0x01, 0x00,
+    0x02, 0x01, 0x00, 0x30, 0x00 };
+
+/* SnmpEncodeMsg cannot make the message SnmpSendMsg would send to an
+ * SNMPv3 agent (engine id, boots and time come from discovery): the v3
+ * destination is ENTITY_INVALID, with nothing allocated; a v3 source does
+ * not matter. SnmpDecodeMsg refuses a v3 message as MESSAGE_INVALID. */
+static void test_v3_entities(void **st)
+{
+    char db[] = "/tmp/ows-v3codec-XXXXXX";
+    smiOCTETS out = { 0, NULL }, in = { sizeof v3_get, (smiLPBYTE)v3_get };
+    HSNMP_PDU p = mkpdu(SNMP_PDU_GET, 0, 0), q = NULL;
+    HSNMP_CONTEXT c = NULL;
+    HSNMP_ENTITY v3;
+    ows_v3_msg m;
+    FILE *f;
+    int fd = mkstemp(db);
+    (void)st;
+    assert_true(fd >= 0);
+    f = fdopen(fd, "w");
+    fputs("v3agent 127.0.0.1 v3 user=alice level=authPriv auth=SHA-256 authpass=alice-auth-pw "
+          "priv=AES privpass=alice-priv-pw\n", f);
+    fclose(f);
+    setenv("WSNMP_DATABASE", db, 1);
+    assert_int_equal(SnmpSetTranslateMode(SNMPAPI_TRANSLATED), SNMPAPI_SUCCESS);
+    v3 = SnmpStrToEntity(sess, "v3agent");
+    SnmpSetTranslateMode(SNMPAPI_UNTRANSLATED_V1);
+    unsetenv("WSNMP_DATABASE");
+    unlink(db);
+    assert_non_null(v3);
+
+    EXPECT_FAIL(SnmpEncodeMsg(sess, e1, v3, ctx, p, &out), SNMPAPI_ENTITY_INVALID);
+    EXPECT_FAIL(SnmpEncodeMsg(sess, NULL, v3, ctx, p, &out), SNMPAPI_ENTITY_INVALID);
+    assert_int_equal(SnmpGetLastError(sess), SNMPAPI_ENTITY_INVALID);
+    assert_null(out.ptr);
+    assert_int_equal(SnmpEncodeMsg(sess, v3, e1, ctx, p, &out), sizeof v1_get);
+    assert_memory_equal(out.ptr, v1_get, sizeof v1_get);
+    assert_int_equal(SnmpFreeDescriptor(SNMP_SYNTAX_OCTETS, &out), SNMPAPI_SUCCESS);
+
+    /* The message is good SNMPv3, so the refusal is about the version. */
+    assert_int_equal(ows_v3_decode(v3_get, sizeof v3_get, &m), 0);
+    EXPECT_FAIL(SnmpDecodeMsg(sess, NULL, NULL, &c, &q, &in), SNMPAPI_MESSAGE_INVALID);
+    assert_null(c);
+    assert_null(q);
+    SnmpFreeEntity(v3);
+    SnmpFreePdu(p);
 }
 
 static void test_encode_v1_translations(void **st)
@@ -284,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_not_initialized),
         cmocka_unit_test_setup_teardown(test_encode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_encode_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_v3_entities, setup, teardown),
         cmocka_unit_test_setup_teardown(test_encode_v1_translations, setup, teardown),
         cmocka_unit_test_setup_teardown(test_decode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_decode_v1_trap_as_v2, setup, teardown),
