@@ -18,6 +18,7 @@
 #include "api/api.h"
 #include "core/descriptor.h"
 #include "core/session.h"
+#include "core/usm_cache.h"
 #include "core/net.h"
 #include "platform.h"
 
@@ -80,6 +81,7 @@ static SNMPAPI_STATUS do_cleanup(int ex)
         OWS_TRACE("final cleanup: %lu sessions released", (unsigned long)n);
         ows_desc_reset();
         ows_handle_table_reset();
+        ows_usm_cache_clear();
         ows_state.translate_mode = SNMPAPI_UNTRANSLATED_V1;
         ows_state.retransmit_mode = SNMPAPI_ON;
         ows_unlock();

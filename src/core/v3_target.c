@@ -1,10 +1,12 @@
 /* v3_target.c - the v3 part of an entity made from a database entry: the
- * user's Ku derived once, the localised keys cached per engine, the
- * scoped-PDU options; secrets wiped when the last reference goes. */
+ * user's Ku (shared between entities by core/usm_cache.h), the localised
+ * keys cached per engine, the scoped-PDU options; secrets wiped when the
+ * last reference goes. */
 #include <string.h>
 #include "core/alloc.h"
 #include "core/error.h"
 #include "core/translate.h"
+#include "core/usm_cache.h"
 #include "core/v3_manager.h"
 #include "core/v3_target.h"
 
@@ -17,7 +19,7 @@ int ows_v3_target_new(const struct ows_v3_entry *e, struct ows_v3_target **out)
     t = ows_calloc(1, sizeof *t);
     if (!t)
         return OWS_E_ALLOC;
-    err = ows_usm_user_from_entry(e, &t->user);
+    err = ows_usm_cache_user(e, &t->user);
     if (err) {
         ows_free(t);
         return err;

@@ -5,7 +5,8 @@
  * resync-and-retry (NotInTimeWindows, UnknownEngineIDs), Reports that end
  * a request, and the checks that drop a message (unknown msgID, other
  * address, wrong digest, replayed boots, stale time, level mismatch,
- * unauthenticated time Reports). */
+ * unauthenticated time Reports); the derived users shared between
+ * entities (core/usm_cache.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -16,7 +17,9 @@
 #include "core/error.h"
 #include "core/msg_codec.h"
 #include "core/translate.h"
+#include "core/usm_cache.h"
 #include "core/usm_user.h"
+#include "core/v3_target.h"
 #include "core/v3_codec.h"
 #include "core/v3_manager.h"
 
@@ -410,6 +413,76 @@ static void test_garbage(void **state)
     ows_v3_mgr_shutdown();
 }
 
+/* A target of user `name` at authPriv with these passwords; derivations
+ * counts the users derived (not served by the cache) on the way. */
+static struct ows_v3_target *target(const char *name, int level, const char *apw,
+                                    const char *ppw, unsigned long *derivations)
+{
+    struct ows_v3_entry e = entry(2);
+    struct ows_v3_target *t;
+    unsigned long before = ows_usm_cache_derivations();
+    strcpy(e.user, name);
+    e.level = level;
+    strcpy(e.auth_pass, apw);
+    strcpy(e.priv_pass, ppw);
+    assert_int_equal(ows_v3_target_new(&e, &t), 0);
+    *derivations = ows_usm_cache_derivations() - before;
+    return t;
+}
+
+static void test_user_cache(void **state)
+{
+    struct ows_v3_target *t1, *t2, *t3, *t4, *t5, *few[OWS_USM_CACHE_SLOTS + 1];
+    unsigned long d;
+    char name[16];
+    (void)state;
+    t1 = target("carol", 2, "carol-auth-pw", "carol-priv-pw", &d);
+    assert_int_equal(d, 1);
+    /* The second entity of the same line reuses the derived keys. */
+    t2 = target("carol", 2, "carol-auth-pw", "carol-priv-pw", &d);
+    assert_int_equal(d, 0);
+    assert_memory_equal(&t1->user, &t2->user, sizeof t1->user);
+    /* Another auth or privacy password, or level, is another user. */
+    t3 = target("carol", 2, "carol-auth-pw2", "carol-priv-pw", &d);
+    assert_int_equal(d, 1);
+    assert_memory_not_equal(t1->user.auth_ku, t3->user.auth_ku, sizeof t1->user.auth_ku);
+    t4 = target("carol", 2, "carol-auth-pw", "carol-priv-pw2", &d);
+    assert_int_equal(d, 1);
+    assert_memory_equal(t1->user.auth_ku, t4->user.auth_ku, sizeof t1->user.auth_ku);
+    assert_memory_not_equal(t1->user.priv_ku, t4->user.priv_ku, sizeof t1->user.priv_ku);
+    t5 = target("carol", 1, "carol-auth-pw", "carol-priv-pw", &d);
+    assert_int_equal(d, 1);
+    assert_int_equal(t5->user.level, 1);
+    ows_v3_target_put(t5);
+    /* The targets keep their own copies: the cache may forget (SnmpCleanup). */
+    ows_usm_cache_clear();
+    assert_memory_equal(&t1->user, &t2->user, sizeof t1->user);
+    t5 = target("carol", 2, "carol-auth-pw", "carol-priv-pw", &d);
+    assert_int_equal(d, 1);
+    assert_memory_equal(&t1->user, &t5->user, sizeof t1->user);
+    /* Bounded: one user more than the slots pushes the least recently used
+     * (carol, just above) out; the most recent ones stay. */
+    for (int i = 0; i <= OWS_USM_CACHE_SLOTS; i++) {
+        snprintf(name, sizeof name, "u%d", i);
+        few[i] = target(name, 0, "", "", &d);
+        assert_int_equal(d, 1);
+    }
+    ows_v3_target_put(t5);
+    t5 = target("carol", 2, "carol-auth-pw", "carol-priv-pw", &d);
+    assert_int_equal(d, 1);
+    ows_v3_target_put(t5);
+    t5 = target("u8", 0, "", "", &d);
+    assert_int_equal(d, 0);
+    ows_v3_target_put(t5);
+    for (int i = 0; i <= OWS_USM_CACHE_SLOTS; i++)
+        ows_v3_target_put(few[i]);
+    ows_v3_target_put(t1);
+    ows_v3_target_put(t2);
+    ows_v3_target_put(t3);
+    ows_v3_target_put(t4);
+    ows_usm_cache_clear();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -420,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_noauth_user),
         cmocka_unit_test(test_late_probe_report),
         cmocka_unit_test(test_garbage),
+        cmocka_unit_test(test_user_cache),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
