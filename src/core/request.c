@@ -324,7 +324,8 @@ static int resend(struct ows_req *r)
     if (!r->v3)
         return ows_net_sendto(r->sock->fd, r->bytes, r->len, &r->to);
     err = v3_encode_next(r, &off, &len);
-    return err ? err : ows_net_sendto(r->sock->fd, encode_buf + off, len, &r->to);
+    /* Zero bytes: the request waits behind another's discovery. */
+    return err || !len ? err : ows_net_sendto(r->sock->fd, encode_buf + off, len, &r->to);
 }
 
 uint64_t ows_req_run_timers(uint64_t now)
@@ -518,7 +519,8 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
         ows_heap_push(r);
     }
 
-    err = ows_net_sendto(ns->fd, encode_buf + off, len, &dst->addr);
+    /* An SNMPv3 request behind another's discovery has nothing to send yet. */
+    err = len ? ows_net_sendto(ns->fd, encode_buf + off, len, &dst->addr) : OWS_OK;
     if (err) {
         OWS_TRACE("sendto failed: %s", ows_strerror(err));
         if (r) {
@@ -528,7 +530,8 @@ int ows_net_send(struct ows_session *s, struct ows_entity *src,
         }
         return err;
     }
-    e->n_sent++;
+    if (len)
+        e->n_sent++;
     if (r && r->deadline_ns < e->sleep_until) {
         /* The engine sleeps past this deadline: make it recompute. */
         e->sleep_until = r->deadline_ns;
@@ -546,6 +549,15 @@ void ows_req_v3_received(struct ows_net_sock *ns, const struct ows_addr *from,
     int err, verdict;
 
     verdict = ows_v3_mgr_receive(buf, len, from, OWS_RX_HEAD, &owner, &m, &err);
+    /* Requests that waited behind a discovery this message completed go
+     * now, each with a full timeout for this try. */
+    while ((r = ows_v3_mgr_take_ready()) != NULL) {
+        int e2;
+        r->deadline_ns = ows_clock_ns() + r->timeout_ns;
+        ows_heap_fix(r);
+        if ((e2 = resend(r)) != 0)
+            OWS_WARN("request %d could not be sent: %s", r->id, ows_strerror(e2));
+    }
     if (verdict == OWS_V3_DROP)
         return;    /* counted and traced by the v3 manager */
     r = owner;

@@ -26,6 +26,10 @@ struct peer {
     int32_t boots, time, latest;     /* time as of synced_ns */
     uint64_t synced_ns;
     int time_auth;                   /* boots/time came from an authenticated message */
+    /* Discovery is shared: one request probes (prober), the others to the
+     * same address wait in `waiters` and go once the engine is known. */
+    struct ows_v3_req *prober;
+    struct ows_v3_req *waiters;
 };
 
 struct id_node {
@@ -42,11 +46,18 @@ struct ows_v3_req {
     void *owner;
     int32_t request_id;
     int retried;                     /* the one resync-and-retry is spent */
+    int waiting;                     /* 0, WAITING (p->waiters) or READY (ready) */
+    struct ows_v3_req *wait_next;
     uint32_t nids;
     struct id_node ids[IDS_PER_REQ];
 };
 
+enum { WAITING = 1, READY = 2 };
+
 static struct peer *peers, *last_peer;
+/* Requests whose engine a shared discovery just found: the engine takes
+ * them (ows_v3_mgr_take_ready) and sends them at once. */
+static struct ows_v3_req *ready;
 static uint32_t npeers, live_reqs;
 static struct id_node *buckets[ID_BUCKETS];
 static int32_t next_msg_id;
@@ -55,7 +66,7 @@ static int seeded;
 
 /* Counters for WSNMP_DEBUG=stats. */
 static struct {
-    unsigned long sent, probes, discovered, resyncs, delivered, failed;
+    unsigned long sent, probes, discovered, shared, resyncs, delivered, failed;
     unsigned long bad, unmatched, mismatch, digest, window, decrypt, scoped, reports;
 } st;
 
@@ -179,6 +190,42 @@ static int32_t id_take(struct ows_v3_req *vr, int probe)
     return id;
 }
 
+/* Removes vr from the singly linked list at *head (short lists: the
+ * requests that started while one discovery was outstanding). */
+static void unlist(struct ows_v3_req **head, struct ows_v3_req *vr)
+{
+    for (; *head; head = &(*head)->wait_next)
+        if (*head == vr) {
+            *head = vr->wait_next;
+            break;
+        }
+    vr->wait_next = NULL;
+    vr->waiting = 0;
+}
+
+/* The engine of p is known: its waiters are ready to go. */
+static void release_waiters(struct peer *p)
+{
+    while (p->waiters) {
+        struct ows_v3_req *w = p->waiters;
+        p->waiters = w->wait_next;
+        w->wait_next = ready;
+        w->waiting = READY;
+        ready = w;
+    }
+}
+
+void *ows_v3_mgr_take_ready(void)
+{
+    struct ows_v3_req *vr = ready;
+    if (!vr)
+        return NULL;
+    ready = vr->wait_next;
+    vr->wait_next = NULL;
+    vr->waiting = 0;
+    return vr->owner;
+}
+
 int ows_v3_req_new(struct ows_v3_target *t, const struct ows_addr *to, int32_t request_id,
                    void *owner, struct ows_v3_req **out)
 {
@@ -210,6 +257,13 @@ void ows_v3_req_free(struct ows_v3_req *vr)
         return;
     for (i = 0; i < IDS_PER_REQ; i++)
         id_unlink(&vr->ids[i]);
+    if (vr->waiting == WAITING)
+        unlist(&vr->p->waiters, vr);
+    else if (vr->waiting == READY)
+        unlist(&ready, vr);
+    /* The waiters of a prober that ends probe on their own next try. */
+    if (vr->p->prober == vr)
+        vr->p->prober = NULL;
     ows_v3_target_put(vr->t);
     ows_free(vr);
     live_reqs--;
@@ -232,8 +286,23 @@ int ows_v3_req_encode(struct ows_v3_req *vr, const ows_pdu *pdu, uint8_t *buf, s
     h.max_size = MAX_SIZE;
     h.flags = OWS_V3_FLAG_REPORTABLE;
     h.security_model = OWS_V3_MODEL_USM;
+    if (!p->engine_id_len && p->prober && p->prober != vr) {
+        /* Another request's probe is out: wait for it, send nothing. */
+        if (!vr->waiting) {
+            vr->wait_next = p->waiters;
+            p->waiters = vr;
+            vr->waiting = WAITING;
+            st.shared++;
+        }
+        *off = *len = 0;
+        return OWS_OK;
+    }
     if (!p->engine_id_len) {
-        /* RFC 3414 4: noAuthNoPriv, empty engine ID and user, no varbinds. */
+        /* RFC 3414 4: noAuthNoPriv, empty engine ID and user, no varbinds.
+         * A waiter whose prober ended takes its place. */
+        if (vr->waiting == WAITING)
+            unlist(&p->waiters, vr);
+        p->prober = vr;
         memset(&probe, 0, sizeof probe);
         probe.type = OWS_PDU_GET;
         probe.request_id = pdu->request_id;
@@ -338,6 +407,9 @@ static int on_report(struct ows_v3_req *vr, int probe, const ows_v3_msg *m, cons
         }
         if (probe) {
             st.discovered++;
+            if (p->prober == vr)
+                p->prober = NULL;
+            release_waiters(p);
             OWS_TRACE("v3: discovered the engine of request %d (%u octets, boots %d)",
                       vr->request_id, (unsigned)p->engine_id_len, (int)p->boots);
             return OWS_V3_RESEND;
@@ -460,11 +532,11 @@ void ows_v3_mgr_shutdown(void)
 {
     if (st.sent || st.probes || st.bad || st.unmatched)
         OWS_STATS("v3 manager: sent %lu, discovery probes %lu, engines discovered %lu, "
-                  "resyncs %lu, responses %lu, reports %lu, requests failed by a report %lu; "
+                  "requests behind another's discovery %lu, resyncs %lu, responses %lu, reports %lu, requests failed by a report %lu; "
                   "dropped: malformed %lu, unmatched %lu, wrong user/engine/level %lu, "
                   "wrong digest %lu, outside the time window %lu, undecryptable %lu, "
                   "bad scopedPDU %lu",
-                  st.sent, st.probes, st.discovered, st.resyncs, st.delivered, st.reports,
+                  st.sent, st.probes, st.discovered, st.shared, st.resyncs, st.delivered, st.reports,
                   st.failed, st.bad, st.unmatched, st.mismatch, st.digest, st.window,
                   st.decrypt, st.scoped);
     memset(&st, 0, sizeof st);

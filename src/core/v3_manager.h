@@ -14,7 +14,11 @@
  * address is unknown, every try of the request sends a discovery probe
  * (noAuthNoPriv, reportable, empty engine ID and user, empty GET); the
  * usmStatsUnknownEngineIDs Report fills the engine in (RESEND: the request
- * goes out at once). Each try is re-encoded: new msgID, new salt, the
+ * goes out at once). Discovery is shared per address: while one request's
+ * probe is out, the others to that address send nothing (their tries
+ * encode to zero bytes) and wait; the Report that discovers the engine
+ * makes them ready (ows_v3_mgr_take_ready) and they go at once. If the
+ * probing request ends first, the next waiter to try probes. Each try is re-encoded: new msgID, new salt, the
  * current estimate of the engine's time. A usmStatsNotInTimeWindows Report
  * (authenticated) or usmStatsUnknownEngineIDs Report for a real request
  * updates the engine's time or ID and earns ONE retry (RFC 3414 3.2 steps
@@ -52,7 +56,8 @@ void ows_v3_req_free(struct ows_v3_req *vr);
 
 /* Encodes the request's next datagram into buf[0..cap) (at buf + *off,
  * *len bytes): a discovery probe while the engine is unknown, else the
- * request carrying `pdu` with a fresh msgID, salt and time. */
+ * request carrying `pdu` with a fresh msgID, salt and time. *len is 0
+ * (nothing to send) while another request's discovery probe is out. */
 int ows_v3_req_encode(struct ows_v3_req *vr, const ows_pdu *pdu, uint8_t *buf, size_t cap,
                       size_t *off, size_t *len);
 
@@ -70,6 +75,11 @@ enum ows_v3_verdict {
  * caller. */
 int ows_v3_mgr_receive(const uint8_t *buf, size_t len, const struct ows_addr *from,
                        size_t head, void **owner, ows_msg *out, int *err);
+
+/* After ows_v3_mgr_receive: the owner of a request that waited behind a
+ * discovery that has now found its engine (send it now), or NULL when
+ * none is left. Call until NULL. */
+void *ows_v3_mgr_take_ready(void);
 
 /* Prints the counters (WSNMP_DEBUG=stats) and forgets the remote engines;
  * called when the engine stops, after every request has gone. */

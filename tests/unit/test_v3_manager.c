@@ -5,7 +5,8 @@
  * resync-and-retry (NotInTimeWindows, UnknownEngineIDs), Reports that end
  * a request, and the checks that drop a message (unknown msgID, other
  * address, wrong digest, replayed boots, stale time, level mismatch,
- * unauthenticated time Reports); the derived users shared between
+ * unauthenticated time Reports), one discovery shared by the requests
+ * to an address; the derived users shared between
  * entities (core/usm_cache.h). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -386,15 +387,28 @@ static void test_late_probe_report(void **state)
 {
     uint8_t b[2048];
     struct ows_v3_req *a = new_req(1, 20061, 11), *c = new_req(1, 20061, 12);
-    ows_v3_msg pa, pc, m;
+    ows_v3_msg pc, pc2, m;
     size_t n;
     (void)state;
+    /* c probes (twice: a retry), a waits behind it. */
     pc = next_try(c, 12);
     assert_int_equal(pc.usm.engine_id_len, 0);
-    pa = discover(a, 20061, 11, 4, 100);
-    n = agent(b, sizeof b, pa.head.msg_id, OWS_V3_FLAG_AUTH, E1, sizeof E1, 4, 500, 0, 11, NULL);
-    assert_int_equal(feed(b, n, 20061, NULL, NULL), OWS_V3_DELIVER);
+    assert_int_equal(ows_v3_req_encode(a, &(ows_pdu){ .type = OWS_PDU_GET }, out, sizeof out,
+                                       &off, &len), 0);
+    assert_int_equal(len, 0);
+    pc2 = next_try(c, 12);
+    assert_int_equal(pc2.usm.engine_id_len, 0);
     n = agent(b, sizeof b, pc.head.msg_id, 0, E1, sizeof E1, 4, 100, R_ENGINE, 12, NULL);
+    assert_int_equal(feed(b, n, 20061, NULL, NULL), OWS_V3_RESEND);
+    assert_ptr_equal(ows_v3_mgr_take_ready(), &owner_token);
+    assert_null(ows_v3_mgr_take_ready());
+    /* a's request, answered with an authenticated time. */
+    m = next_try(a, 11);
+    assert_int_equal(m.usm.engine_id_len, sizeof E1);
+    n = agent(b, sizeof b, m.head.msg_id, OWS_V3_FLAG_AUTH, E1, sizeof E1, 4, 500, 0, 11, NULL);
+    assert_int_equal(feed(b, n, 20061, NULL, NULL), OWS_V3_DELIVER);
+    /* The late Report to c's retried probe does not undo that time. */
+    n = agent(b, sizeof b, pc2.head.msg_id, 0, E1, sizeof E1, 4, 100, R_ENGINE, 12, NULL);
     assert_int_equal(feed(b, n, 20061, NULL, NULL), OWS_V3_RESEND);
     m = next_try(c, 12);
     assert_true(m.usm.engine_time >= 500 && m.usm.engine_time <= 501);
@@ -411,6 +425,99 @@ static void test_garbage(void **state)
     for (size_t k = 0; k < n; k++)
         assert_int_equal(feed(b, k, 20051, NULL, NULL), OWS_V3_DROP);
     ows_v3_mgr_shutdown();
+}
+
+/* A request with its own owner (the engine's request), level authPriv. */
+static struct ows_v3_req *req_owned(uint16_t port, int32_t rid, void *owner)
+{
+    struct ows_v3_entry e = entry(2);
+    struct ows_v3_target *t;
+    struct ows_v3_req *vr;
+    struct ows_addr a = addr(port);
+    assert_int_equal(ows_v3_target_new(&e, &t), 0);
+    assert_int_equal(ows_v3_req_new(t, &a, rid, owner, &vr), 0);
+    ows_v3_target_put(t);
+    return vr;
+}
+
+/* The three first requests to a new agent: one probe; the others wait
+ * (nothing to send, on their retries too) and become ready when the
+ * Report comes; a request to another address probes for itself; a
+ * waiter whose prober ended probes on its next try. */
+static void test_shared_discovery(void **state)
+{
+    int o1, o2, o3, o4, o5, o6;
+    struct ows_v3_req *r1 = req_owned(20101, 11, &o1), *r2 = req_owned(20101, 12, &o2);
+    struct ows_v3_req *r3 = req_owned(20101, 13, &o3), *r4 = req_owned(20102, 14, &o4);
+    struct ows_v3_req *r5, *r6;
+    struct ows_addr a = addr(20101);
+    uint8_t b[2048];
+    void *owner, *got[3];
+    ows_v3_msg m;
+    ows_msg pm;
+    size_t n;
+    int e;
+    (void)state;
+
+    m = next_try(r1, 11);
+    assert_int_equal(m.usm.engine_id_len, 0);
+    n = agent(b, sizeof b, m.head.msg_id, 0, E1, sizeof E1, 3, 500, R_ENGINE, 11, NULL);
+    /* r2 and r3 send nothing, first try or retry. */
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(ows_v3_req_encode(r2, &(ows_pdu){ .type = OWS_PDU_GET }, out,
+                                           sizeof out, &off, &len), 0);
+        assert_int_equal(len, 0);
+        assert_int_equal(ows_v3_req_encode(r3, &(ows_pdu){ .type = OWS_PDU_GET }, out,
+                                           sizeof out, &off, &len), 0);
+        assert_int_equal(len, 0);
+    }
+    /* Another address has its own discovery. */
+    m = next_try(r4, 14);
+    assert_int_equal(m.usm.engine_id_len, 0);
+    assert_null(ows_v3_mgr_take_ready());
+
+    /* The probe's Report: r1 goes again, r2 and r3 are ready, once each. */
+    assert_int_equal(ows_v3_mgr_receive(b, n, &a, 0, &owner, &pm, &e), OWS_V3_RESEND);
+    assert_ptr_equal(owner, &o1);
+    got[0] = ows_v3_mgr_take_ready();
+    got[1] = ows_v3_mgr_take_ready();
+    got[2] = ows_v3_mgr_take_ready();
+    assert_null(got[2]);
+    assert_true((got[0] == &o2 && got[1] == &o3) || (got[0] == &o3 && got[1] == &o2));
+    /* And each sends the real request to the discovered engine. */
+    m = next_try(r2, 12);
+    assert_int_equal(m.usm.engine_id_len, sizeof E1);
+    assert_int_equal(m.head.flags, AUTHPRIV | OWS_V3_FLAG_REPORTABLE);
+    m = next_try(r3, 13);
+    assert_int_equal(m.usm.engine_id_len, sizeof E1);
+    m = next_try(r1, 11);
+    assert_int_equal(m.usm.engine_id_len, sizeof E1);
+    ows_v3_req_free(r1);
+    ows_v3_req_free(r2);
+    ows_v3_req_free(r3);
+
+    /* r4 still probes 20102; r5 waits behind it; r4 ends (its time is
+     * up): r5 probes itself on its next try, and r6 then waits on r5. */
+    r5 = req_owned(20102, 15, &o5);
+    assert_int_equal(ows_v3_req_encode(r5, &(ows_pdu){ .type = OWS_PDU_GET }, out, sizeof out,
+                                       &off, &len), 0);
+    assert_int_equal(len, 0);
+    ows_v3_req_free(r4);
+    m = next_try(r5, 15);
+    assert_int_equal(m.usm.engine_id_len, 0);
+    assert_int_equal(m.head.flags, OWS_V3_FLAG_REPORTABLE);
+    r6 = req_owned(20102, 16, &o6);
+    assert_int_equal(ows_v3_req_encode(r6, &(ows_pdu){ .type = OWS_PDU_GET }, out, sizeof out,
+                                       &off, &len), 0);
+    assert_int_equal(len, 0);
+    /* A waiter that ends leaves no trace in the lists. */
+    ows_v3_req_free(r6);
+    n = agent(b, sizeof b, m.head.msg_id, 0, E1, sizeof E1, 3, 500, R_ENGINE, 15, NULL);
+    a = addr(20102);
+    assert_int_equal(ows_v3_mgr_receive(b, n, &a, 0, &owner, &pm, &e), OWS_V3_RESEND);
+    assert_ptr_equal(owner, &o5);
+    assert_null(ows_v3_mgr_take_ready());
+    ows_v3_req_free(r5);
 }
 
 /* A target of user `name` at authPriv with these passwords; derivations
@@ -494,6 +601,7 @@ int main(void)
         cmocka_unit_test(test_late_probe_report),
         cmocka_unit_test(test_garbage),
         cmocka_unit_test(test_user_cache),
+        cmocka_unit_test(test_shared_discovery),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
