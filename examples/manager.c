@@ -10,7 +10,9 @@
  * walk can be compared with snmpwalk's output line for line.
  *
  * usage: example_manager AGENT [READ-COMMUNITY [WRITE-COMMUNITY]]
- *        AGENT is an address with an optional port: 127.0.0.1:16161, [::1]:16161
+ *        AGENT is an address with an optional port: 127.0.0.1:16161, [::1]:16161,
+ *        or a name of the WinSNMP database (WSNMP_DATABASE), which may make
+ *        it an SNMPv3 agent with its user and keys: the program is the same
  *        the communities default to "public" and "private"
  *
  * WinSNMP requests are asynchronous: SnmpSendMsg returns at once, and the
@@ -168,7 +170,7 @@ int main(int argc, char **argv)
     HSNMP_PDU response;
     smiOID name;
     smiVALUE up;
-    int failures = 0, count, requests = 0;
+    int failures = 0, count, requests = 0, translated = 0;
 
     if (SnmpStartup(&major, &minor, &level, &translate, &retransmit) == SNMPAPI_FAILURE) {
         printf("SnmpStartup failed: %s\n", api_error_name(SnmpGetLastError(NULL)));
@@ -186,6 +188,14 @@ int main(int argc, char **argv)
     m.req.done = event_create();
     m.req.session = SnmpCreateSession(NULL, 0, requester_notify, &m.req);
     m.agent = m.req.session ? SnmpStrToEntity(m.req.session, agent_text) : 0;
+    if (m.req.session && !m.agent) {
+        /* Not an address: a friendly name, which TRANSLATED mode looks up
+         * in the implementation's database (its version, SNMPv3 included,
+         * comes from there; names it does not know are taken as SNMPv1). */
+        SnmpSetTranslateMode(SNMPAPI_TRANSLATED);
+        translated = 1;
+        m.agent = SnmpStrToEntity(m.req.session, agent_text);
+    }
     read_ctx = m.req.session ? community(m.req.session, read_text) : 0;
     write_ctx = m.req.session ? community(m.req.session, write_text) : 0;
     if (!m.req.done || !m.req.session || !m.agent || !read_ctx || !write_ctx) {
@@ -195,8 +205,8 @@ int main(int argc, char **argv)
     }
     SnmpSetTimeout(m.agent, 200);   /* centiseconds: 2 s per try */
     SnmpSetRetry(m.agent, 2);       /* then 2 retransmissions */
-    printf("agent %s, SNMPv2c, communities \"%s\" (read) and \"%s\" (write)\n", agent_text,
-           read_text, write_text);
+    printf("agent %s, %s, communities \"%s\" (read) and \"%s\" (write)\n", agent_text,
+           translated ? "from the database" : "SNMPv2c", read_text, write_text);
 
     /* 1. Three variables in one GET. */
     printf("\n-- GET sysDescr.0 sysName.0 sysUpTime.0\n");
