@@ -7,7 +7,8 @@
 # WSNMP_DATABASE file's @user lines.
 #   - snmpget/snmpwalk/snmpbulkwalk/snmpset -v3 for each user: the values of
 #     SNMPv2c's answers; wrong password, unknown user, wrong level and wrong
-#     privacy password give net-snmp's usual errors.
+#     privacy password give net-snmp's usual errors; an answer larger than
+#     the request's msgMaxSize arrives as tooBig.
 #   - snmptrap -v3 (the sender's engine ID, its users configured with
 #     engine=) and snmpinform -v3 (discovery against us) into wsnmptrapd:
 #     each arrives with its varbinds, the informs are acknowledged, a trap
@@ -137,6 +138,18 @@ get_out=$(snmpget -v3 $(secopts md5 MD5 -) $O "$A" $SYS.4.0 2>&1)
 if [ "$set_out" = '.1.3.6.1.2.1.1.4.0 = STRING: "v3-admin"' ] && [ "$get_out" = "$set_out" ]; then
     ok "snmpset -v3 authPriv, read back at authNoPriv"
 else bad "snmpset -v3: $set_out / $get_out"; fi
+# An answer beyond the request's msgMaxSize (net-snmp's is 65507): tooBig
+# with no varbinds (RFC 3416 4.2.1), not silence. sysLocation set to 33000
+# octets answers one GET; twice in one GET it does not fit.
+long=$(head -c 33000 /dev/zero | tr '\0' L)
+set_out=$(snmpset -v3 $(secopts shaaes SHA AES) $O "$A" $SYS.6.0 s "$long" 2>&1)
+one=$(snmpget -v3 $(secopts shaaes SHA AES) $O -Oqv "$A" $SYS.6.0 2>&1 | tr -d '"\n')
+two=$(snmpget -v3 $(secopts s512a256 SHA-512 AES256) $O "$A" $SYS.6.0 $SYS.6.0 2>&1)
+if [ ${#one} = 33000 ] && [ "$one" = "$long" ] && echo "$two" | grep -q 'Reason: (tooBig)' &&
+   ! echo "$two" | grep -q LLLL; then
+    ok "an answer larger than msgMaxSize goes as tooBig ($(echo "$two" | grep Reason))"
+else bad "tooBig: set '${set_out:0:80}', one ${#one} octets, two '${two:0:200}'"; fi
+snmpset -v3 $(secopts shaaes SHA AES) $O "$A" $SYS.6.0 s loopback > /dev/null 2>&1
 # Errors, as net-snmp prints them.
 err() {   # err NAME EXPECTED-STDERR ARGS...
     local name=$1 want=$2 out
