@@ -12,8 +12,7 @@
 
 /* RFC 3414 2.2.3: the timeliness window, either side of our clock. */
 #define TIME_WINDOW 150
-/* The largest message we take (UDP over IPv4): our msgMaxSize. */
-#define OUR_MAX_SIZE 65507
+#define OUR_MAX_SIZE OWS_V3_MAX_MSG
 /* Encrypted scopedPDUs up to this long are decrypted on the stack. */
 #define STACK_SCRATCH 1536
 /* RFC 3416's error-status tooBig. */

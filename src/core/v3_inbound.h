@@ -31,6 +31,10 @@ struct ows_v3_in {
     uint32_t context_name_len;
 };
 
+/* The largest message we take (UDP over IPv4): our msgMaxSize, and
+ * snmpEngineMaxMessageSize. */
+#define OWS_V3_MAX_MSG 65507
+
 /* Room for any Report this module encodes. */
 #define OWS_V3_REPORT_MAX 512u
 

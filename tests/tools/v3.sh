@@ -8,7 +8,8 @@
 #   - snmpget/snmpwalk/snmpbulkwalk/snmpset -v3 for each user: the values of
 #     SNMPv2c's answers; wrong password, unknown user, wrong level and wrong
 #     privacy password give net-snmp's usual errors; an answer larger than
-#     the request's msgMaxSize arrives as tooBig.
+#     the request's msgMaxSize arrives as tooBig; the library answers GETs
+#     of snmpEngine and usmStats itself, the counters counting the errors.
 #   - snmptrap -v3 (the sender's engine ID, its users configured with
 #     engine=) and snmpinform -v3 (discovery against us) into wsnmptrapd:
 #     each arrives with its varbinds, the informs are acknowledged, a trap
@@ -168,6 +169,30 @@ err "wrong privacy password" "snmpget: Decryption error" \
     -l authPriv -u shaaes -a SHA -A auth-shaaes -x AES -X wrong-password
 err "wrong privacy protocol" "snmpget: Decryption error" \
     -l authPriv -u shaaes -a SHA -A auth-shaaes -x DES -X priv-shaaes
+# The engine's own objects, answered by the library (the program never
+# sees these GETs): snmpEngine and usmStats, counting the errors above.
+ENG=.1.3.6.1.6.3.10.2.1 USM=.1.3.6.1.6.3.15.1.1
+seen=$(grep -c '^GET from' "$dir/agent.out")
+eng=$(snmpget -v3 $(secopts s256a256 SHA-256 AES256) $O "$A" $ENG.1.0 $ENG.2.0 $ENG.3.0 $ENG.4.0 2>&1)
+usm=$(snmpget -v3 $(secopts md5 MD5 -) $O -Oqv "$A" $USM.1.0 $USM.2.0 $USM.3.0 $USM.4.0 $USM.5.0 \
+      $USM.6.0 2>&1 | tr '\n' ' ')
+none=$(snmpget -v3 $(secopts noauth - -) $O "$A" $USM.7.0 $USM.3 2>&1 | tr '\n' ' ')
+if echo "$eng" | grep -q "^$ENG.1.0 = Hex-STRING: 80 00 00 00 05 74 65 73 74 00 \?$" &&
+   echo "$eng" | grep -Eq "^$ENG.2.0 = INTEGER: [1-9][0-9]*$" &&
+   echo "$eng" | grep -Eq "^$ENG.3.0 = INTEGER: [0-9]+$" &&
+   echo "$eng" | grep -q "^$ENG.4.0 = INTEGER: 65507$"; then
+    ok "snmpEngine objects: $(echo $eng | tr -s ' ' | cut -c1-160)"
+else bad "snmpEngine objects: $eng"; fi
+# unsupportedSecLevels >= 2, notInTime 0, unknownUserNames >= 1,
+# unknownEngineIDs >= one per snmpget, wrongDigests >= 1, decryptionErrors >= 2.
+if echo "$usm" | awk '{ exit !(NF == 6 && $1 >= 2 && $2 == 0 && $3 >= 1 && $4 >= 20 &&
+                               $5 >= 1 && $6 >= 2) }'; then
+    ok "usmStats counters: $usm"
+else bad "usmStats counters: $usm"; fi
+if echo "$none" | grep -q "$USM.7.0 = No Such Object" && echo "$none" | grep -q "$USM.3 = No Such Instance"
+then ok "usmStats: noSuchObject, noSuchInstance"; else bad "usmStats exceptions: $none"; fi
+[ "$(grep -c '^GET from' "$dir/agent.out")" = "$seen" ] &&
+    ok "the program saw none of these GETs" || bad "the program saw the engine's GETs"
 # The agent still answers.
 out=$(snmpget -v3 $(secopts shaaes SHA AES) $O "$A" $SYS.5.0 2>&1)
 [ "$out" = '.1.3.6.1.2.1.1.5.0 = STRING: "wsnmpagent"' ] && ok "agent alive after the errors" ||
