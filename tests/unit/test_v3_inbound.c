@@ -268,19 +268,37 @@ static void test_reports(void **state)
     ows_wipe(&bad, sizeof bad);
 }
 
+/* Opens our reply to build()'s request with the manager's keys: msgID,
+ * digest, request-id, contextName checked; *back to be freed. */
+static void open_reply(const uint8_t *msg, size_t len, uint8_t flags, const ows_v3_keys *k,
+                       ows_msg *back)
+{
+    uint8_t ce[32];
+    uint32_t ce_len;
+    ows_v3_msg v;
+    assert_int_equal(ows_v3_decode(msg, len, &v), 0);
+    assert_int_equal(v.head.msg_id, 4242);
+    assert_int_equal(v.head.flags, flags);
+    assert_memory_equal(v.usm.engine_id, local, local_len);
+    if (flags & OWS_V3_FLAG_AUTH)
+        assert_int_equal(ows_usm_auth_check(k->auth, k->auth_key, msg, len, v.usm.auth_at), 0);
+    assert_int_equal(ows_v3_open_scoped(&v, k, NULL, 0, back, ce, &ce_len), 0);
+    assert_int_equal(back->pdu.type, OWS_PDU_RESPONSE);
+    assert_int_equal(back->pdu.request_id, 777);
+    assert_int_equal(back->community.len, 3);
+}
+
 /* A valid request at each level opens, with its security state; the reply
  * encodes with it and verifies with the manager's keys. */
 static void one_request(const char *entity, const char *user, uint8_t flags)
 {
     struct out o;
     ows_v3_keys k;
-    uint8_t rep[OWS_V3_REPORT_MAX], block[1024], reply[2048], ce[32];
+    uint8_t rep[OWS_V3_REPORT_MAX], block[1024], reply[2048];
     size_t roff, rlen, off, len;
     struct ows_v3_in *st;
     int32_t boots, time;
-    uint32_t ce_len;
     ows_msg m, back;
-    ows_v3_msg v;
 
     memset(&k, 0, sizeof k);
     if (entity)
@@ -308,17 +326,7 @@ static void one_request(const char *entity, const char *user, uint8_t flags)
 
     m.pdu.type = OWS_PDU_RESPONSE;
     assert_int_equal(ows_v3_in_encode_reply(st, &m.pdu, reply, sizeof reply, &off, &len), 0);
-    assert_int_equal(ows_v3_decode(reply + off, len, &v), 0);
-    assert_int_equal(v.head.msg_id, 4242);
-    assert_int_equal(v.head.flags, flags);
-    assert_memory_equal(v.usm.engine_id, local, local_len);
-    if (flags & OWS_V3_FLAG_AUTH)
-        assert_int_equal(ows_usm_auth_check(k.auth, k.auth_key, reply + off, len, v.usm.auth_at),
-                         0);
-    assert_int_equal(ows_v3_open_scoped(&v, &k, NULL, 0, &back, ce, &ce_len), 0);
-    assert_int_equal(back.pdu.type, OWS_PDU_RESPONSE);
-    assert_int_equal(back.pdu.request_id, 777);
-    assert_int_equal(back.community.len, 3);
+    open_reply(reply + off, len, flags, &k, &back);
     ows_msg_free(&back);
     /* A reply beyond the request's msgMaxSize, or beyond the buffer, goes
      * as tooBig with no varbinds (RFC 3416 4.2.1); one that fits does not. */
@@ -339,18 +347,10 @@ static void one_request(const char *entity, const char *user, uint8_t flags)
             st->max_size = maxes[i];
             assert_int_equal(ows_v3_in_encode_reply(st, &p, reply, caps[i], &off, &len), 0);
             assert_true(len <= (size_t)st->max_size && off + len <= caps[i]);
-            assert_int_equal(ows_v3_decode(reply + off, len, &v), 0);
-            assert_int_equal(v.head.msg_id, 4242);
-            if (flags & OWS_V3_FLAG_AUTH)
-                assert_int_equal(
-                    ows_usm_auth_check(k.auth, k.auth_key, reply + off, len, v.usm.auth_at), 0);
-            assert_int_equal(ows_v3_open_scoped(&v, &k, NULL, 0, &back, ce, &ce_len), 0);
-            assert_int_equal(back.pdu.type, OWS_PDU_RESPONSE);
-            assert_int_equal(back.pdu.request_id, 777);
+            open_reply(reply + off, len, flags, &k, &back);
             assert_int_equal(back.pdu.error_status, too_big ? 1 : 0);
             assert_int_equal(back.pdu.error_index, 0);
             assert_int_equal(back.pdu.vbl.count, too_big ? 0 : 1);
-            assert_int_equal(back.community.len, 3);
             ows_msg_free(&back);
         }
         /* Even tooBig beyond it (a limit below RFC 3412's 484, which the
@@ -548,13 +548,12 @@ static void engine_objects(const char *entity, const char *user, uint8_t flags)
     ows_varbind vbs[OWS_V3_MIB_MAX_VBS + 1];
     struct out o;
     ows_v3_keys k;
-    uint8_t rep[OWS_V3_REPORT_MAX], reply[2048], ce[32];
+    uint8_t rep[OWS_V3_REPORT_MAX], reply[2048];
     size_t roff, rlen, off, len, i;
     struct ows_v3_in *st;
     int32_t boots, time;
-    uint32_t ce_len, unknown_users, decryption, invalid;
+    uint32_t unknown_users, decryption, invalid;
     ows_msg m, back;
-    ows_v3_msg v;
 
     memset(&k, 0, sizeof k);
     if (entity)
@@ -578,14 +577,7 @@ static void engine_objects(const char *entity, const char *user, uint8_t flags)
                                     &rlen), 0);
     assert_int_equal(ows_v3_mib_answer(&m.pdu, st, reply, sizeof reply, &off, &len), 1);
     ows_msg_free(&m);
-    assert_int_equal(ows_v3_decode(reply + off, len, &v), 0);
-    assert_int_equal(v.head.msg_id, 4242);
-    if (flags & OWS_V3_FLAG_AUTH)
-        assert_int_equal(ows_usm_auth_check(k.auth, k.auth_key, reply + off, len, v.usm.auth_at),
-                         0);
-    assert_int_equal(ows_v3_open_scoped(&v, &k, NULL, 0, &back, ce, &ce_len), 0);
-    assert_int_equal(back.pdu.type, OWS_PDU_RESPONSE);
-    assert_int_equal(back.pdu.request_id, 777);
+    open_reply(reply + off, len, flags, &k, &back);
     assert_int_equal(back.pdu.error_status, 0);
     assert_int_equal(back.pdu.vbl.count, N);
     for (i = 0; i < N; i++) {
