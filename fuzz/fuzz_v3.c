@@ -7,7 +7,8 @@
  * accept it and the second decode must equal the first (else abort).
  * Third, as a message received by an agent or receiver (ows_v3_in_take,
  * against a local engine with a noAuthNoPriv and an authPriv user): what
- * opens is answered with ows_v3_in_encode_reply, and every Report it
+ * opens is answered with ows_v3_in_encode_reply (and, a GET of the
+ * engine's objects, ows_v3_mib_answer), and every Report or answer it
  * encodes must decode. */
 #include <stdlib.h>
 #include <stddef.h>
@@ -19,6 +20,7 @@
 #include "core/msg_codec.h"
 #include "core/v3_inbound.h"
 #include "core/v3_local.h"
+#include "core/v3_mib.h"
 #include "fuzz_touch.h"
 
 /* Fixed keys: SHA-1 authentication; DES for odd msgIDs, AES-128 for even
@@ -92,6 +94,11 @@ static void inbound(const uint8_t *data, size_t size)
     load_users();
     if (!ows_v3_in_take(data, size, &pm, 64, NULL, 0, &st, rep, &ro, &rl)) {
         touch(&pm);
+        /* A GET of the engine's own objects: the library's answer must
+         * decode (a small buffer: tooBig when it does not fit). */
+        if (ows_v3_mib_answer(&pm.pdu, st, out, 600, &off, &len) == 1 &&
+            ows_v3_decode(out + off, len, &r))
+            abort();
         pm.pdu.type = OWS_PDU_RESPONSE;
         sink += (uint32_t)ows_v3_in_encode_reply(st, &pm.pdu, out, sizeof out, &off, &len);
         ows_msg_free(&pm);

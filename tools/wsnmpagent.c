@@ -29,6 +29,10 @@
  *   WSNMP_DATABASE=users.db wsnmpagent -n "" 127.0.0.1:1161
  *   snmpget -v3 -l authPriv -u admin -a SHA -A pass -x AES -X pass ...
  *
+ * A GET of the engine's own objects only (snmpEngine, snmpMPDStats,
+ * usmStats: engine ID, boots, time, the counters) is answered by the
+ * library and never reaches this program (README, Decisions).
+ *
  * WinSNMP's agent role: SnmpListen(entity, SNMPAPI_ON) binds the entity's
  * address; requests are queued to the session and come out of SnmpRecvMsg;
  * the answer is a RESPONSE sent with SnmpSendMsg, source and destination

@@ -20,6 +20,7 @@
 #include "core/v3_inbound.h"
 #include "core/v3_local.h"
 #include "core/v3_manager.h"
+#include "core/v3_mib.h"
 
 struct ows_engine *ows_eng;
 ows_cond ows_net_deliver_cond;
@@ -33,6 +34,9 @@ static int have_zombie;
 
 /* Datagrams read per loop turn before matching them (fairness and latency). */
 #define RX_BATCH 64
+/* Room for the answer to a GET of the engine's own objects (v3_mib.h):
+ * OWS_V3_MIB_MAX_VBS variables of at most ~50 bytes, and the headers. */
+#define V3_MIB_REPLY_MAX 2048u
 
 /* Datagrams longer than this, sent from a callback, go out at once instead
  * of joining the batch (OUT_SLOT bytes of copy room each). */
@@ -332,7 +336,8 @@ static int snapshot(struct ows_engine *e, ows_sock **fds, struct ows_net_sock **
 
 /* An SNMPv3 message at an agent's or receiver's socket: checked against
  * the local engine (v3_inbound.h); what fails is dropped, and answered with
- * the Report it earns, sent from the socket it came to. */
+ * the Report it earns, sent from the socket it came to. A GET of the
+ * engine's own objects (v3_mib.h) is answered here, and goes no further. */
 static int rx_take_v3(struct ows_net_sock *ns, struct rx_slot *slot, const uint8_t *p,
                       size_t len, void *mem, const struct ows_v3_in **v3)
 {
@@ -343,6 +348,16 @@ static int rx_take_v3(struct ows_net_sock *ns, struct rx_slot *slot, const uint8
                              &off, &rlen);
     if (rlen)
         (void)ows_sock_sendto(ns->fd, report + off, rlen, &slot->from);
+    if (!err && ns->role == OWS_SOCK_LISTEN) {
+        uint8_t reply[V3_MIB_REPLY_MAX];
+        int ours = ows_v3_mib_answer(&slot->msg.pdu, st, reply, sizeof reply, &off, &rlen);
+        if (ours) {
+            if (ours > 0)
+                (void)ows_sock_sendto(ns->fd, reply + off, rlen, &slot->from);
+            ows_v3_in_release(&slot->msg, mem);
+            return OWS_E_NOOP;
+        }
+    }
     *v3 = st;
     return err;
 }

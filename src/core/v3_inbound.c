@@ -12,10 +12,11 @@
 
 /* RFC 3414 2.2.3: the timeliness window, either side of our clock. */
 #define TIME_WINDOW 150
-/* The largest message we take (UDP over IPv4): our msgMaxSize. */
-#define OUR_MAX_SIZE 65507
+#define OUR_MAX_SIZE OWS_V3_MAX_MSG
 /* Encrypted scopedPDUs up to this long are decrypted on the stack. */
 #define STACK_SCRATCH 1536
+/* RFC 3416's error-status tooBig. */
+#define TOO_BIG 1
 
 int ows_v3_is_msg(const uint8_t *buf, size_t len)
 {
@@ -198,7 +199,7 @@ int ows_v3_in_take(const uint8_t *buf, size_t len, ows_msg *m, size_t head, void
         /* A trap sender's user sends traps, nothing else (its engine is
          * authoritative only for what it sends unconfirmed). */
         if (uk.remote && m->pdu.type != OWS_PDU_TRAP) {
-            ows_msg_free(m);
+            ows_v3_in_release(m, mem);
             err = fail(OWS_E_USM_PARAMS, OWS_V3S_UNKNOWN_PDU_HANDLERS, NULL, NULL, report,
                        rep_off, rep_len);
             goto out;
@@ -223,22 +224,27 @@ out:
     return err;
 }
 
-int ows_v3_in_encode_reply(const struct ows_v3_in *st, const ows_pdu *pdu, uint8_t *buf,
-                           size_t cap, size_t *off, size_t *len)
+void ows_v3_in_release(ows_msg *m, const void *mem)
 {
-    struct ows_v3_user_keys uk;
+    /* The caller's block is the caller's to recycle. */
+    if (m->pdu.vbl.arena == mem)
+        memset(m, 0, sizeof *m);
+    else
+        ows_msg_free(m);
+}
+
+/* One encoding of the reply pdu, with a fresh salt each time: a second
+ * try (the tooBig answer) must not reuse the first one's IV. */
+static int encode_once(const struct ows_v3_in *st, const struct ows_v3_user_keys *uk,
+                       const ows_pdu *pdu, uint8_t *buf, size_t cap, size_t *off, size_t *len)
+{
     ows_v3_head h;
     ows_v3_usm u;
     ows_v3_scoped sc;
-    int err, unknown_engine;
+    int err;
 
     memset(&u, 0, sizeof u);
     ows_v3_local_id(u.engine_id, &u.engine_id_len);
-    if (ows_v3_local_find(u.engine_id, u.engine_id_len, st->user, st->user_len, &uk,
-                          &unknown_engine) || uk.remote || uk.level != st->level) {
-        ows_wipe(&uk, sizeof uk);
-        return OWS_E_USM_PARAMS;
-    }
     ows_v3_local_clock(&u.engine_boots, &u.engine_time);
     memcpy(u.user, st->user, st->user_len);
     u.user_len = st->user_len;
@@ -258,9 +264,41 @@ int ows_v3_in_encode_reply(const struct ows_v3_in *st, const ows_pdu *pdu, uint8
     sc.context_name = st->context_name;
     sc.context_name_len = st->context_name_len;
     sc.pdu = pdu;
-    err = ows_v3_encode(&h, &u, &sc, st->level ? &uk.keys : NULL, buf, cap, off, len);
+    err = ows_v3_encode(&h, &u, &sc, st->level ? &uk->keys : NULL, buf, cap, off, len);
+    ows_wipe(&u, sizeof u);
+    return err;
+}
+
+int ows_v3_in_encode_reply(const struct ows_v3_in *st, const ows_pdu *pdu, uint8_t *buf,
+                           size_t cap, size_t *off, size_t *len)
+{
+    struct ows_v3_user_keys uk;
+    uint8_t id[OWS_USM_ENGINE_ID_MAX];
+    uint32_t id_len;
+    size_t bound = st->max_size > 0 && st->max_size < OUR_MAX_SIZE ? (size_t)st->max_size
+                                                                  : (size_t)OUR_MAX_SIZE;
+    int err, unknown_engine;
+
+    ows_v3_local_id(id, &id_len);
+    if (ows_v3_local_find(id, id_len, st->user, st->user_len, &uk, &unknown_engine) ||
+        uk.remote || uk.level != st->level) {
+        ows_wipe(&uk, sizeof uk);
+        return OWS_E_USM_PARAMS;
+    }
+    err = encode_once(st, &uk, pdu, buf, cap, off, len);
+    if ((!err && *len > bound) || err == OWS_E_BUFFER_SMALL) {
+        /* RFC 3416 4.2.1 (and 4.2.2-4.2.5): an answer larger than the
+         * manager takes becomes tooBig, error-index 0, no varbinds. */
+        ows_pdu too_big = *pdu;
+        too_big.error_status = TOO_BIG;
+        too_big.error_index = 0;
+        too_big.vbl.items = NULL;
+        too_big.vbl.count = 0;
+        err = encode_once(st, &uk, &too_big, buf, cap, off, len);
+        /* RFC 3412 7.1 step 9 wants even that dropped when it won't fit. */
+        if (!err && *len > bound)
+            err = OWS_E_TL_PDU_TOO_BIG;
+    }
     ows_wipe(&uk, sizeof uk);
-    if (!err && *len > (size_t)st->max_size)
-        err = OWS_E_TL_PDU_TOO_BIG;
     return err;
 }

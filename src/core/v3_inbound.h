@@ -31,6 +31,10 @@ struct ows_v3_in {
     uint32_t context_name_len;
 };
 
+/* The largest message we take (UDP over IPv4): our msgMaxSize, and
+ * snmpEngineMaxMessageSize. */
+#define OWS_V3_MAX_MSG 65507
+
 /* Room for any Report this module encodes. */
 #define OWS_V3_REPORT_MAX 512u
 
@@ -50,11 +54,17 @@ int ows_v3_in_take(const uint8_t *buf, size_t len, ows_msg *m, size_t head, void
                    size_t cap, struct ows_v3_in **st, uint8_t *report, size_t *rep_off,
                    size_t *rep_len);
 
+/* Releases the message ows_v3_in_take gave *m, except the caller's block
+ * mem (when the message lies in it). */
+void ows_v3_in_release(ows_msg *m, const void *mem);
+
 /* Encodes the reply `pdu` (a RESPONSE) to the message received with state
  * st, authoritative engine the local one, into buf[0..cap) at buf + *off,
- * *len bytes. OWS_E_USM_PARAMS when the user is no longer configured,
- * OWS_E_TL_PDU_TOO_BIG beyond the request's msgMaxSize, the encoder's
- * errors. */
+ * *len bytes. A reply beyond the request's msgMaxSize (or cap) is
+ * replaced by RFC 3416's tooBig answer: same request-id, error-status
+ * tooBig, error-index 0, no varbinds. OWS_E_USM_PARAMS when the user is no
+ * longer configured, OWS_E_TL_PDU_TOO_BIG when even tooBig does not fit,
+ * the encoder's other errors. */
 int ows_v3_in_encode_reply(const struct ows_v3_in *st, const ows_pdu *pdu, uint8_t *buf,
                            size_t cap, size_t *off, size_t *len);
 

@@ -7,7 +7,9 @@
 # WSNMP_DATABASE file's @user lines.
 #   - snmpget/snmpwalk/snmpbulkwalk/snmpset -v3 for each user: the values of
 #     SNMPv2c's answers; wrong password, unknown user, wrong level and wrong
-#     privacy password give net-snmp's usual errors.
+#     privacy password give net-snmp's usual errors; an answer larger than
+#     the request's msgMaxSize arrives as tooBig; the library answers GETs
+#     of snmpEngine and usmStats itself, the counters counting the errors.
 #   - snmptrap -v3 (the sender's engine ID, its users configured with
 #     engine=) and snmpinform -v3 (discovery against us) into wsnmptrapd:
 #     each arrives with its varbinds, the informs are acknowledged, a trap
@@ -137,6 +139,18 @@ get_out=$(snmpget -v3 $(secopts md5 MD5 -) $O "$A" $SYS.4.0 2>&1)
 if [ "$set_out" = '.1.3.6.1.2.1.1.4.0 = STRING: "v3-admin"' ] && [ "$get_out" = "$set_out" ]; then
     ok "snmpset -v3 authPriv, read back at authNoPriv"
 else bad "snmpset -v3: $set_out / $get_out"; fi
+# An answer beyond the request's msgMaxSize (net-snmp's is 65507): tooBig
+# with no varbinds (RFC 3416 4.2.1), not silence. sysLocation set to 33000
+# octets answers one GET; twice in one GET it does not fit.
+long=$(head -c 33000 /dev/zero | tr '\0' L)
+set_out=$(snmpset -v3 $(secopts shaaes SHA AES) $O "$A" $SYS.6.0 s "$long" 2>&1)
+one=$(snmpget -v3 $(secopts shaaes SHA AES) $O -Oqv "$A" $SYS.6.0 2>&1 | tr -d '"\n')
+two=$(snmpget -v3 $(secopts s512a256 SHA-512 AES256) $O "$A" $SYS.6.0 $SYS.6.0 2>&1)
+if [ ${#one} = 33000 ] && [ "$one" = "$long" ] && echo "$two" | grep -q 'Reason: (tooBig)' &&
+   ! echo "$two" | grep -q LLLL; then
+    ok "an answer larger than msgMaxSize goes as tooBig ($(echo "$two" | grep Reason))"
+else bad "tooBig: set '${set_out:0:80}', one ${#one} octets, two '${two:0:200}'"; fi
+snmpset -v3 $(secopts shaaes SHA AES) $O "$A" $SYS.6.0 s loopback > /dev/null 2>&1
 # Errors, as net-snmp prints them.
 err() {   # err NAME EXPECTED-STDERR ARGS...
     local name=$1 want=$2 out
@@ -155,6 +169,30 @@ err "wrong privacy password" "snmpget: Decryption error" \
     -l authPriv -u shaaes -a SHA -A auth-shaaes -x AES -X wrong-password
 err "wrong privacy protocol" "snmpget: Decryption error" \
     -l authPriv -u shaaes -a SHA -A auth-shaaes -x DES -X priv-shaaes
+# The engine's own objects, answered by the library (the program never
+# sees these GETs): snmpEngine and usmStats, counting the errors above.
+ENG=.1.3.6.1.6.3.10.2.1 USM=.1.3.6.1.6.3.15.1.1
+seen=$(grep -c '^GET from' "$dir/agent.out")
+eng=$(snmpget -v3 $(secopts s256a256 SHA-256 AES256) $O "$A" $ENG.1.0 $ENG.2.0 $ENG.3.0 $ENG.4.0 2>&1)
+usm=$(snmpget -v3 $(secopts md5 MD5 -) $O -Oqv "$A" $USM.1.0 $USM.2.0 $USM.3.0 $USM.4.0 $USM.5.0 \
+      $USM.6.0 2>&1 | tr '\n' ' ')
+none=$(snmpget -v3 $(secopts noauth - -) $O "$A" $USM.7.0 $USM.3 2>&1 | tr '\n' ' ')
+if echo "$eng" | grep -q "^$ENG.1.0 = Hex-STRING: 80 00 00 00 05 74 65 73 74 00 \?$" &&
+   echo "$eng" | grep -Eq "^$ENG.2.0 = INTEGER: [1-9][0-9]*$" &&
+   echo "$eng" | grep -Eq "^$ENG.3.0 = INTEGER: [0-9]+$" &&
+   echo "$eng" | grep -q "^$ENG.4.0 = INTEGER: 65507$"; then
+    ok "snmpEngine objects: $(echo $eng | tr -s ' ' | cut -c1-160)"
+else bad "snmpEngine objects: $eng"; fi
+# unsupportedSecLevels >= 2, notInTime 0, unknownUserNames >= 1,
+# unknownEngineIDs >= one per snmpget, wrongDigests >= 1, decryptionErrors >= 2.
+if echo "$usm" | awk '{ exit !(NF == 6 && $1 >= 2 && $2 == 0 && $3 >= 1 && $4 >= 20 &&
+                               $5 >= 1 && $6 >= 2) }'; then
+    ok "usmStats counters: $usm"
+else bad "usmStats counters: $usm"; fi
+if echo "$none" | grep -q "$USM.7.0 = No Such Object" && echo "$none" | grep -q "$USM.3 = No Such Instance"
+then ok "usmStats: noSuchObject, noSuchInstance"; else bad "usmStats exceptions: $none"; fi
+[ "$(grep -c '^GET from' "$dir/agent.out")" = "$seen" ] &&
+    ok "the program saw none of these GETs" || bad "the program saw the engine's GETs"
 # The agent still answers.
 out=$(snmpget -v3 $(secopts shaaes SHA AES) $O "$A" $SYS.5.0 2>&1)
 [ "$out" = '.1.3.6.1.2.1.1.5.0 = STRING: "wsnmpagent"' ] && ok "agent alive after the errors" ||

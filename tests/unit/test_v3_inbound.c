@@ -23,6 +23,7 @@
 #include "core/v3_codec.h"
 #include "core/v3_inbound.h"
 #include "core/v3_local.h"
+#include "core/v3_mib.h"
 #include "core/v3_trap.h"
 
 #define HEAD 64                      /* the caller's room, as the engine's item */
@@ -98,25 +99,21 @@ struct out {
     size_t off, len;
 };
 
-/* A message of `type` from `user`: flags give the level (plus reportable). */
-static void build(struct out *o, const char *user, uint8_t flags, const ows_v3_keys *k,
-                  const uint8_t *engine, size_t elen, int32_t boots, int32_t time, int32_t type)
+/* A message of `type` from `user` with the n variables vbs: flags give the
+ * level (plus reportable). */
+static void build_vbs(struct out *o, const char *user, uint8_t flags, const ows_v3_keys *k,
+                      const uint8_t *engine, size_t elen, int32_t boots, int32_t time,
+                      int32_t type, ows_varbind *vbs, uint32_t n)
 {
-    static uint32_t ids[] = { 1, 3, 6, 1, 2, 1, 1, 5, 0 };
-    ows_varbind vb;
     ows_pdu pdu;
     ows_v3_head h = { 4242, 65507, flags, OWS_V3_MODEL_USM };
     ows_v3_usm u;
     ows_v3_scoped sc;
-    memset(&vb, 0, sizeof vb);
-    vb.name.ids = ids;
-    vb.name.len = 9;
-    vb.value.syntax = OWS_SYN_NULL;
     memset(&pdu, 0, sizeof pdu);
     pdu.type = type;
     pdu.request_id = 777;
-    pdu.vbl.items = &vb;
-    pdu.vbl.count = 1;
+    pdu.vbl.items = vbs;
+    pdu.vbl.count = n;
     memset(&u, 0, sizeof u);
     if (elen)
         memcpy(u.engine_id, engine, elen);
@@ -137,6 +134,19 @@ static void build(struct out *o, const char *user, uint8_t flags, const ows_v3_k
     sc.pdu = &pdu;
     assert_int_equal(ows_v3_encode(&h, &u, &sc, (flags & OWS_V3_FLAG_AUTH) ? k : NULL, o->buf,
                                    sizeof o->buf, &o->off, &o->len), 0);
+}
+
+/* The same with one variable, sysName.0. */
+static void build(struct out *o, const char *user, uint8_t flags, const ows_v3_keys *k,
+                  const uint8_t *engine, size_t elen, int32_t boots, int32_t time, int32_t type)
+{
+    static uint32_t ids[] = { 1, 3, 6, 1, 2, 1, 1, 5, 0 };
+    ows_varbind vb;
+    memset(&vb, 0, sizeof vb);
+    vb.name.ids = ids;
+    vb.name.len = 9;
+    vb.value.syntax = OWS_SYN_NULL;
+    build_vbs(o, user, flags, k, engine, elen, boots, time, type, &vb, 1);
 }
 
 static void now(int32_t *boots, int32_t *time)
@@ -258,19 +268,37 @@ static void test_reports(void **state)
     ows_wipe(&bad, sizeof bad);
 }
 
+/* Opens our reply to build()'s request with the manager's keys: msgID,
+ * digest, request-id, contextName checked; *back to be freed. */
+static void open_reply(const uint8_t *msg, size_t len, uint8_t flags, const ows_v3_keys *k,
+                       ows_msg *back)
+{
+    uint8_t ce[32];
+    uint32_t ce_len;
+    ows_v3_msg v;
+    assert_int_equal(ows_v3_decode(msg, len, &v), 0);
+    assert_int_equal(v.head.msg_id, 4242);
+    assert_int_equal(v.head.flags, flags);
+    assert_memory_equal(v.usm.engine_id, local, local_len);
+    if (flags & OWS_V3_FLAG_AUTH)
+        assert_int_equal(ows_usm_auth_check(k->auth, k->auth_key, msg, len, v.usm.auth_at), 0);
+    assert_int_equal(ows_v3_open_scoped(&v, k, NULL, 0, back, ce, &ce_len), 0);
+    assert_int_equal(back->pdu.type, OWS_PDU_RESPONSE);
+    assert_int_equal(back->pdu.request_id, 777);
+    assert_int_equal(back->community.len, 3);
+}
+
 /* A valid request at each level opens, with its security state; the reply
  * encodes with it and verifies with the manager's keys. */
 static void one_request(const char *entity, const char *user, uint8_t flags)
 {
     struct out o;
     ows_v3_keys k;
-    uint8_t rep[OWS_V3_REPORT_MAX], block[1024], reply[2048], ce[32];
+    uint8_t rep[OWS_V3_REPORT_MAX], block[1024], reply[2048];
     size_t roff, rlen, off, len;
     struct ows_v3_in *st;
     int32_t boots, time;
-    uint32_t ce_len;
     ows_msg m, back;
-    ows_v3_msg v;
 
     memset(&k, 0, sizeof k);
     if (entity)
@@ -298,29 +326,36 @@ static void one_request(const char *entity, const char *user, uint8_t flags)
 
     m.pdu.type = OWS_PDU_RESPONSE;
     assert_int_equal(ows_v3_in_encode_reply(st, &m.pdu, reply, sizeof reply, &off, &len), 0);
-    assert_int_equal(ows_v3_decode(reply + off, len, &v), 0);
-    assert_int_equal(v.head.msg_id, 4242);
-    assert_int_equal(v.head.flags, flags);
-    assert_memory_equal(v.usm.engine_id, local, local_len);
-    if (flags & OWS_V3_FLAG_AUTH)
-        assert_int_equal(ows_usm_auth_check(k.auth, k.auth_key, reply + off, len, v.usm.auth_at),
-                         0);
-    assert_int_equal(ows_v3_open_scoped(&v, &k, NULL, 0, &back, ce, &ce_len), 0);
-    assert_int_equal(back.pdu.type, OWS_PDU_RESPONSE);
-    assert_int_equal(back.pdu.request_id, 777);
-    assert_int_equal(back.community.len, 3);
+    open_reply(reply + off, len, flags, &k, &back);
     ows_msg_free(&back);
-    /* A reply far beyond the request's msgMaxSize is refused. */
-    st->max_size = 484;
+    /* A reply beyond the request's msgMaxSize, or beyond the buffer, goes
+     * as tooBig with no varbinds (RFC 3416 4.2.1); one that fits does not. */
     {
         static uint8_t big[600];
         ows_varbind vb = m.pdu.vbl.items[0];
         ows_pdu p = m.pdu;
+        size_t i, caps[3] = { sizeof reply, sizeof reply, 700 };
+        int32_t maxes[3] = { 484, 65507, 65507 };
         vb.value.syntax = OWS_SYN_OCTETS;
         vb.value.v.str.ptr = big;
         vb.value.v.str.len = sizeof big;
         p.vbl.items = &vb;
         p.vbl.count = 1;
+        p.error_status = p.error_index = 0;
+        for (i = 0; i < 3; i++) {
+            int too_big = i != 1;
+            st->max_size = maxes[i];
+            assert_int_equal(ows_v3_in_encode_reply(st, &p, reply, caps[i], &off, &len), 0);
+            assert_true(len <= (size_t)st->max_size && off + len <= caps[i]);
+            open_reply(reply + off, len, flags, &k, &back);
+            assert_int_equal(back.pdu.error_status, too_big ? 1 : 0);
+            assert_int_equal(back.pdu.error_index, 0);
+            assert_int_equal(back.pdu.vbl.count, too_big ? 0 : 1);
+            ows_msg_free(&back);
+        }
+        /* Even tooBig beyond it (a limit below RFC 3412's 484, which the
+         * decoder refuses; here set by hand): nothing to send. */
+        st->max_size = 60;
         assert_int_equal(ows_v3_in_encode_reply(st, &p, reply, sizeof reply, &off, &len),
                          OWS_E_TL_PDU_TOO_BIG);
     }
@@ -366,6 +401,17 @@ static void test_traps(void **state)
     /* The sender's user asking a GET of us: not its engine's to answer. */
     build(&o, "trapper", OWS_V3_FLAG_AUTH, &k, sender, sizeof sender, 7, 1100, OWS_PDU_GET);
     expect_fail(&o, OWS_E_USM_PARAMS, OWS_V3S_UNKNOWN_PDU_HANDLERS, 0, NULL);
+    /* The same into a caller's heap block: refused, the block left to
+     * its owner (freeing it here would be a double free under ASan). */
+    {
+        uint8_t rep2[OWS_V3_REPORT_MAX];
+        void *block = malloc(1024);
+        assert_non_null(block);
+        assert_int_equal(ows_v3_in_take(o.buf + o.off, o.len, &m, HEAD, block, 1024, &st, rep2,
+                                        &roff, &rlen), OWS_E_USM_PARAMS);
+        memset(block, 0x5a, 1024);
+        free(block);
+    }
     ows_wipe(&k, sizeof k);
 }
 
@@ -477,6 +523,111 @@ static void test_traps_sent(void **state)
     ows_wipe(&k, sizeof k);
 }
 
+/* GETs of snmpEngine, snmpMPDStats and usmStats objects only are answered
+ * by the library (v3_mib.h), with v3_local.h's values; any other request
+ * is the application's. */
+static void engine_objects(const char *entity, const char *user, uint8_t flags)
+{
+    static uint32_t names[][12] = {
+        { 11, 1, 3, 6, 1, 6, 3, 10, 2, 1, 1, 0 },     /* snmpEngineID.0 */
+        { 11, 1, 3, 6, 1, 6, 3, 10, 2, 1, 2, 0 },     /* snmpEngineBoots.0 */
+        { 11, 1, 3, 6, 1, 6, 3, 10, 2, 1, 3, 0 },     /* snmpEngineTime.0 */
+        { 11, 1, 3, 6, 1, 6, 3, 10, 2, 1, 4, 0 },     /* snmpEngineMaxMessageSize.0 */
+        { 11, 1, 3, 6, 1, 6, 3, 15, 1, 1, 3, 0 },     /* usmStatsUnknownUserNames.0 */
+        { 11, 1, 3, 6, 1, 6, 3, 15, 1, 1, 6, 0 },     /* usmStatsDecryptionErrors.0 */
+        { 11, 1, 3, 6, 1, 6, 3, 11, 2, 1, 2, 0 },     /* snmpInvalidMsgs.0 */
+        { 11, 1, 3, 6, 1, 6, 3, 15, 1, 1, 7, 0 },     /* no such object */
+        { 10, 1, 3, 6, 1, 6, 3, 15, 1, 1, 2 },        /* usmStatsNotInTimeWindows, no .0 */
+        { 9, 1, 3, 6, 1, 6, 3, 10, 2, 1 },            /* the subtree itself */
+        { 9, 1, 3, 6, 1, 2, 1, 1, 5, 0 },             /* sysName.0: not ours */
+    };
+    enum { N = 10 };
+    static const uint32_t syntax[N] = {
+        OWS_SYN_OCTETS, OWS_SYN_INT, OWS_SYN_INT, OWS_SYN_INT, OWS_SYN_CNTR32, OWS_SYN_CNTR32,
+        OWS_SYN_CNTR32, OWS_SYN_NOSUCHOBJECT, OWS_SYN_NOSUCHINSTANCE, OWS_SYN_NOSUCHOBJECT };
+    ows_varbind vbs[OWS_V3_MIB_MAX_VBS + 1];
+    struct out o;
+    ows_v3_keys k;
+    uint8_t rep[OWS_V3_REPORT_MAX], reply[2048];
+    size_t roff, rlen, off, len, i;
+    struct ows_v3_in *st;
+    int32_t boots, time;
+    uint32_t unknown_users, decryption, invalid;
+    ows_msg m, back;
+
+    memset(&k, 0, sizeof k);
+    if (entity)
+        keys_of(entity, local, local_len, &k);
+    memset(vbs, 0, sizeof vbs);
+    for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+        vbs[i].name.len = names[i][0];
+        vbs[i].name.ids = names[i] + 1;
+        vbs[i].value.syntax = OWS_SYN_NULL;
+    }
+    /* Counters that are not all zero. */
+    ows_v3_stat_bump(OWS_V3S_UNKNOWN_USERS);
+    ows_v3_stat_bump(OWS_V3S_INVALID_MSGS);
+    unknown_users = ows_v3_stat(OWS_V3S_UNKNOWN_USERS);
+    decryption = ows_v3_stat(OWS_V3S_DECRYPTION_ERRORS);
+    invalid = ows_v3_stat(OWS_V3S_INVALID_MSGS);
+
+    now(&boots, &time);
+    build_vbs(&o, user, flags, &k, local, local_len, boots, time, OWS_PDU_GET, vbs, N);
+    assert_int_equal(ows_v3_in_take(o.buf + o.off, o.len, &m, HEAD, NULL, 0, &st, rep, &roff,
+                                    &rlen), 0);
+    assert_int_equal(ows_v3_mib_answer(&m.pdu, st, reply, sizeof reply, &off, &len), 1);
+    ows_msg_free(&m);
+    open_reply(reply + off, len, flags, &k, &back);
+    assert_int_equal(back.pdu.error_status, 0);
+    assert_int_equal(back.pdu.vbl.count, N);
+    for (i = 0; i < N; i++) {
+        const ows_varbind *b = &back.pdu.vbl.items[i];
+        assert_int_equal(b->name.len, names[i][0]);
+        assert_memory_equal(b->name.ids, names[i] + 1, b->name.len * sizeof(uint32_t));
+        assert_int_equal(b->value.syntax, syntax[i]);
+    }
+    assert_int_equal(back.pdu.vbl.items[0].value.v.str.len, local_len);
+    assert_memory_equal(back.pdu.vbl.items[0].value.v.str.ptr, local, local_len);
+    assert_int_equal(back.pdu.vbl.items[1].value.v.i, boots);
+    assert_in_range(back.pdu.vbl.items[2].value.v.i, time, time + 2);
+    assert_int_equal(back.pdu.vbl.items[3].value.v.i, 65507);
+    assert_true(unknown_users > 0 && invalid > 0);
+    assert_int_equal(back.pdu.vbl.items[4].value.v.u, unknown_users);
+    assert_int_equal(back.pdu.vbl.items[5].value.v.u, decryption);
+    assert_int_equal(back.pdu.vbl.items[6].value.v.u, invalid);
+    ows_msg_free(&back);
+
+    /* The application's: a GET naming another object too, a GETNEXT, a
+     * GET of more than OWS_V3_MIB_MAX_VBS variables. */
+    {
+        static const struct { int32_t type; uint32_t first, n; } theirs[] = {
+            { OWS_PDU_GET, 5, 6 }, { OWS_PDU_GETNEXT, 0, 4 }, { OWS_PDU_GET, 0, 0 } };
+        for (i = 0; i < 3; i++) {
+            uint32_t first = theirs[i].first, n = theirs[i].n, j;
+            if (!n) {   /* the first name, OWS_V3_MIB_MAX_VBS + 1 times */
+                for (j = 0; j <= OWS_V3_MIB_MAX_VBS; j++)
+                    vbs[j] = vbs[0];
+                n = OWS_V3_MIB_MAX_VBS + 1;
+            }
+            build_vbs(&o, user, flags, &k, local, local_len, boots, time, theirs[i].type,
+                      vbs + first, n);
+            assert_int_equal(ows_v3_in_take(o.buf + o.off, o.len, &m, HEAD, NULL, 0, &st, rep,
+                                            &roff, &rlen), 0);
+            assert_int_equal(ows_v3_mib_answer(&m.pdu, st, reply, sizeof reply, &off, &len),
+                             0);
+            ows_msg_free(&m);
+        }
+    }
+    ows_wipe(&k, sizeof k);
+}
+
+static void test_engine_objects(void **state)
+{
+    (void)state;
+    engine_objects(NULL, "guest", 0);
+    engine_objects("m-admin", "admin", OWS_V3_FLAG_AUTH | OWS_V3_FLAG_PRIV);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_traps),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_traps_sent),
+        cmocka_unit_test(test_engine_objects),
         cmocka_unit_test(test_reload),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
