@@ -47,7 +47,7 @@ endfunction()
 # (src/win32/<target>.rc), both import libraries, installed to bin/ and lib/.
 function(ows_windows_dll target)
   set_target_properties(${target} PROPERTIES PREFIX "" OUTPUT_NAME ${target})
-  target_link_libraries(${target} PRIVATE ws2_32 user32 ${OWS_CRYPTO_LIBS})
+  target_link_libraries(${target} PRIVATE ws2_32 user32 advapi32 ${OWS_CRYPTO_LIBS})
   target_link_options(${target} PRIVATE -static-libgcc)
   set(def ${CMAKE_SOURCE_DIR}/def/${target}-${OWS_ARCH}.def)
   set(rc ${CMAKE_SOURCE_DIR}/src/win32/${target}.rc)

@@ -93,9 +93,10 @@ void ows_plat_trace_line(const char *line, size_t len);
  * against concurrent setenv, read once at startup). */
 const char *ows_plat_getenv(const char *name);
 
-/* Whether only the file's owner can read it: 1 yes, 0 others can too, -1
- * unknown (no such file, or the platform cannot tell: the Win32 layer does
- * not read ACLs yet). The SNMPv3 entries of the TRANSLATED-mode database
+/* Whether the file is kept from others: 1 yes, 0 others can read or write
+ * it, -1 unknown (no such file, or no answer). POSIX: no group or other
+ * permission bits; Win32: no access to its contents granted to Everyone,
+ * Authenticated Users, Users, Guests or Anonymous by its DACL. The SNMPv3 entries of the TRANSLATED-mode database
  * hold secrets, and a readable file earns a warning in the trace. */
 int ows_plat_file_private(const char *path);
 
