@@ -1,0 +1,74 @@
+#!/bin/sh
+# wine-cost.sh NATIVE_BUILD MINGW_X64_BUILD [REPS] [OUTSTANDING...] - the CPU
+# time one GET costs under Wine x64, our client (wire_ows.exe) next to the
+# WSAEventSelect Winsock ping-pong (pingpong_winsock.exe ... event), at each
+# OUTSTANDING (default 64 256): the Windows process's task-clock (all its
+# threads, perf stat) and the wineserver's (perf stat -p), marginal over
+# 20,000 GETs ((cost of 25,000 GETs - cost of 5,000) / 20,000), so that
+# Wine's start-up drops out. CPU time per GET depends on the machine's load
+# far less than GETs/s do; it tells whether a GET costs more at 256
+# outstanding than at 64, and whose cost it is (the program or the server).
+# Medians of REPS (default 3) rounds, the programs alternating. Ports:
+# BENCH_PORT (the responder). Every process started here is stopped by PID.
+set -u
+nb=$(cd "${1:?native build dir}" && pwd)
+wb=$(cd "${2:?mingw-x64 build dir}" && pwd)
+reps=${3:-3}
+shift 2; [ $# -gt 0 ] && shift
+ns=${*:-64 256}
+port=${BENCH_PORT:-16200}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+wrun="$root/scripts/wine-run"
+export WINEPREFIX=${WINEPREFIX:-$wb/wineprefix} WINEDEBUG=-all WINEDLLOVERRIDES=wsnmp32=n
+tmp=$(mktemp -d)
+rpid=""; wpid=""
+cleanup() {
+    [ -n "$rpid" ] && kill "$rpid" 2>/dev/null
+    wineserver_stop
+    rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+. "$here/wineserver.sh"
+wineserver_start /dev/null
+[ -n "$wpid" ] || { echo "wine-cost.sh: needs a wineserver of its own (stop the one of $WINEPREFIX)"; exit 1; }
+"$nb/bench/bench_responder" "$port" 3600 2>/dev/null &
+rpid=$!
+sleep 0.3
+(cd "$wb/bin" && timeout 300 "$wrun" x64 ./pingpong_winsock.exe "$port" 1 0.1 >/dev/null 2>&1)
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print 0 }'; }
+msecs() { awk -F, '$3 == "task-clock" { print $1 }' "$1"; }
+# cost CMD...: "program-ms server-ms" of CMD (its last argument: GETs to make).
+cost() {
+    perf stat -x, -e task-clock -p "$wpid" -o "$tmp/srv" 2>/dev/null &
+    pf=$!
+    sleep 0.1
+    (cd "$wb/bin" && timeout 300 perf stat -x, -e task-clock -o "$tmp/prog" "$@" >/dev/null 2>&1)
+    kill -INT "$pf" 2>/dev/null; wait "$pf" 2>/dev/null
+    echo "$(msecs "$tmp/prog") $(msecs "$tmp/srv")"
+}
+# marginal OUT CMD-WITHOUT-COUNT...: appends "prog-us server-us" per GET.
+marginal() {
+    out=$1; shift
+    a=$(cost "$@" 5000); z=$(cost "$@" 25000)
+    set -- $a $z
+    echo "$(echo "scale=2; ($3 - $1) * 1000 / 20000" | bc) $(echo "scale=2; ($4 - $2) * 1000 / 20000" | bc)" >> "$out"
+}
+
+echo "== CPU microseconds per GET under Wine x64 (marginal over 20,000 GETs; median of $reps) =="
+echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-11s | %-26s | %-26s\n' outstanding "ours: program / server" "event ping-pong: program / server"
+for n in $ns; do
+    : > "$tmp/o"; : > "$tmp/p"
+    r=0
+    while [ "$r" -lt "$reps" ]; do
+        marginal "$tmp/o" "$wrun" x64 ./wire_ows.exe "$port" "$n" 0
+        marginal "$tmp/p" "$wrun" x64 ./pingpong_winsock.exe "$port" "$n" 600 event
+        r=$((r + 1))
+    done
+    op=$(cut -d' ' -f1 "$tmp/o" | median); os=$(cut -d' ' -f2 "$tmp/o" | median)
+    pp=$(cut -d' ' -f1 "$tmp/p" | median); ps=$(cut -d' ' -f2 "$tmp/p" | median)
+    printf '%-11s | %12s / %11s | %12s / %11s\n' "$n" "$op" "$os" "$pp" "$ps"
+done
+echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
