@@ -25,7 +25,6 @@ static atomic_ulong done, failed;
 static unsigned long max_gets;
 static int all_handles = 1;
 static atomic_int stop;
-static double t_done;   /* when max_gets were done: written before stop is set */
 
 static void send_one(HSNMP_SESSION s, HSNMP_PDU get)
 {
@@ -62,10 +61,8 @@ static SNMPAPI_STATUS CALLBACK on_notify(HSNMP_SESSION s, HWND hwnd, UINT msg, W
             atomic_fetch_add(&failed, 1);
         }
     }
-    if (max_gets && atomic_load(&done) + 0 >= max_gets && !atomic_load(&stop)) {
-        t_done = now();
+    if (max_gets && atomic_load(&done) + 0 >= max_gets)
         atomic_store(&stop, 1);
-    }
     if (!atomic_load(&stop))
         send_one(s, get);
     return SNMPAPI_SUCCESS;
@@ -115,16 +112,10 @@ int main(int argc, char **argv)
     end = t0 + (max_gets ? 600 : seconds);
     for (i = 0; i < outstanding; i++)
         send_one(s, get0);
-    /* This thread only watches the clock: waking it every 1 ms cost a
-     * context switch per 5 GETs under Wine (bench/wine-cost.sh), charged to
-     * the engine; 20 ms (the last one cut to the time left) is enough. */
-    while (!atomic_load(&stop) && now() < end) {
-        double left = end - now();
-        usleep(left < 0.02 ? (useconds_t)(left * 1e6) + 1 : 20000);
-    }
-    /* A run of max_gets ends when the last one is done, not when this
-     * thread wakes up to see it. */
-    el = (atomic_exchange(&stop, 1) && t_done > 0 ? t_done : now()) - t0;
+    while (!atomic_load(&stop) && now() < end)
+        usleep(1000);
+    atomic_store(&stop, 1);
+    el = now() - t0;
     printf("OpenWinSNMP%s: outstanding %d: %.0f GETs/s (%lu ok, %lu failed, %.2f s)\n",
            all_handles ? "" : " (PDU only)", outstanding, atomic_load(&done) / el,
            (unsigned long)atomic_load(&done), (unsigned long)atomic_load(&failed), el);
