@@ -21,19 +21,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 wrun="$root/scripts/wine-run"
 export WINEPREFIX=${WINEPREFIX:-$wb/wineprefix} WINEDEBUG=-all WINEDLLOVERRIDES=wsnmp32=n
-tmp=$(mktemp -d)
-rpid=""; wpid=""
-cleanup() {
-    [ -n "$rpid" ] && kill "$rpid" 2>/dev/null
-    wineserver_stop
-    rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
 . "$here/wineserver.sh"
-wineserver_start /dev/null
-[ -n "$wpid" ] || { echo "wine-cost.sh: needs a wineserver of its own (stop the one of $WINEPREFIX)"; exit 1; }
-"$nb/bench/bench_responder" "$port" 3600 2>/dev/null &
-rpid=$!
+wine_bench_begin /dev/null
 sleep 0.3
 (cd "$wb/bin" && timeout 300 "$wrun" x64 ./pingpong_winsock.exe "$port" 1 0.1 >/dev/null 2>&1)
 
