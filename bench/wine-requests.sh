@@ -25,19 +25,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 wrun="$here/../scripts/wine-run"
 export WINEPREFIX=${WINEPREFIX:-$wb/wineprefix-trace} WINEDEBUG=-all WINEDLLOVERRIDES=wsnmp32=n
 tmp=$(mktemp -d)
-rpid=""; wpid=""
-cleanup() {
-    [ -n "$rpid" ] && kill "$rpid" 2>/dev/null
-    wineserver_stop
-    rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
 . "$here/wineserver.sh"
-wineserver_start "$tmp/trace" -d1
-[ -n "$wpid" ] || { echo "a wineserver already runs for $WINEPREFIX: stop it first" >&2; exit 1; }
-"$nb/bench/bench_responder" "$port" 3600 2>/dev/null &
-rpid=$!
+wine_bench_begin "$tmp/trace" -d1
 sleep 0.3
 # A first start (a fresh prefix takes long) whose requests count for nothing;
 # its output goes to a file: services it starts keep the descriptors open.
