@@ -17,6 +17,22 @@ struct ows_v3_entry;
 /* Security levels, as msgFlags' auth/priv bits read them. */
 enum { OWS_USM_NOAUTH = 0, OWS_USM_AUTHNOPRIV = 1, OWS_USM_AUTHPRIV = 2 };
 
+/* A level as msgFlags' auth and priv bits, and back (priv without auth,
+ * which the decoder refuses, would read as authPriv). */
+static inline uint8_t ows_usm_level_flags(int level)
+{
+    return level == OWS_USM_AUTHPRIV     ? OWS_V3_FLAG_AUTH | OWS_V3_FLAG_PRIV
+           : level == OWS_USM_AUTHNOPRIV ? OWS_V3_FLAG_AUTH
+                                         : 0;
+}
+
+static inline int ows_usm_flags_level(uint8_t flags)
+{
+    return (flags & OWS_V3_FLAG_PRIV)   ? OWS_USM_AUTHPRIV
+           : (flags & OWS_V3_FLAG_AUTH) ? OWS_USM_AUTHNOPRIV
+                                        : OWS_USM_NOAUTH;
+}
+
 struct ows_usm_user {
     uint8_t name[OWS_V3_NAME_MAX];
     uint32_t name_len;

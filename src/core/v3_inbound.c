@@ -44,12 +44,6 @@ static uint32_t report_oid(int which, uint32_t ids[11])
     return 11;
 }
 
-static int level_of(uint8_t flags)
-{
-    return (flags & OWS_V3_FLAG_PRIV) ? OWS_USM_AUTHPRIV
-         : (flags & OWS_V3_FLAG_AUTH) ? OWS_USM_AUTHNOPRIV : OWS_USM_NOAUTH;
-}
-
 /* The request-id of a plaintext message's PDU, for its Report (RFC 3412
  * 7.1 step 3b); 0 when it cannot be read. */
 static int32_t plain_request_id(const ows_v3_msg *v)
@@ -151,7 +145,7 @@ int ows_v3_in_take(const uint8_t *buf, size_t len, ows_msg *m, size_t head, void
     if (v.head.security_model != OWS_V3_MODEL_USM)
         return fail(OWS_E_USM_PARAMS, OWS_V3S_UNKNOWN_MODELS, NULL, NULL, report, rep_off,
                     rep_len);
-    level = level_of(v.head.flags);
+    level = ows_usm_flags_level(v.head.flags);
     /* Steps 3 to 5: the engine, the user, the level. */
     err = ows_v3_local_find(v.usm.engine_id, v.usm.engine_id_len, v.usm.user, v.usm.user_len,
                             &uk, &unknown_engine);
@@ -255,8 +249,7 @@ static int encode_once(const struct ows_v3_in *st, const struct ows_v3_user_keys
     memset(&h, 0, sizeof h);
     h.msg_id = st->msg_id;
     h.max_size = OUR_MAX_SIZE;
-    h.flags = st->level == OWS_USM_AUTHPRIV ? OWS_V3_FLAG_AUTH | OWS_V3_FLAG_PRIV
-            : st->level == OWS_USM_AUTHNOPRIV ? OWS_V3_FLAG_AUTH : 0;
+    h.flags = ows_usm_level_flags(st->level);
     h.security_model = OWS_V3_MODEL_USM;
     memset(&sc, 0, sizeof sc);
     sc.context_engine_id = st->context_engine;

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/trace.h"
 #include "core/translate.h"
+#include "core/usm_cache.h"
 #include "core/v3_local.h"
 #include "platform.h"
 
@@ -272,7 +273,9 @@ int ows_v3_local_sender(const char *entity, struct ows_v3_sender *out)
     s = ows_calloc(1, sizeof *s);
     if (s)
         s->entity = ows_malloc(n + 1);
-    err = !s || !s->entity ? OWS_E_ALLOC : ows_usm_user_from_entry(&e, &u);
+    /* The password-derived keys come from the cache the manager role
+     * shares, so a user seen before is not derived again. */
+    err = !s || !s->entity ? OWS_E_ALLOC : ows_usm_cache_user(&e, &u);
     if (!err) {
         err = ows_usm_user_keys(&u, id, id_len, &s->s.keys);
         s->s.level = u.level;

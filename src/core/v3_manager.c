@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/msg_codec.h"
 #include "core/trace.h"
+#include "core/usm_user.h"
 #include "core/v3_manager.h"
 #include "core/v3_target.h"
 #include "crypto.h"
@@ -317,9 +318,7 @@ int ows_v3_req_encode(struct ows_v3_req *vr, const ows_pdu *pdu, uint8_t *buf, s
         err = ows_v3_target_keys(t, p->engine_id, p->engine_id_len, &keys);
         if (err)
             return err;
-        h.flags |= OWS_V3_FLAG_AUTH;
-        if (t->user.level == OWS_USM_AUTHPRIV)
-            h.flags |= OWS_V3_FLAG_PRIV;
+        h.flags |= ows_usm_level_flags(t->user.level);
         u.engine_boots = p->boots;
         u.engine_time = time_estimate(p);
     }
@@ -460,8 +459,7 @@ int ows_v3_mgr_receive(const uint8_t *buf, size_t len, const struct ows_addr *fr
     vr = n->vr;
     t = vr->t;
     p = vr->p;
-    level = m.head.flags & OWS_V3_FLAG_PRIV ? OWS_USM_AUTHPRIV
-          : m.head.flags & OWS_V3_FLAG_AUTH ? OWS_USM_AUTHNOPRIV : OWS_USM_NOAUTH;
+    level = ows_usm_flags_level(m.head.flags);
     if (level != OWS_USM_NOAUTH) {
         /* Authenticated: our user at the engine we asked, with its keys. */
         if (n->probe || level > t->user.level || m.usm.user_len != t->user.name_len ||

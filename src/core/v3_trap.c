@@ -34,8 +34,7 @@ int ows_v3_encode_trap(const char *entity, const ows_pdu *pdu, uint8_t *buf, siz
     memset(&h, 0, sizeof h);
     h.msg_id = ows_v3_local_msg_id();
     h.max_size = 65507;
-    h.flags = s.level == OWS_USM_AUTHPRIV ? OWS_V3_FLAG_AUTH | OWS_V3_FLAG_PRIV
-            : s.level == OWS_USM_AUTHNOPRIV ? OWS_V3_FLAG_AUTH : 0;
+    h.flags = ows_usm_level_flags(s.level);
     h.security_model = OWS_V3_MODEL_USM;
     memset(&sc, 0, sizeof sc);
     if (s.context_engine_len) {
