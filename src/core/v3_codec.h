@@ -18,30 +18,11 @@
  * window); ows_v3_open_scoped then decrypts (if need be) and decodes the
  * scopedPDU into an ows_msg with one allocation, like ows_msg_decode.
  *
- * Plan for the engine (a later session; net.c/request.c/... untouched here):
- * - translate.c's v3 entries give an entity: address, security name, level,
- *   protocols and passwords; the engine keeps per (entity, engine ID) the
- *   localised keys (ows_usm_password_to_key once per user, then
- *   ows_usm_localize_key per authoritative engine) and the engine's
- *   boots/time with the local time of the last update (RFC 3414 2.3).
- * - Sending to an entity whose engine ID is unknown first sends a discovery
- *   request (noAuthNoPriv, reportable, empty engine ID and user, empty GET)
- *   and queues the application's request behind it; the usmStatsUnknown-
- *   EngineIDs Report fills in the engine ID (and, for authenticated users, a
- *   usmStatsNotInTimeWindows Report the time), then the request goes out with
- *   ows_v3_encode. Retransmissions re-encode (new msgID and salt, current
- *   time). A Report received for an outstanding msgID ends that request with
- *   the documented error notification, after one resync-and-retry where
- *   RFC 3414 3.2 allows it.
- * - Received messages go through ows_v3_decode, ows_usm_auth_check, the
- *   time window, ows_v3_open_scoped; failures are counted in the usmStats
- *   counters and dropped (an agent answers with a Report). The ows_msg that
- *   results joins the same queue as v1/v2c messages, so notifications reach
- *   the application unchanged; the contextName becomes the context handle.
- * - Speed (issue 13's benchmark): each message now keys a fresh HMAC and
- *   cipher; the engine should key them once per user and copy the keyed
- *   state per message (EVP_MAC_CTX_dup, BCryptDuplicateHash), which
- *   crypto.h would offer as an ows_hash_dup.
+ * Who uses it: core/v3_manager.h (requests to database v3 entities:
+ * discovery, re-encoding per try, Reports), core/v3_inbound.h (requests,
+ * traps and informs at our listening and trap sockets, and the replies),
+ * core/v3_trap.h (notifications we send as the authoritative engine); keys
+ * from core/usm_user.h, kept across entities by core/usm_cache.h.
  */
 #ifndef OWS_CORE_V3_CODEC_H
 #define OWS_CORE_V3_CODEC_H
